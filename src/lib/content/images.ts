@@ -1,0 +1,42 @@
+/**
+ * Checks on image files staff put into the content folder, done before any
+ * decoding: the path stays inside the folder, the file is not too large, SVGs
+ * carry no script, and raster images are within a pixel limit (read from the
+ * header only).
+ */
+import { readFile, stat } from "node:fs/promises";
+import { extname, resolve, sep } from "node:path";
+import sharp from "sharp";
+
+/** 40 megapixels: larger than any photo a page needs, small enough to decode safely. */
+export const MAX_IMAGE_PIXELS = 40_000_000;
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+const SVG_DANGER = /<script\b|\son[a-z]+\s*=|javascript:|<foreignObject\b|<iframe\b|<embed\b|<object\b|(?:xlink:)?href\s*=\s*["']\s*(?:https?:|\/\/|data:text)/i;
+
+/** Returns a Chinese problem description, or undefined when the image is acceptable. */
+export async function checkImageFile(baseDir: string, relPath: string): Promise<string | undefined> {
+  const base = resolve(baseDir);
+  const full = resolve(base, relPath);
+  if (!full.startsWith(base + sep)) return `图片路径“${relPath}”超出内容目录`;
+  let size: number;
+  try {
+    size = (await stat(full)).size;
+  } catch {
+    return `找不到图片文件“${relPath}”`;
+  }
+  if (size > MAX_IMAGE_BYTES) return `图片过大：${(size / 1048576).toFixed(1)} MB，上限 ${MAX_IMAGE_BYTES / 1048576} MB`;
+  if (extname(full).toLowerCase() === ".svg") {
+    const text = await readFile(full, "utf8");
+    const m = SVG_DANGER.exec(text);
+    return m ? `SVG 含脚本或外部引用（“${m[0].trim()}”），不予接受：请导出为不含脚本的 SVG 或 PNG` : undefined;
+  }
+  try {
+    const meta = await sharp(full, { limitInputPixels: false }).metadata();
+    const pixels = (meta.width ?? 0) * (meta.height ?? 0);
+    if (pixels > MAX_IMAGE_PIXELS) return `图片像素过多：${meta.width}×${meta.height}，上限 ${MAX_IMAGE_PIXELS / 1e6} 百万像素，请缩小后再上传`;
+  } catch {
+    return `无法识别的图片文件“${relPath}”：请使用 JPG、PNG 或 WebP`;
+  }
+  return undefined;
+}

@@ -1,0 +1,59 @@
+/**
+ * YAML and front matter parsing with line numbers, validated against a zod
+ * schema. Parse errors and schema violations become ContentProblems that
+ * point at the line of the offending value.
+ */
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import type { z } from "zod";
+import { describeIssue, type ContentProblem } from "./problems.ts";
+
+export interface Parsed<T> {
+  data?: T;
+  problems: ContentProblem[];
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[], offset: number): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + offset;
+  }
+  return undefined;
+}
+
+/**
+ * Parses `source` (YAML) and validates it. `lineOffset` shifts reported lines
+ * when the YAML is front matter inside a larger file.
+ */
+export function parseYaml<S extends z.ZodType>(source: string, schema: S, file: string, lineOffset = 0): Parsed<z.output<S>> {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((e) => ({
+        file,
+        line: counter.linePos(e.pos[0]).line + lineOffset,
+        message: `YAML 无法解析：${e.code === "DUPLICATE_KEY" ? "字段名重复" : e.message.split("\n")[0]}（常见原因：冒号后缺空格、缩进不齐、引号未闭合）`,
+      })),
+    };
+  }
+  const raw: unknown = doc.toJS();
+  const result = schema.safeParse(raw);
+  if (result.success) return { data: result.data, problems: [] };
+  return {
+    problems: result.error.issues.map((issue) => ({
+      file,
+      line: lineOf(doc, counter, issue.path, lineOffset),
+      field: issue.path.map(String).join(".") || undefined,
+      message: describeIssue(issue, raw),
+    })),
+  };
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+/** Splits a Markdown/MDX file into front matter and body (with the body's first line). */
+export function splitFrontMatter(source: string): { yaml: string; body: string; bodyLine: number } | undefined {
+  const m = FRONT_MATTER.exec(source);
+  if (!m) return undefined;
+  return { yaml: m[1] ?? "", body: source.slice(m[0].length), bodyLine: m[0].split("\n").length };
+}

@@ -1,0 +1,49 @@
+/**
+ * Calendar dates as ISO strings (YYYY-MM-DD) in Asia/Shanghai. Content and
+ * publication rules only ever deal in whole days, so plain strings compare
+ * correctly and no Date arithmetic leaks a time zone into the output.
+ */
+
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` is a real calendar date written as YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const m = ISO.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Today's date in Asia/Shanghai. */
+export function todayInShanghai(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+}
+
+/**
+ * The as-of date of a build: `AS_OF` when set (must be a real date),
+ * otherwise today in Asia/Shanghai.
+ */
+export function resolveAsOf(value: string | undefined = process.env["AS_OF"]): IsoDate {
+  if (value === undefined || value === "") return todayInShanghai();
+  if (!isIsoDate(value)) throw new Error(`AS_OF 应为 YYYY-MM-DD 格式的真实日期，收到：${value}`);
+  return value;
+}
+
+/** Adds whole months, clamping to the month's last day (2026-01-31 + 1 → 2026-02-28). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ty = Math.floor(total / 12);
+  const tm = total % 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return `${String(ty).padStart(4, "0")}-${String(tm + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/** 2026-11-05 → 2026年11月5日 */
+export function formatChineseDate(date: IsoDate): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}

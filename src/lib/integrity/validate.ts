@@ -1,0 +1,236 @@
+/**
+ * Validation of integrity-list rows. One function serves the staff CLI
+ * (`lists:check`, `lists:import`) and the build, so a file that passes the
+ * check also builds. Every problem names row, field, what was received and
+ * what was expected, in Chinese.
+ */
+import { isIsoDate, type IsoDate } from "../dates.ts";
+import { codePointLength, codePointLabel, findInvisibleCharacter, normaliseCode } from "../text.ts";
+import { headerOf, type FieldKey, type RawRow } from "./columns.ts";
+import { checkCreditCode, describeCreditCodeProblem } from "./credit-code.ts";
+import { ageOn, findPersonalData, idNumberBirthDate, isFullIdNumber, isMaskedIdNumber, maskIdNumber } from "./personal-data.ts";
+import { publicationLimits, SEVERITIES, STATUSES, type Severity, type Status } from "./publication.ts";
+import type { TableRow } from "./read-table.ts";
+
+export const LISTS = ["red", "black"] as const;
+export type ListKind = (typeof LISTS)[number];
+export const LIST_NAMES: Record<ListKind, string> = { red: "红榜", black: "黑榜" };
+
+export const SUBJECT_TYPES = ["法人", "非法人组织", "自然人"] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+/** A validated, normalised entry of a red or black list. */
+export interface IntegrityEntry {
+  id: string;
+  list: ListKind;
+  batch: string;
+  subjectName: string;
+  subjectType: SubjectType;
+  creditCode?: string;
+  creditCodeNote?: string;
+  legalRep?: string;
+  idNumberMasked?: string;
+  reason: string;
+  basis: string;
+  authority: string;
+  docNumber: string;
+  listedOn: IsoDate;
+  severity?: Severity;
+  publicUntil: IsoDate;
+  status: Status;
+  removedOn?: IsoDate;
+  removalReason?: string;
+  source?: string;
+}
+
+export interface RowProblem {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ValidateOptions {
+  list: ListKind;
+  batch: string;
+  asOf: IsoDate;
+  /**
+   * `import`: a department file; a full ID in the 身份证号 column is checked
+   * (valid, adult) and masked. `content`: a published file; only masked IDs.
+   */
+  mode: "import" | "content";
+}
+
+/** Formats a problem the way staff read it: 第 12 行 · 字段 · 说明 */
+export function formatRowProblem(p: RowProblem): string {
+  return `第 ${p.row} 行 · ${p.field} · ${p.message}`;
+}
+
+const DOC_NUMBER = /^[^〔〕]*〔(19|20)\d{2}〕[^〔〕]*\d+号$/u;
+const ID_SHAPE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const LIMITS: Partial<Record<FieldKey, number>> = { subjectName: 100, legalRep: 30, reason: 500, basis: 300, authority: 60, docNumber: 60, removalReason: 300, source: 100 };
+
+/** Brings 〔2026〕 variants typed by staff ([2026], (2026), 【2026】…) to the official brackets. */
+export function normaliseDocNumber(text: string): string {
+  return text.trim().replace(/[[［【(（]\s*((?:19|20)\d{2})\s*[\]］】)）]/u, "〔$1〕");
+}
+
+/** Validates one row; returns the entry or the row's problems (never both). */
+export function validateRow(input: TableRow, options: ValidateOptions): { entry?: IntegrityEntry; problems: RowProblem[] } {
+  const { row, values } = input;
+  const problems: RowProblem[] = [];
+  const fail = (key: FieldKey, message: string) => problems.push({ row, field: headerOf(key), message });
+  const text = (key: FieldKey) => (values[key] ?? "").trim();
+  const required = (key: FieldKey): string => {
+    const v = text(key);
+    if (v === "") fail(key, "必填项为空：收到空值，应填写内容");
+    return v;
+  };
+
+  // Personal data and hidden characters anywhere in the row, before anything else.
+  for (const [key, raw] of Object.entries(values) as [FieldKey, string][]) {
+    if (key === "idNumber") continue;
+    for (const hit of findPersonalData(raw)) {
+      fail(key, hit.kind === "id" ? `含完整身份证号（${hit.value.slice(0, 6)}…），不得公开：请删除或仅在“身份证号”列填写` : `含手机号码（${hit.value.slice(0, 3)}…），不得公开：请删除`);
+    }
+    const hidden = findInvisibleCharacter(raw);
+    if (hidden) fail(key, `含不可见或改变文字方向的字符 ${codePointLabel(hidden)}：请删除后重新输入`);
+    const limit = LIMITS[key];
+    if (limit && codePointLength(raw) > limit) fail(key, `过长：收到 ${codePointLength(raw)} 个字，应不超过 ${limit} 个字`);
+  }
+
+  const id = text("id");
+  if (options.mode === "content" && !ID_SHAPE.test(id)) fail("id", `编号格式错误：收到“${id}”，应为小写字母、数字和连字符，如 2026-11-001`);
+
+  const subjectName = required("subjectName");
+  const subjectType = required("subjectType");
+  if (subjectType && !(SUBJECT_TYPES as readonly string[]).includes(subjectType)) fail("subjectType", `收到“${subjectType}”，应为 ${SUBJECT_TYPES.join("、")} 之一`);
+  const isPerson = subjectType === "自然人";
+
+  let creditCode: string | undefined;
+  const creditCodeNote = text("creditCodeNote");
+  const rawCode = text("creditCode");
+  if (rawCode !== "") {
+    const result = checkCreditCode(rawCode);
+    creditCode = result.code;
+    if (!result.ok && !(result.problem.kind === "check" && creditCodeNote !== "")) fail("creditCode", describeCreditCodeProblem(result.problem));
+    if (isPerson) fail("creditCode", "自然人不填写统一社会信用代码：请清空该列，或将主体类型改为法人/非法人组织");
+  } else if (subjectType && !isPerson) {
+    fail("creditCode", "必填项为空：法人和非法人组织应填写 18 位统一社会信用代码");
+  }
+
+  let idNumberMasked: string | undefined;
+  const rawId = normaliseCode(text("idNumber"));
+  if (rawId !== "") {
+    if (!isPerson) fail("idNumber", "只有自然人可以填写身份证号：请清空该列");
+    else if (isMaskedIdNumber(rawId)) idNumberMasked = rawId;
+    else if (options.mode === "content") fail("idNumber", `内容文件只能保存脱敏后的身份证号：收到完整号码，应为 6 位 + 8 个 * + 4 位，如 ${maskIdNumber(rawId.padEnd(18, "0"))}`);
+    else if (!isFullIdNumber(rawId)) fail("idNumber", `身份证号无效：收到 ${maskIdNumber(rawId)}（共 ${rawId.length} 位），应为 18 位且校验位正确`);
+    else {
+      const birth = idNumberBirthDate(rawId) ?? "";
+      const listed = text("listedOn");
+      if (ageOn(birth, isIsoDate(listed) ? listed : options.asOf) < 18) fail("idNumber", "未成年人不得列入名单公示：按身份证号计算，列入时未满 18 周岁");
+      idNumberMasked = maskIdNumber(rawId);
+    }
+  }
+
+  const reason = required("reason");
+  const basis = required("basis");
+  const authority = required("authority");
+  const rawDoc = required("docNumber");
+  const docNumber = normaliseDocNumber(rawDoc);
+  if (rawDoc && !DOC_NUMBER.test(docNumber)) fail("docNumber", `文号格式错误：收到“${rawDoc}”，应形如“示市监罚〔2026〕15号”`);
+
+  const date = (key: FieldKey, must: boolean): IsoDate | undefined => {
+    const v = must ? required(key) : text(key);
+    if (v === "") return undefined;
+    if (!isIsoDate(v)) {
+      fail(key, `日期无效：收到“${v}”，应为真实日期，写作 YYYY-MM-DD，如 2026-11-05`);
+      return undefined;
+    }
+    return v;
+  };
+  const listedOn = date("listedOn", true);
+  const publicUntil = date("publicUntil", true);
+  const removedOn = date("removedOn", false);
+  if (listedOn && listedOn > options.asOf) fail("listedOn", `日期在未来：收到 ${listedOn}，应不晚于数据截至日 ${options.asOf}`);
+  if (removedOn && removedOn > options.asOf) fail("removedOn", `日期在未来：收到 ${removedOn}，应不晚于数据截至日 ${options.asOf}`);
+  if (removedOn && listedOn && removedOn < listedOn) fail("removedOn", `移出日期 ${removedOn} 早于列入日期 ${listedOn}`);
+
+  let severity: Severity | undefined;
+  const rawSeverity = text("severity");
+  if (rawSeverity === "轻微") fail("severity", "轻微失信信息不予公示：请从名单中删除该条");
+  else if (rawSeverity !== "") {
+    if ((SEVERITIES as readonly string[]).includes(rawSeverity)) severity = rawSeverity as Severity;
+    else fail("severity", `收到“${rawSeverity}”，应为 ${SEVERITIES.join("、")} 之一`);
+  } else if (options.list === "black") fail("severity", `必填项为空：黑榜条目应填写严重程度（${SEVERITIES.join("、")}）`);
+
+  if (listedOn && publicUntil) {
+    if (publicUntil < listedOn) fail("publicUntil", `公示截止日期 ${publicUntil} 早于列入日期 ${listedOn}`);
+    else if (severity) {
+      const { earliest, latest } = publicationLimits(severity, listedOn);
+      if (publicUntil < earliest || publicUntil > latest) fail("publicUntil", `超出“${severity}”的公示期限：收到 ${publicUntil}，应在 ${earliest} 至 ${latest} 之间`);
+    } else {
+      const latest = publicationLimits("严重", listedOn).latest;
+      if (publicUntil > latest) fail("publicUntil", `公示期不得超过 3 年：收到 ${publicUntil}，应不晚于 ${latest}`);
+    }
+  }
+
+  const rawStatus = text("status") || "公示中";
+  let status: Status = "公示中";
+  if ((STATUSES as readonly string[]).includes(rawStatus)) status = rawStatus as Status;
+  else fail("status", `收到“${rawStatus}”，应为 ${STATUSES.join("、")} 之一`);
+  const removalReason = text("removalReason");
+  if (status === "已移出" || status === "已信用修复") {
+    if (!removedOn && text("removedOn") === "") fail("removedOn", `状态为“${status}”时必须填写移出日期`);
+    if (removalReason === "") fail("removalReason", `状态为“${status}”时必须填写移出事由`);
+  } else if (removedOn) fail("status", `已填写移出日期 ${removedOn}，状态却是“${status}”：应改为“已移出”或“已信用修复”`);
+
+  if (problems.length > 0) return { problems };
+  const entry: IntegrityEntry = {
+    id,
+    list: options.list,
+    batch: options.batch,
+    subjectName: subjectName.normalize("NFC"),
+    subjectType: subjectType as SubjectType,
+    reason,
+    basis,
+    authority,
+    docNumber,
+    listedOn: listedOn ?? "",
+    publicUntil: publicUntil ?? "",
+    status,
+  };
+  const optional = { creditCode, creditCodeNote, legalRep: text("legalRep"), idNumberMasked, severity, removedOn, removalReason, source: text("source") };
+  for (const [k, v] of Object.entries(optional)) if (v) (entry as unknown as Record<string, string>)[k] = v;
+  return { entry, problems };
+}
+
+/**
+ * Validates every row of a file and cross-checks rows against each other
+ * (repeated 编号, the same decision listed twice).
+ */
+export function validateRows(rows: readonly TableRow[], options: ValidateOptions): { entries: IntegrityEntry[]; problems: RowProblem[] } {
+  const entries: IntegrityEntry[] = [];
+  const problems: RowProblem[] = [];
+  const ids = new Map<string, number>();
+  const decisions = new Map<string, number>();
+  for (const r of rows) {
+    const result = validateRow(r, options);
+    problems.push(...result.problems);
+    const id = (r.values.id ?? "").trim();
+    if (id) {
+      const first = ids.get(id);
+      if (first !== undefined) problems.push({ row: r.row, field: headerOf("id"), message: `编号重复：“${id}”已在第 ${first} 行使用，每条应有唯一编号` });
+      else ids.set(id, r.row);
+    }
+    if (result.entry) {
+      const key = `${result.entry.subjectName}|${result.entry.docNumber}`;
+      const first = decisions.get(key);
+      if (first !== undefined) problems.push({ row: r.row, field: headerOf("docNumber"), message: `重复条目：同一主体和文号已在第 ${first} 行出现` });
+      else decisions.set(key, r.row);
+      entries.push(result.entry);
+    }
+  }
+  problems.sort((a, b) => a.row - b.row);
+  return { entries: problems.length ? [] : entries, problems };
+}
