@@ -1,0 +1,35 @@
+// @ts-check
+import mdx from "@astrojs/mdx";
+import { defineConfig } from "astro/config";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parse } from "yaml";
+import { outputChecks } from "./src/integrations/output-checks.ts";
+import { posters } from "./src/integrations/posters.ts";
+import { searchIndex } from "./src/integrations/search-index.ts";
+import { CSP_DIRECTIVES } from "./src/lib/site/security.ts";
+
+const contentDir = process.env.WENMING_CONTENT ?? "content";
+const site = parse(readFileSync(`${contentDir}/site.yaml`, "utf8")).siteUrl;
+
+export default defineConfig({
+  site,
+  trailingSlash: "always",
+  build: { format: "directory", inlineStylesheets: "never" },
+  compressHTML: true,
+  prefetch: false,
+  devToolbar: { enabled: false },
+  security: {
+    csp: {
+      directives: CSP_DIRECTIVES,
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+  vite: {
+    resolve: { alias: { "@content": resolve(contentDir) } },
+    // Scripts as files, never inlined: the CSP header then needs no per-page hashes.
+    build: { assetsInlineLimit: 0 },
+  },
+  integrations: [mdx(), posters(), searchIndex(), outputChecks()],
+});

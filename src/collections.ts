@@ -1,0 +1,44 @@
+/**
+ * The collections as pages use them, loaded once per build (getCollection per
+ * page is slow, astro#16297) together with the build's as-of date.
+ */
+import { getCollection, type CollectionEntry } from "astro:content";
+import { resolveAsOf } from "./lib/dates.ts";
+import type { IntegrityEntry } from "./lib/integrity/validate.ts";
+import { sortBatches, visiblePeople } from "./lib/good-people/roll.ts";
+
+export const asOf = resolveAsOf();
+
+const [siteEntries, conventionEntries, guideEntries, batchEntries, peopleEntries, adEntries, integrityEntries] = await Promise.all([
+  getCollection("site"),
+  getCollection("conventions"),
+  getCollection("etiquette"),
+  getCollection("batches"),
+  getCollection("goodPeople"),
+  getCollection("ads"),
+  getCollection("integrity"),
+]);
+
+const siteEntry = siteEntries[0];
+if (!siteEntry) throw new Error("content/site.yaml 未加载");
+export const site = siteEntry.data;
+export const conventions = conventionEntries.sort((a, b) => b.data.adopted.localeCompare(a.data.adopted));
+export const guides = guideEntries.sort((a, b) => a.data.scene.localeCompare(b.data.scene, "zh-CN"));
+export const batches = sortBatches(batchEntries.map((b) => b.data));
+export const people: CollectionEntry<"goodPeople">[] = peopleEntries;
+export const shownPeople = visiblePeople(peopleEntries);
+export const ads = adEntries;
+export const integrity: IntegrityEntry[] = integrityEntries.map((e) => e.data as IntegrityEntry);
+
+export function guideById(id: string) {
+  return guideEntries.find((g) => g.id === id);
+}
+export function adById(id: string) {
+  return adEntries.find((a) => a.id === id);
+}
+export function conventionById(id: string) {
+  return conventionEntries.find((c) => c.id === id);
+}
+export function batchById(id: string) {
+  return batches.find((b) => b.id === id);
+}

@@ -1,0 +1,63 @@
+/**
+ * Content collections. Every loader goes through src/lib/content (getContent),
+ * which validates all kinds together and throws one ContentError listing every
+ * problem with file, line or row, field, received and expected values — so a
+ * bad file fails the build instead of being logged and skipped.
+ */
+import { defineCollection } from "astro:content";
+import { glob } from "astro/loaders";
+import { join } from "node:path";
+import { contentRoot, getContent } from "./lib/content/cached.ts";
+import type { SiteContent } from "./lib/content/load.ts";
+import { adSchema } from "./schemas/ad.ts";
+import { conventionSchema } from "./schemas/convention.ts";
+import { etiquetteSchema } from "./schemas/etiquette.ts";
+import { batchSchema, goodPersonSchema } from "./schemas/good-people.ts";
+import { integrityEntrySchema } from "./schemas/integrity.ts";
+import { siteSchema } from "./schemas/site.ts";
+import type { LoaderContext } from "astro/loaders";
+
+type Item = { id: string; data: Record<string, unknown>; body?: string; filePath?: string };
+
+/** A loader that stores what `pick` selects from the checked content. */
+function checked(name: string, pick: (c: SiteContent) => Item[], renderBody = false) {
+  return {
+    name: `wenming-${name}`,
+    load: async (ctx: LoaderContext) => {
+      const content = await getContent();
+      ctx.store.clear();
+      for (const item of pick(content)) {
+        const data = await ctx.parseData({ id: item.id, data: item.data });
+        const entry: Parameters<typeof ctx.store.set>[0] = { id: item.id, data, digest: ctx.generateDigest({ data: item.data, body: item.body ?? "" }) };
+        if (item.body !== undefined && renderBody) entry.rendered = await ctx.renderMarkdown(item.body);
+        if (item.filePath) entry.filePath = item.filePath;
+        ctx.store.set(entry);
+      }
+    },
+  };
+}
+
+const site = defineCollection({ loader: checked("site", (c) => [{ id: "site", data: c.site }]), schema: siteSchema });
+const conventions = defineCollection({ loader: checked("conventions", (c) => c.conventions.map(({ id, ...data }) => ({ id, data }))), schema: conventionSchema });
+const batches = defineCollection({ loader: checked("batches", (c) => c.batches.map((b) => ({ id: b.id, data: b }))), schema: batchSchema });
+const goodPeople = defineCollection({
+  loader: checked("good-people", (c) => c.people.map((p) => ({ id: p.id, data: p.data, body: p.story })), true),
+  schema: goodPersonSchema,
+});
+const ads = defineCollection({ loader: checked("ads", (c) => c.ads.map((a) => ({ id: a.id, data: a.data }))), schema: adSchema });
+const integrity = defineCollection({ loader: checked("integrity", (c) => c.integrity.map((e) => ({ id: `${e.list}/${e.id}`, data: { ...e } }))), schema: integrityEntrySchema });
+
+/** Etiquette guides are MDX: checked first (schema, component lint, references), then loaded by the glob loader for rendering. */
+const mdxGlob = glob({ pattern: "*.mdx", base: join(contentRoot(), "etiquette") });
+const etiquette = defineCollection({
+  loader: {
+    name: "wenming-etiquette",
+    load: async (ctx: LoaderContext) => {
+      await getContent();
+      await mdxGlob.load(ctx);
+    },
+  },
+  schema: etiquetteSchema,
+});
+
+export const collections = { site, conventions, etiquette, batches, goodPeople, ads, integrity };

@@ -1,0 +1,4 @@
+import type { AstroIntegration } from "astro";
+export function outputChecks(): AstroIntegration {
+  return { name: "wenming-output-checks", hooks: {} };
+}

@@ -1,0 +1,4 @@
+import type { AstroIntegration } from "astro";
+export function searchIndex(): AstroIntegration {
+  return { name: "wenming-search-index", hooks: {} };
+}

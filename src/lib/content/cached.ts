@@ -1,0 +1,24 @@
+/**
+ * One load of the content per process and as-of date: the Astro loaders,
+ * pages and integrations of one build share it instead of re-reading files.
+ */
+import { resolve } from "node:path";
+import { resolveAsOf, type IsoDate } from "../dates.ts";
+import { loadContent, type SiteContent } from "./load.ts";
+
+const cache = new Map<string, Promise<SiteContent>>();
+
+/** Content folder: `WENMING_CONTENT` (used by tests and the benchmark) or ./content. */
+export function contentRoot(): string {
+  return resolve(process.env["WENMING_CONTENT"] ?? "content");
+}
+
+export function getContent(root: string = contentRoot(), asOf: IsoDate = resolveAsOf()): Promise<SiteContent> {
+  const key = `${root}|${asOf}`;
+  let promise = cache.get(key);
+  if (!promise) {
+    promise = loadContent(root, asOf);
+    cache.set(key, promise);
+  }
+  return promise;
+}

@@ -1,0 +1,75 @@
+/**
+ * Which images a build renders: every ad in every size and format, and a
+ * 1200×630 share card per page kind. Only published things get images —
+ * withdrawn people and stopped list entries get none, and no share card ever
+ * names a natural person from a black list (list cards show only the batch).
+ */
+import type { SiteContent } from "../content/load.ts";
+import type { IsoDate } from "../dates.ts";
+import { batchTitle, publishedEntries } from "../integrity/listing.ts";
+import { LIST_NAMES, LISTS } from "../integrity/validate.ts";
+import { urls } from "../site/urls.ts";
+import { sizesOf } from "./sizes-of.ts";
+import { SHARE_SIZE, type PosterFormat } from "./sizes.ts";
+import type { Identity, PosterInput } from "./templates.ts";
+
+export interface PosterJob {
+  input: PosterInput;
+  size: string;
+  format: PosterFormat;
+  /** Output path relative to the site root, e.g. posters/x/x-led.png. */
+  path: string;
+}
+
+export function identityOf(content: Pick<SiteContent, "site">): Identity {
+  const s = content.site;
+  return { city: s.city, signature: s.signature, emblem: s.emblem, primary: s.colours.primary, accent: s.colours.accent };
+}
+
+/** Poster input for an ad, with the data its template needs. */
+export function adInput(content: SiteContent, adId: string): PosterInput {
+  const ad = content.ads.find((a) => a.id === adId);
+  if (!ad) throw new Error(`没有编号为“${adId}”的公益广告`);
+  const d = ad.data;
+  const guide = d.guide ? content.guides.find((g) => g.id === d.guide) : undefined;
+  const people = d.batch ? content.people.filter((p) => p.data.batch === d.batch && !p.data.withdrawn).map((p) => ({ name: p.data.name, category: p.data.category })) : undefined;
+  return {
+    name: ad.id,
+    template: d.template,
+    slogan: d.slogan,
+    sub: d.sub,
+    scene: guide?.data.scene,
+    dos: guide?.data.dos,
+    donts: guide?.data.donts,
+    people,
+    qrUrl: new URL(d.link ?? urls.ad(ad.id), content.site.siteUrl).href,
+    identity: identityOf(content),
+  };
+}
+
+function share(content: SiteContent, key: string, slogan: string, sub: string | undefined, label: string | undefined): PosterJob {
+  return { input: { name: `分享图 ${key}`, template: "share", slogan, sub, label, identity: identityOf(content) }, size: SHARE_SIZE.id, format: "png", path: urls.share(key).slice(1) };
+}
+
+/** Every poster and share image of a build. */
+export function buildJobs(content: SiteContent, asOf: IsoDate, options: { shareImages?: boolean } = {}): PosterJob[] {
+  const jobs: PosterJob[] = [];
+  for (const ad of content.ads) {
+    const input = adInput(content, ad.id);
+    for (const size of sizesOf(ad.data.sizes)) for (const format of size.formats) jobs.push({ input, size: size.id, format, path: urls.poster(ad.id, size.id, format).slice(1) });
+  }
+  if (options.shareImages === false) return jobs;
+  const s = content.site;
+  jobs.push(share(content, "site", s.title, s.description, undefined));
+  for (const c of content.conventions) jobs.push(share(content, `convention-${c.id}`, c.title, `${c.issuer} · 共 ${c.articles.length} 条`, "文明公约"));
+  for (const g of content.guides) jobs.push(share(content, `guide-${g.id}`, g.data.title, g.data.summary, "文明礼仪"));
+  for (const b of content.batches) jobs.push(share(content, `batch-${b.id}`, `好人榜 ${b.title}`, b.status === "公示" ? "公示中，欢迎监督" : undefined, "好人榜"));
+  for (const p of content.people) if (!p.data.withdrawn) jobs.push(share(content, `person-${p.id}`, `${p.data.name} · ${p.data.category}`, p.data.summary, "好人榜"));
+  for (const list of LISTS) {
+    const name = LIST_NAMES[list];
+    jobs.push(share(content, `list-${list}`, `${s.city}诚信${name}`, `数据截至 ${asOf}`, "诚信红黑榜"));
+    const batches = new Set(publishedEntries(content.integrity, list, asOf).map((e) => e.batch));
+    for (const b of batches) jobs.push(share(content, `batch-${list}-${b}`, `${batchTitle(b)}${name}`, `${s.city}诚信${name}`, "诚信红黑榜"));
+  }
+  return jobs;
+}

@@ -1,0 +1,141 @@
+// Search page: Pagefind's JS API with our own accessible UI. The query lives in
+// the URL (?q=…&section=…), so a search can be shared, reloaded and gone back to.
+import { cleanExcerpt, hasMatch } from "../lib/search/results.ts";
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  totalFilters?: Record<string, Record<string, number>>;
+  filters?: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  search: (q: string, o?: { filters?: Record<string, string[]> }) => Promise<PagefindSearch | null>;
+}
+
+const PAGE = 10;
+const form = document.querySelector<HTMLFormElement>("[data-search-form]");
+const input = document.querySelector<HTMLInputElement>("#search-q");
+const status = document.querySelector<HTMLElement>("[data-search-status]");
+const list = document.querySelector<HTMLOListElement>("[data-search-results]");
+const more = document.querySelector<HTMLButtonElement>("[data-search-more]");
+const empty = document.querySelector<HTMLElement>("[data-search-empty]");
+const filterBox = document.querySelector<HTMLFieldSetElement>("[data-search-filters]");
+const filterOptions = document.querySelector<HTMLElement>("[data-filter-options]");
+
+let pagefind: Pagefind | undefined;
+let results: PagefindResult[] = [];
+let shown = 0;
+let run = 0;
+
+async function load(): Promise<Pagefind> {
+  if (!pagefind) {
+    const url = "/pagefind/pagefind.js";
+    pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({ excerptLength: 40 });
+  }
+  return pagefind;
+}
+
+function params() {
+  const p = new URLSearchParams(location.search);
+  return { q: (p.get("q") ?? "").trim(), sections: p.getAll("section") };
+}
+
+function renderFilters(counts: Record<string, number>, selected: string[]) {
+  if (!filterBox || !filterOptions) return;
+  filterOptions.replaceChildren();
+  for (const [value, count] of Object.entries(counts).sort((a, b) => b[1] - a[1])) {
+    const label = document.createElement("label");
+    label.className = "filter-option";
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.name = "section";
+    box.value = value;
+    box.checked = selected.includes(value);
+    box.addEventListener("change", () => {
+      const p = new URLSearchParams();
+      p.set("q", input?.value.trim() ?? "");
+      for (const c of filterOptions.querySelectorAll<HTMLInputElement>("input:checked")) p.append("section", c.value);
+      history.replaceState(null, "", `?${p.toString()}`);
+      void execute();
+    });
+    label.append(box, ` ${value}（${count}）`);
+    filterOptions.append(label);
+  }
+  filterBox.hidden = Object.keys(counts).length === 0;
+}
+
+async function showMore(current: number) {
+  const slice = results.slice(shown, shown + PAGE);
+  const data = await Promise.all(slice.map((r) => r.data()));
+  if (current !== run || !list) return;
+  for (const d of data) {
+    const li = document.createElement("li");
+    li.className = "search-result";
+    const h = document.createElement("h2");
+    const a = document.createElement("a");
+    a.href = d.url;
+    a.textContent = d.meta["title"] ?? d.url;
+    h.append(a);
+    const meta = document.createElement("p");
+    meta.className = "meta";
+    meta.textContent = [d.meta["section"], d.meta["date"]].filter(Boolean).join(" · ");
+    const excerpt = document.createElement("p");
+    excerpt.innerHTML = cleanExcerpt(d.excerpt);
+    li.append(h, meta, excerpt);
+    list.append(li);
+  }
+  shown += slice.length;
+  if (more) more.hidden = shown >= results.length;
+}
+
+async function execute() {
+  const current = ++run;
+  const { q, sections } = params();
+  if (input) input.value = q;
+  list?.replaceChildren();
+  if (empty) empty.hidden = true;
+  if (more) more.hidden = true;
+  shown = 0;
+  if (!q) {
+    if (status) status.textContent = "";
+    return;
+  }
+  if (status) status.textContent = "正在搜索…";
+  const pf = await load();
+  const search = await pf.search(q, sections.length ? { filters: { 栏目: sections } } : {});
+  if (current !== run) return;
+  results = search?.results ?? [];
+  // Pagefind drops unknown words: a query of only unknown words would match everything.
+  // A real match highlights the query in excerpts, so check the first results for it.
+  const first = await Promise.all(results.slice(0, 5).map((r) => r.data()));
+  if (current !== run) return;
+  if (results.length > 0 && !first.some((d) => hasMatch(d.excerpt))) results = [];
+  renderFilters(results.length ? (search?.totalFilters?.["栏目"] ?? {}) : {}, sections);
+  if (results.length === 0) {
+    if (status) status.textContent = `没有找到与“${q}”相关的内容`;
+    if (empty) empty.hidden = false;
+    return;
+  }
+  if (status) status.textContent = `找到 ${results.length} 条与“${q}”相关的结果`;
+  await showMore(current);
+}
+
+more?.addEventListener("click", () => void showMore(run));
+form?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const q = input?.value.trim() ?? "";
+  history.pushState(null, "", q ? `?q=${encodeURIComponent(q)}` : location.pathname);
+  void execute();
+});
+window.addEventListener("popstate", () => void execute());
+void execute();
