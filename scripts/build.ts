@@ -10,6 +10,9 @@ import { rename, rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { resolveAsOf } from "../src/lib/dates.ts";
 
+// No network at build time: Astro would otherwise send anonymous usage data.
+process.env["ASTRO_TELEMETRY_DISABLED"] = "1";
+
 const asOf = resolveAsOf();
 process.env["AS_OF"] = asOf;
 const outDir = resolve(process.env["WENMING_OUT"] ?? "dist");

@@ -1,4 +1,41 @@
+/**
+ * Checks on the built output, run last in every build: a sitemap of the
+ * indexable pages, then a scan for personal data across every published file
+ * (search index included) and a check of all internal links and anchors. Any
+ * finding fails the build, and the build script then keeps the last good dist/.
+ */
 import type { AstroIntegration } from "astro";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkLinks } from "../lib/checks/links.ts";
+import { scanForPersonalData } from "../lib/checks/personal-data-scan.ts";
+import { buildSitemap } from "../lib/checks/sitemap.ts";
+import { getContent } from "../lib/content/cached.ts";
+
 export function outputChecks(): AstroIntegration {
-  return { name: "wenming-output-checks", hooks: {} };
+  return {
+    name: "wenming-output-checks",
+    hooks: {
+      "astro:build:done": async ({ dir, logger }) => {
+        const started = performance.now();
+        const root = fileURLToPath(dir);
+        const { site } = await getContent();
+        const sitemap = await buildSitemap(root, site.siteUrl);
+        await writeFile(join(root, "sitemap.xml"), sitemap.xml);
+        await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
+
+        const leaks = await scanForPersonalData(root);
+        if (leaks.length > 0) {
+          throw new Error(`发布内容中发现个人信息，已停止发布：\n${leaks.map((l) => `  - ${l.file} · ${l.kind === "id" ? "完整身份证号" : "手机号码"} ${l.masked}`).join("\n")}`);
+        }
+        const skipImages = process.env["SKIP_POSTERS"] === "1";
+        const broken = await checkLinks(root, skipImages ? { skip: (p) => p.startsWith("/posters/") || p.startsWith("/og/") } : {});
+        if (broken.length > 0) {
+          throw new Error(`发现 ${broken.length} 个失效链接：\n${broken.slice(0, 50).map((b) => `  - ${b.page} → ${b.href}：${b.problem}`).join("\n")}`);
+        }
+        logger.info(`输出检查通过：网站地图 ${sitemap.count} 页，无个人信息泄露，无失效链接（${((performance.now() - started) / 1000).toFixed(1)} s）`);
+      },
+    },
+  };
 }

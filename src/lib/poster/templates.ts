@@ -56,7 +56,7 @@ interface Frame {
 function fitted(input: PosterInput, size: PosterSize, what: string, text: readonly string[], box: FitBox, wrapLong = false) {
   const r = fitText(text, box, wrapLong);
   if (!r.ok) {
-    throw new PosterError(`文字放不下：公益广告“${input.name}”的${what}“${text.join(" ")}”在尺寸 ${size.id}（${size.width}×${size.height}）上即使用最小字号 ${box.min}px 也超出版面，请缩短文字或选择其他尺寸`);
+    throw new PosterError(`文字放不下：公益广告“${input.name}”的${what}“${text.join(" ")}”在尺寸 ${size.id}（${size.width}×${size.height}）上即使用最小字号 ${Math.round(box.min)}px 也超出版面，请缩短文字或选择其他尺寸`);
   }
   return r;
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { ageOn, findPersonalData, idNumberCheckChar, isFullIdNumber, isMaskedIdNumber, maskIdNumber } from "../../../src/lib/integrity/personal-data.ts";
+
+// 11010519491231002X is the GB 11643 example; 110105194912310021 has a wrong check character.
+describe("ID numbers", () => {
+  it.each([
+    ["11010519491231002X", true],
+    ["11010519491231002x", true],
+    ["110105194912310021", false],
+    ["110105194902300026", false], // 30 February
+    ["110105491231002", true], // old 15-digit form, born 1949-12-31
+    ["1101051949123100", false],
+  ])("isFullIdNumber(%s) = %s", (id, valid) => expect(isFullIdNumber(id)).toBe(valid));
+
+  it("computes the check character", () => expect(idNumberCheckChar("11010519491231002")).toBe("X"));
+  it("masks as 6 + 8 stars + 4", () => expect(maskIdNumber("11010519491231002X")).toBe("110105********002X"));
+  it.each([
+    ["110105********002X", true],
+    ["110105*******002X", false],
+    ["11010519491231002X", false],
+  ])("isMaskedIdNumber(%s) = %s", (v, ok) => expect(isMaskedIdNumber(v)).toBe(ok));
+  it.each([
+    ["2008-11-23", "2026-11-22", 17],
+    ["2008-11-22", "2026-11-22", 18],
+    ["1949-12-31", "2026-11-22", 76],
+  ])("ageOn(%s, %s) = %i", (birth, asOf, age) => expect(ageOn(birth, asOf)).toBe(age));
+});
+
+describe("findPersonalData", () => {
+  it.each([
+    { text: "当事人身份证号11010519491231002X，已核实", kinds: ["id"] },
+    { text: "联系电话 138 1234 5678", kinds: ["mobile"] },
+    { text: "手机：+86-13912345678", kinds: ["mobile"] },
+    { text: "身份证 110105********002X", kinds: [] },
+    { text: "文号示市监罚〔2026〕15号，电话 0000-12345678", kinds: [] },
+    { text: "信用代码 91350100M000100Y43", kinds: [] },
+    { text: "编号 1101051949123100212 太长", kinds: [] },
+  ])("$text → $kinds", ({ text, kinds }) => expect(findPersonalData(text).map((h) => h.kind)).toEqual(kinds));
+});
