@@ -17,6 +17,8 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   compressHTML: true,
+  // Shiki writes inline styles, which the CSP forbids; staff content has no code blocks.
+  markdown: { syntaxHighlight: false },
   prefetch: false,
   devToolbar: { enabled: false },
   security: {

@@ -121,8 +121,11 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   }
 
   // Conventions
+  // Ids of every file found, parsed or not: a file with its own problem is not also reported as missing elsewhere.
+  const present = { conventions: new Set<string>(), guides: new Set<string>(), ads: new Set<string>() };
   const conventions: Convention[] = [];
   for (const f of await readKind(root, "conventions", [".yaml", ".yml"], problems)) {
+    present.conventions.add(f.id);
     scanPersonalData(f, problems);
     const parsed = parseYaml(f.text, conventionSchema, f.shown);
     problems.push(...parsed.problems);
@@ -132,6 +135,7 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   // Etiquette guides (MDX)
   const guides: Guide[] = [];
   for (const f of await readKind(root, "etiquette", [".mdx"], problems)) {
+    present.guides.add(f.id);
     scanPersonalData(f, problems);
     const split = splitFrontMatter(f.text);
     if (!split) {
@@ -180,6 +184,7 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   // Ads
   const ads: Ad[] = [];
   for (const f of await readKind(root, "ads", [".yaml", ".yml"], problems)) {
+    present.ads.add(f.id);
     scanPersonalData(f, problems);
     const parsed = parseYaml(f.text, adSchema, f.shown);
     problems.push(...parsed.problems);
@@ -210,8 +215,8 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   }
 
   // Cross references
-  const guideIds = new Set(guides.map((g) => g.id));
-  const adIds = new Set(ads.map((a) => a.id));
+  const guideIds = present.guides;
+  const adIds = present.ads;
   const batchIds = new Set(batches.map((b) => b.id));
   const conventionById = new Map(conventions.map((c) => [c.id, c]));
   const missing = (file: string, field: string, kind: string, id: string, known: Set<string>) =>
@@ -222,8 +227,8 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
     for (const m of g.body.matchAll(/<PosterFigure[^>]*\bad="([^"]*)"/g)) if (!adIds.has(m[1] ?? "")) missing(file, "正文 PosterFigure.ad", "公益广告", m[1] ?? "", adIds);
     for (const r of g.data.relatedArticles) {
       const c = conventionById.get(r.convention);
-      if (!c) missing(file, "relatedArticles.convention", "公约", r.convention, new Set(conventionById.keys()));
-      else if (r.article > c.articles.length) problems.push({ file, field: "relatedArticles.article", message: `“${c.title}”只有 ${c.articles.length} 条，收到第 ${r.article} 条` });
+      if (!present.conventions.has(r.convention)) missing(file, "relatedArticles.convention", "公约", r.convention, present.conventions);
+      else if (c && r.article > c.articles.length) problems.push({ file, field: "relatedArticles.article", message: `“${c.title}”只有 ${c.articles.length} 条，收到第 ${r.article} 条` });
     }
   }
   for (const c of conventions) {

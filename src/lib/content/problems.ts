@@ -45,6 +45,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 /** Turns a zod issue into a Chinese sentence with received and expected values. */
 export function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const received = valueAt(data, issue.path);
+  if (received === undefined && issue.code === "invalid_value") return `必填项缺失：应为 ${issue.values.map(String).join("、")} 之一`;
   switch (issue.code) {
     case "invalid_type":
       if (received === undefined) return `必填项缺失：应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;

@@ -1,0 +1,67 @@
+/**
+ * `npm run build` as staff run it: bad content fails the build with the file
+ * and problem named, personal data in the output fails it, and a failed build
+ * leaves the last good site in place.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { scanForPersonalData } from "../../src/lib/checks/personal-data-scan.ts";
+import { contentWith } from "./helpers.ts";
+
+function build(content: string, out: string) {
+  const r = spawnSync(process.execPath, ["scripts/build.ts"], {
+    encoding: "utf8",
+    env: { ...process.env, AS_OF: "2026-11-22", WENMING_CONTENT: content, WENMING_OUT: out, SKIP_POSTERS: "1" },
+  });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+function lastGoodSite(): string {
+  const out = join(mkdtempSync(join(tmpdir(), "wenming-out-")), "dist");
+  mkdirSync(out);
+  writeFileSync(join(out, "index.html"), "last good build");
+  return out;
+}
+
+describe("a failed build", () => {
+  it.each(["dangling-reference", "unparsable-yaml", "duplicate-id", "missing-required-field"])("with bad content (%s) names the file and keeps the last good dist", (fixture) => {
+    const out = lastGoodSite();
+    const { code, out: log } = build(contentWith(fixture), out);
+    expect(code).toBe(1);
+    expect(log).toContain(readFileSync(join("tests/fixtures/bad", fixture, "expect.txt"), "utf8").trim());
+    expect(log).toContain("已保留上一次成功构建");
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe("last good build");
+  });
+
+  it("with a mobile number that reaches the output is stopped by the output scan", () => {
+    const content = contentWith("dangling-reference");
+    cpSync("content/ads/yangquan.yaml", join(content, "ads/yangquan.yaml"));
+    const site = readFileSync(join(content, "site.yaml"), "utf8").replace("phone: 0000-12345678", 'phone: "13912345678"');
+    writeFileSync(join(content, "site.yaml"), site);
+    const out = lastGoodSite();
+    const { code, out: log } = build(content, out);
+    expect(code).toBe(1);
+    expect(log).toContain("发布内容中发现个人信息");
+    expect(log).toContain("手机号码 139…78");
+    expect(log).not.toContain("13912345678");
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe("last good build");
+    expect(existsSync(`${out}.tmp-`)).toBe(false);
+  });
+});
+
+describe("scanForPersonalData", () => {
+  it("finds numbers in HTML, JSON, CSV, feeds and the gzipped search index", async () => {
+    const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
+    mkdirSync(join(root, "pagefind", "fragment"), { recursive: true });
+    writeFileSync(join(root, "a.html"), "<p>身份证 11010519491231002X</p>");
+    writeFileSync(join(root, "b.json"), '{"phone":"13812345678"}');
+    writeFileSync(join(root, "c.csv"), "name,id\n张某,110105********002X\n");
+    writeFileSync(join(root, "pagefind", "fragment", "x.pf_fragment"), gzipSync(Buffer.from('{"content":"电话 13700001111"}')));
+    const leaks = await scanForPersonalData(root);
+    expect(leaks.map((l) => `${l.file}:${l.kind}`).sort()).toEqual(["a.html:id", "b.json:mobile", "pagefind/fragment/x.pf_fragment:mobile"]);
+  });
+});
