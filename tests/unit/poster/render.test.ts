@@ -1,0 +1,137 @@
+/** Real poster outputs, checked by measurable properties: size, resolution, page size, non-blank pixels, exact errors. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fitText } from "../../../src/lib/poster/fit.ts";
+import { renderJobs } from "../../../src/lib/poster/pool.ts";
+import { renderPoster } from "../../../src/lib/poster/render.ts";
+import { findSize, POSTER_SIZES, SHARE_SIZE, type PosterSize } from "../../../src/lib/poster/sizes.ts";
+import { PosterError, type PosterInput } from "../../../src/lib/poster/templates.ts";
+
+const identity = { city: "示例市", signature: "示例市文明办 宣", emblem: "文明", primary: "#A8201A", accent: "#8A5A00" };
+const slogan: PosterInput = { name: "测试广告", template: "slogan", slogan: "文明交通 从我做起", sub: "礼让斑马线 出行戴头盔", qrUrl: "https://wenming.example.gov.cn/ads/x/", identity };
+const etiquette: PosterInput = { ...slogan, template: "etiquette", slogan: "牵好绳 清好便", scene: "文明养犬", dos: ["遛狗时全程牵绳，牵引绳长度不超过 1.5 米", "随身带上拾便袋"], donts: ["不让犬只进入菜市场", "不遗弃犬只"] };
+const honour: PosterInput = { ...slogan, template: "honour", slogan: "学习身边好人 弘扬时代新风", people: ["王桂兰", "李建国", "赵敏", "陈有福", "孙晓红"].map((name) => ({ name, category: "助人为乐" })) };
+const size = (id: string): PosterSize => findSize(id) ?? (() => { throw new Error(id); })();
+
+/** Standard deviation of luminance: a blank image has ~0. */
+async function variance(png: Buffer): Promise<number> {
+  const stats = await sharp(png).stats();
+  return Math.max(...stats.channels.slice(0, 3).map((c) => c.stdev));
+}
+
+/** MediaBox of the first page, in points. */
+function pdfPageSize(pdf: Buffer): [number, number] {
+  const m = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
+  if (!m) throw new Error("no MediaBox");
+  return [Number(m[1]), Number(m[2])];
+}
+
+describe.each([slogan, etiquette, honour])("template $template", (input) => {
+  it.each(POSTER_SIZES.filter((s) => s.formats.includes("png")).map((s) => s.id))("renders %s at its pixel size, not blank", async (id) => {
+    const png = await renderPoster(input, size(id), "png");
+    const meta = await sharp(png).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["png", size(id).width, size(id).height]);
+    expect(await variance(png)).toBeGreaterThan(20);
+  });
+});
+
+describe("screen formats", () => {
+  it("WebP at 1080×1920", async () => {
+    const meta = await sharp(await renderPoster(slogan, size("phone"), "webp")).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["webp", 1080, 1920]);
+  });
+  it("share card at 1200×630", async () => {
+    const png = await renderPoster({ ...slogan, template: "share", label: "好人榜" }, SHARE_SIZE, "png");
+    const meta = await sharp(png).metadata();
+    expect([meta.width, meta.height]).toEqual([1200, 630]);
+    expect(await variance(png)).toBeGreaterThan(20);
+  });
+});
+
+describe("print formats", () => {
+  let a3: Buffer;
+  beforeAll(async () => {
+    a3 = await renderPoster(slogan, size("a3"), "jpg");
+  });
+  it("A3 JPEG is 3508×4961, 300 dpi, RGB, at most 10 MB", async () => {
+    const meta = await sharp(a3).metadata();
+    expect([meta.format, meta.width, meta.height, meta.density, meta.space]).toEqual(["jpeg", 3508, 4961, 300, "srgb"]);
+    expect(a3.length).toBeLessThanOrEqual(10 * 1024 * 1024);
+    expect(await variance(a3)).toBeGreaterThan(20);
+  });
+  it("CMYK JPEG for print shops", async () => {
+    const meta = await sharp(await renderPoster(slogan, size("a3"), "cmyk.jpg")).metadata();
+    expect([meta.space, meta.width]).toEqual(["cmyk", 3508]);
+  });
+  it.each([
+    ["a3", 841.89, 1190.55],
+    ["poster-60x90", 1700.79, 2551.18],
+    ["lightbox-60x90", 1814.17, 2664.57],
+  ])("%s PDF page is the physical size (with bleed) in points", async (id, w, h) => {
+    const pdf = await renderPoster(slogan, size(id), "pdf");
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const [pw, ph] = pdfPageSize(pdf);
+    expect(pw).toBeCloseTo(w, 1);
+    expect(ph).toBeCloseTo(h, 1);
+  });
+});
+
+describe("failures name the ad, the size and the text", () => {
+  it("text that cannot fit even at the minimum size", async () => {
+    const long = { ...slogan, slogan: "这是一条非常非常长而且没有任何断行机会的公益广告标语文字内容测试" };
+    await expect(renderPoster(long, size("wechat-cover"), "png")).rejects.toThrow(
+      "文字放不下：公益广告“测试广告”的标语“这是一条非常非常长而且没有任何断行机会的公益广告标语文字内容测试”在尺寸 wechat-cover（900×383）上即使用最小字号 23px 也超出版面",
+    );
+  });
+  it("a character the fonts cannot draw, with its code point", async () => {
+    await expect(renderPoster({ ...slogan, slogan: "文明𪚥城" }, size("square"), "png")).rejects.toThrow(new PosterError("字体缺字：公益广告“测试广告”含有字体无法显示的字符 “𪚥”（U+2A6A5），请改用常用字或联系技术人员添加字体"));
+  });
+  it("fitText steps down and reports failure", () => {
+    expect(fitText(["文明交通"], { width: 400, height: 200, max: 200, min: 50 })).toEqual({ ok: true, size: 97, lines: ["文明交通"] }); // 200 → 188 → … → 104 → 97: the first step at which 4 em fit in 400 px;
+    expect(fitText(["文明交通"], { width: 100, height: 200, max: 200, min: 50 })).toEqual({ ok: false, widest: "文明交通" });
+  });
+});
+
+describe("render cache", () => {
+  it("renders an ad once and copies it after that; a changed ad renders again", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "wenming-cache-"));
+    const out = mkdtempSync(join(tmpdir(), "wenming-out-"));
+    const jobs = [{ input: slogan, size: "square", format: "png" as const, path: "posters/t/t-square.png" }];
+    expect(await renderJobs(jobs, out, cache)).toEqual({ rendered: 1, cached: 0, errors: [] });
+    expect(await renderJobs(jobs, out, cache)).toEqual({ rendered: 0, cached: 1, errors: [] });
+    const changed = [{ ...jobs[0]!, input: { ...slogan, sub: "另一句副标语" } }];
+    expect(await renderJobs(changed, out, cache)).toEqual({ rendered: 1, cached: 0, errors: [] });
+    expect(readdirSync(cache)).toHaveLength(2);
+  });
+});
+
+describe("poster CLI", () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ["scripts/poster.ts", ...args], { encoding: "utf8" });
+  it("writes the requested sizes and exits 0", () => {
+    const out = mkdtempSync(join(tmpdir(), "wenming-cli-"));
+    const r = cli("--slogan", "文明交通 从我做起", "--sub", "礼让斑马线", "--size", "square,wechat-cover", "--out", out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("完成：共写入 4 个文件");
+    expect(readdirSync(out).sort()).toEqual(["文明交通-从我做起-square.png", "文明交通-从我做起-square.webp", "文明交通-从我做起-wechat-cover.png", "文明交通-从我做起-wechat-cover.webp"]);
+  });
+  it("renders an ad file from content/ads", () => {
+    const out = mkdtempSync(join(tmpdir(), "wenming-cli-"));
+    const r = cli("content/ads/yangquan.yaml", "--size", "phone", "--format", "png", "--out", out);
+    expect(r.status).toBe(0);
+    expect(readdirSync(out)).toEqual(["yangquan-phone.png"]);
+  });
+  it.each([
+    [["--slogan", "文明", "--size", "huge"], 2, "未知尺寸 huge"],
+    [["--slogan", "文明", "--template", "poster"], 2, "命令行直接出图只支持 slogan 模板"],
+    [["--size", "square"], 2, "请用 --slogan 提供标语"],
+    [["--slogan", "文明𪚥", "--size", "square"], 1, "U+2A6A5"],
+  ])("%j exits %i with a clear message", (args, code, message) => {
+    const r = cli(...(args as string[]), "--out", mkdtempSync(join(tmpdir(), "wenming-cli-")));
+    expect(r.status).toBe(code);
+    expect(r.stderr).toContain(message);
+  });
+});
