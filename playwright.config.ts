@@ -22,7 +22,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `astro preview --outDir ${process.env["WENMING_TEST_SITE"] ?? ".test-site"} --port ${port} --host 127.0.0.1`,
+    command: `astro preview --outDir ${process.env["WENMING_TEST_SITE"] ?? ".test-site"} --port ${port} --host 127.0.0.1 --ignore-lock`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

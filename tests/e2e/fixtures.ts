@@ -1,0 +1,59 @@
+/**
+ * Shared e2e fixtures: every test page records console errors and CSP
+ * violations and fails on any; `checkA11y` runs axe with WCAG 2.2 AA tags.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+      });
+      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await use(problems);
+      expect(problems, problems.join("\n")).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+export const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export async function checkA11y(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(" ")} — ${v.help}`);
+  expect(summary, `${label}\n${summary.join("\n")}`).toEqual([]);
+}
+
+/** One page of each type of the sample site. */
+export const PAGE_TYPES: { name: string; path: string; h1: string | RegExp }[] = [
+  { name: "home", path: "/", h1: "示例市创建全国文明城市" },
+  { name: "conventions", path: "/conventions/", h1: "文明公约" },
+  { name: "convention", path: "/conventions/shimin-gongyue/", h1: "示例市市民文明公约" },
+  { name: "etiquette", path: "/etiquette/", h1: "文明礼仪" },
+  { name: "guide", path: "/etiquette/yangquan-qianshen/", h1: "文明养犬 牵绳出行" },
+  { name: "good people", path: "/good-people/", h1: "好人榜" },
+  { name: "batch", path: "/good-people/batch/2026-3/", h1: "好人榜 2026年第三批" },
+  { name: "batch roll", path: "/good-people/batch/2026-2/roll/", h1: "示例市好人榜 2026年第二批" },
+  { name: "category", path: "/good-people/category/jianyi-yongwei/", h1: "见义勇为" },
+  { name: "region", path: `/good-people/region/${encodeURIComponent("东城区")}/`, h1: "东城区的好人" },
+  { name: "person", path: "/good-people/wang-guilan/", h1: "王桂兰" },
+  { name: "withdrawn person", path: "/good-people/pan-wei/", h1: "该信息已撤销" },
+  { name: "integrity", path: "/integrity/", h1: "诚信红黑榜" },
+  { name: "black list", path: "/integrity/black/", h1: "诚信黑榜" },
+  { name: "list filter", path: `/integrity/black/severity/${encodeURIComponent("一般")}/`, h1: "诚信黑榜 · 严重程度：一般" },
+  { name: "list batch", path: "/integrity/red/batch/2026-11/", h1: "2026年第11期红榜" },
+  { name: "entry", path: "/integrity/black/2026-11-008/", h1: "张某强" },
+  { name: "stopped entry", path: "/integrity/black/2025-09-005/", h1: "该信息已停止公示" },
+  { name: "ads", path: "/ads/", h1: "公益广告" },
+  { name: "ad", path: "/ads/wenming-jiaotong/", h1: "文明交通 从我做起" },
+  { name: "search", path: "/search/?q=文明", h1: "全站搜索" },
+  { name: "404", path: "/404.html", h1: "页面未找到" },
+];
