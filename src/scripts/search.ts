@@ -1,6 +1,6 @@
 // Search page: Pagefind's JS API with our own accessible UI. The query lives in
 // the URL (?q=…&section=…), so a search can be shared, reloaded and gone back to.
-import { cleanExcerpt, hasMatch } from "../lib/search/results.ts";
+import { cleanExcerpt, hasMatch, queryWords } from "../lib/search/results.ts";
 
 interface PagefindResultData {
   url: string;
@@ -19,6 +19,7 @@ interface PagefindSearch {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   search: (q: string, o?: { filters?: Record<string, string[]> }) => Promise<PagefindSearch | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
 const PAGE = 10;
@@ -41,6 +42,8 @@ async function load(): Promise<Pagefind> {
     const url = "/pagefind/pagefind.js";
     pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     await pagefind.options({ excerptLength: 40 });
+    // Loading the filter index first makes searches report filter counts.
+    await pagefind.filters();
   }
   return pagefind;
 }
@@ -84,7 +87,7 @@ async function showMore(current: number) {
     const h = document.createElement("h2");
     const a = document.createElement("a");
     a.href = d.url;
-    a.textContent = d.meta["title"] ?? d.url;
+    a.textContent = cleanExcerpt(d.meta["title"] ?? d.url);
     h.append(a);
     const meta = document.createElement("p");
     meta.className = "meta";
@@ -115,14 +118,19 @@ async function execute() {
   const search = await pf.search(q, sections.length ? { filters: { 栏目: sections } } : {});
   if (current !== run) return;
   results = search?.results ?? [];
-  // Pagefind drops unknown words: a query of only unknown words would match everything.
-  // A real match highlights the query in excerpts, so check the first results for it.
-  const first = await Promise.all(results.slice(0, 5).map((r) => r.data()));
+  // Pagefind drops unknown words silently, so "纺织公司" would find every 公司. Every word
+  // of the query must be known: a word is unknown when searching it alone highlights nothing.
+  const unknown: string[] = [];
+  for (const word of queryWords(q)) {
+    const alone = await pf.search(word);
+    const top = await Promise.all((alone?.results ?? []).slice(0, 3).map((r) => r.data()));
+    if (!top.some((d) => hasMatch(d.excerpt))) unknown.push(word);
+  }
   if (current !== run) return;
-  if (results.length > 0 && !first.some((d) => hasMatch(d.excerpt))) results = [];
+  if (unknown.length > 0) results = [];
   renderFilters(results.length ? (search?.totalFilters?.["栏目"] ?? {}) : {}, sections);
   if (results.length === 0) {
-    if (status) status.textContent = `没有找到与“${q}”相关的内容`;
+    if (status) status.textContent = unknown.length > 0 ? `没有找到包含“${unknown.join("”“")}”的内容` : `没有找到与“${q}”相关的内容`;
     if (empty) empty.hidden = false;
     return;
   }

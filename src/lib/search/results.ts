@@ -9,3 +9,10 @@ export function cleanExcerpt(html: string): string {
 export function hasMatch(excerpt: string): boolean {
   return excerpt.includes("<mark>");
 }
+
+/** The words of a query as the browser segments it (the same segmentation Pagefind uses), at most eight. */
+export function queryWords(query: string): string[] {
+  const words = new Set<string>();
+  for (const s of new Intl.Segmenter("zh", { granularity: "word" }).segment(query)) if (s.isWordLike) words.add(s.segment.toLocaleLowerCase());
+  return [...words].slice(0, 8);
+}

@@ -1,0 +1,104 @@
+/** Search in Chinese over the whole site (Pagefind) with our accessible UI. */
+import { checkA11y, expect, test } from "./fixtures.ts";
+
+const QUERIES: { q: string; expect: string; kind: string }[] = [
+  { q: "王桂兰", expect: "/good-people/wang-guilan/", kind: "name" },
+  { q: "李建国", expect: "/good-people/li-jianguo/", kind: "name" },
+  { q: "何晓燕", expect: "/good-people/he-xiaoyan/", kind: "name" },
+  { q: "永盛商贸", expect: "/integrity/black/2026-11-001/", kind: "company" },
+  { q: "示例市诚信纺织有限公司", expect: "/integrity/red/", kind: "company (stopped: only the batch page may match)" },
+  { q: "海川电子", expect: "/integrity/red/2026-11-001/", kind: "company" },
+  { q: "遛狗", expect: "/etiquette/yangquan-qianshen/", kind: "scene word" },
+  { q: "电动车头盔", expect: "/etiquette/jiaotong-lirang/", kind: "scene word" },
+  { q: "垃圾分类", expect: "/etiquette/laji-fenlei/", kind: "scene" },
+  { q: "公筷", expect: "/etiquette/canzhuo-guangpan/", kind: "scene word" },
+  { q: "文明交通 从我做起", expect: "/ads/wenming-jiaotong/", kind: "slogan" },
+  { q: "光盘行动", expect: "/ads/guangpan-xingdong/", kind: "slogan" },
+  { q: "村规民约", expect: "/conventions/qinghe-cun/", kind: "convention" },
+  { q: "冲锋舟", expect: "/good-people/luo-peng/", kind: "phrase from the middle of a story" },
+  { q: "留守儿童合唱团", expect: "/good-people/zhao-min/", kind: "phrase from a story" },
+  { q: "拾便袋", expect: "/etiquette/yangquan-qianshen/", kind: "phrase from a guide" },
+];
+
+async function search(page: import("@playwright/test").Page, q: string) {
+  await page.goto(`/search/?q=${encodeURIComponent(q)}`);
+  await expect(page.locator("[data-search-status]")).not.toHaveText(/正在搜索|^$/);
+  return page.locator(".search-result h2 a");
+}
+
+for (const { q, expect: url, kind } of QUERIES.filter((x) => !x.kind.startsWith("company (stopped"))) {
+  test(`"${q}" (${kind}) finds ${url} in the top 3`, async ({ page }) => {
+    const links = await search(page, q);
+    const hrefs = (await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")))).slice(0, 3);
+    expect(hrefs).toContain(url);
+  });
+}
+
+test("a stopped or removed entry is never found", async ({ page }) => {
+  for (const q of ["示例市诚信纺织有限公司", "蓝天化工", "宏福物流", "恒达建材"]) {
+    await search(page, q);
+    await expect(page.locator(".search-result"), q).toHaveCount(0);
+    await expect(page.locator("[data-search-empty]")).toBeVisible();
+  }
+});
+
+test("a query with one unknown word does not fall back to the other words", async ({ page }) => {
+  await search(page, "永盛纺织");
+  await expect(page.locator(".search-result")).toHaveCount(0);
+  await expect(page.locator("[data-search-status]")).toHaveText("没有找到包含“纺织”的内容");
+});
+
+test("a query of only unknown words shows the empty state, not everything", async ({ page }) => {
+  await search(page, "魑魅魍魉");
+  await expect(page.locator(".search-result")).toHaveCount(0);
+  await expect(page.locator("[data-search-empty]")).toBeVisible();
+  await expect(page.locator("[data-search-empty]").getByRole("link", { name: "好人榜" })).toBeVisible();
+});
+
+test("filters narrow results and live in the URL; reload restores the search", async ({ page }) => {
+  await search(page, "示例市");
+  const total = Number((await page.locator("[data-search-status]").textContent())?.match(/找到 (\d+) 条/)?.[1]);
+  expect(total).toBeGreaterThan(10);
+  await page.getByRole("checkbox", { name: /^好人榜（\d+）$/ }).check();
+  await expect(page).toHaveURL(/section=%E5%A5%BD%E4%BA%BA%E6%A6%9C/);
+  await expect(page.locator("[data-search-status]")).toHaveText(/找到 \d+ 条/);
+  const narrowed = Number((await page.locator("[data-search-status]").textContent())?.match(/找到 (\d+) 条/)?.[1]);
+  expect(narrowed).toBeLessThan(total);
+  for (const href of await page.locator(".search-result h2 a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""))) expect(href).toMatch(/^\/good-people\//);
+  await page.reload();
+  await expect(page.getByLabel("搜索姓名、企业、场景或标语")).toHaveValue("示例市");
+  await expect(page.getByRole("checkbox", { name: /^好人榜/ })).toBeChecked();
+  await expect(page.locator("[data-search-status]")).toHaveText(`找到 ${narrowed} 条与“示例市”相关的结果`);
+});
+
+test("more results, highlighted excerpts without zero-width spaces, back button", async ({ page }) => {
+  await search(page, "文明");
+  await expect(page.locator(".search-result")).toHaveCount(10);
+  await page.getByRole("button", { name: "显示更多结果" }).click();
+  await expect(page.locator(".search-result")).toHaveCount(20);
+  const html = await page.locator(".search-results").innerHTML();
+  expect(html).toContain("<mark>");
+  expect(html).not.toContain("\u200B");
+  await page.getByLabel("搜索姓名、企业、场景或标语").fill("王桂兰");
+  await page.getByLabel("搜索姓名、企业、场景或标语").press("Enter");
+  await expect(page).toHaveURL(/q=%E7%8E%8B%E6%A1%82%E5%85%B0/);
+  await page.goBack();
+  await expect(page.getByLabel("搜索姓名、企业、场景或标语")).toHaveValue("文明");
+});
+
+test("the header search box on every page leads to results, by keyboard", async ({ page }) => {
+  await page.goto("/conventions/");
+  await page.getByRole("searchbox", { name: "搜索全站" }).fill("李建国");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/search\/\?q=/);
+  await expect(page.locator(".search-result h2 a").first()).toHaveAttribute("href", "/good-people/li-jianguo/");
+  await page.locator(".search-result h2 a").first().focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("h1")).toHaveText("李建国");
+});
+
+test("a broad query's results page passes axe", async ({ page }) => {
+  await search(page, "示例市");
+  await page.locator(".search-result").first().waitFor();
+  await checkA11y(page);
+});
