@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import { outputChecks } from "./src/integrations/output-checks.ts";
 import { posters } from "./src/integrations/posters.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
+import { displayScriptHash } from "./src/lib/site/display-settings.ts";
 import { CSP_DIRECTIVES } from "./src/lib/site/security.ts";
 
 const contentDir = process.env.WENMING_CONTENT ?? "content";
@@ -24,7 +25,8 @@ export default defineConfig({
   security: {
     csp: {
       directives: CSP_DIRECTIVES,
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // The display-settings head script is inline; its hash must be in the meta policy as well as the header.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [/** @type {`sha256-${string}`} */ (displayScriptHash().slice(1, -1))] },
       styleDirective: { resources: ["'self'"] },
     },
   },

@@ -17,7 +17,11 @@ import { readListFile } from "../src/lib/integrity/read-table.ts";
 import { formatRowProblem, LISTS, validateRows, type IntegrityEntry, type ListKind } from "../src/lib/integrity/validate.ts";
 
 const [command, ...rest] = process.argv.slice(2);
-const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { list: { type: "string" }, batch: { type: "string" }, content: { type: "string", default: process.env["WENMING_CONTENT"] ?? "content" } } });
+const { values, positionals } = parseArgs({
+  args: rest,
+  allowPositionals: true,
+  options: { list: { type: "string" }, batch: { type: "string" }, content: { type: "string", default: process.env["WENMING_CONTENT"] ?? "content" } },
+});
 
 function fail(message: string): never {
   console.error(`错误：${message}`);

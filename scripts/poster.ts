@@ -49,7 +49,10 @@ if (values.help) {
 
 function pickSizes(spec: string): PosterSize[] {
   if (spec === "all") return [...POSTER_SIZES];
-  const ids = spec.split(",").map((s) => s.trim()).filter(Boolean);
+  const ids = spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !POSTER_SIZES.some((s) => s.id === id));
   if (unknown.length) usage(`未知尺寸 ${unknown.join("、")}；可用尺寸：${POSTER_SIZES.map((s) => `${s.id}（${s.label}）`).join("、")}`);
   return POSTER_SIZES.filter((s) => ids.includes(s.id));
@@ -77,7 +80,11 @@ if (file) {
   const content = await getContent().catch(() => undefined);
   const identity = content ? identityOf(content) : { city: "示例市", signature: "示例市文明办 宣", emblem: "文明", primary: "#A8201A", accent: "#8A5A00" };
   input = { name: "命令行", template: values.template as TemplateId, slogan: values.slogan, sub: values.sub, qrUrl: values.qr, identity };
-  name = values.slogan.replace(/\s+/g, "-").replace(/[^\p{L}\p{N}-]/gu, "").slice(0, 20) || "poster";
+  name =
+    values.slogan
+      .replace(/\s+/g, "-")
+      .replace(/[^\p{L}\p{N}-]/gu, "")
+      .slice(0, 20) || "poster";
 }
 
 const sizes = pickSizes(values.size);

@@ -32,7 +32,12 @@ export function outputChecks(): AstroIntegration {
         const skipImages = process.env["SKIP_POSTERS"] === "1";
         const broken = await checkLinks(root, skipImages ? { skip: (p) => p.startsWith("/posters/") || p.startsWith("/og/") } : {});
         if (broken.length > 0) {
-          throw new Error(`发现 ${broken.length} 个失效链接：\n${broken.slice(0, 50).map((b) => `  - ${b.page} → ${b.href}：${b.problem}`).join("\n")}`);
+          throw new Error(
+            `发现 ${broken.length} 个失效链接：\n${broken
+              .slice(0, 50)
+              .map((b) => `  - ${b.page} → ${b.href}：${b.problem}`)
+              .join("\n")}`,
+          );
         }
         logger.info(`输出检查通过：网站地图 ${sitemap.count} 页，无个人信息泄露，无失效链接（${((performance.now() - started) / 1000).toFixed(1)} s）`);
       },

@@ -6,8 +6,16 @@ import { urls } from "../lib/site/urls.ts";
 
 export const GET: APIRoute = () => {
   const items = [
-    ...batches.map((b) => ({ id: `batch-${b.id}`, title: `好人榜 ${b.title}${b.status === "公示" ? "（公示）" : ""}`, path: urls.batch(b.id), date: b.published ?? b.noticeStart ?? asOf, summary: `${site.city}好人榜${b.title}` })),
+    ...batches.map((b) => ({
+      id: `batch-${b.id}`,
+      title: `好人榜 ${b.title}${b.status === "公示" ? "（公示）" : ""}`,
+      path: urls.batch(b.id),
+      date: b.published ?? b.noticeStart ?? asOf,
+      summary: `${site.city}好人榜${b.title}`,
+    })),
     ...guides.map((g) => ({ id: `guide-${g.id}-${g.data.updated}`, title: `文明礼仪：${g.data.title}`, path: urls.guide(g.id), date: g.data.updated, summary: g.data.summary })),
   ].sort((a, b) => b.date.localeCompare(a.date));
-  return new Response(atomFeed({ site, title: `${site.title} 更新`, path: urls.feed(), updated: items[0]?.date ?? asOf, items }), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
+  return new Response(atomFeed({ site, title: `${site.title} 更新`, path: urls.feed(), updated: items[0]?.date ?? asOf, items }), {
+    headers: { "Content-Type": "application/atom+xml; charset=utf-8" },
+  });
 };

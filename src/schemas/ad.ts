@@ -22,7 +22,10 @@ export const adSchema = z
     /** Sizes to render, by id from src/lib/poster/sizes.ts; default all. */
     sizes: z.array(z.string()).optional(),
     /** Path on the site the QR code points to (default: the ad's own page). */
-    link: z.string().regex(/^\/[\w\-/]*$/, { message: "应为站内路径，如 /etiquette/dogs/" }).optional(),
+    link: z
+      .string()
+      .regex(/^\/[\w\-/]*$/, { message: "应为站内路径，如 /etiquette/dogs/" })
+      .optional(),
   })
   .superRefine((ad, ctx) => {
     if (ad.template === "etiquette" && !ad.guide) ctx.addIssue({ code: "custom", path: ["guide"], message: "etiquette 模板需要填写 guide（礼仪指南编号）" });

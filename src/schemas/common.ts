@@ -4,10 +4,7 @@ import { isIsoDate } from "../lib/dates.ts";
 import { codePointLabel, codePointLength, findInvisibleCharacter } from "../lib/text.ts";
 
 /** A calendar date written YYYY-MM-DD (YAML dates are accepted and converted). */
-export const isoDate = z.preprocess(
-  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-  z.string().refine(isIsoDate, { message: "应为真实日期，写作 YYYY-MM-DD" }),
-);
+export const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().refine(isIsoDate, { message: "应为真实日期，写作 YYYY-MM-DD" }));
 
 /** Visible text: trimmed, no control/zero-width/bidi characters, length in code points. */
 export function plainText(max: number, min = 1) {

@@ -16,3 +16,5 @@ if (box && input && rows.length > 0) {
     if (status) status.textContent = q === "" ? "" : `本页找到 ${shown} 条`;
   });
 }
+
+export {};

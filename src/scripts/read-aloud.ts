@@ -48,3 +48,5 @@ if (box && article && "speechSynthesis" in window && typeof SpeechSynthesisUtter
   box.hidden = false;
   render();
 }
+
+export {};

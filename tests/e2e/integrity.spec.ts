@@ -7,7 +7,10 @@ test("filter the black list by authority without JavaScript, then open an entry"
   await page.goto("/integrity/black/");
   await expect(page.getByText("数据截至 2026年11月22日")).toBeVisible();
   const all = await page.locator("table.entry-table tbody tr").count();
-  await page.getByRole("navigation", { name: "筛选" }).getByRole("link", { name: /^示例市住房和城乡建设局（\d+）$/ }).click();
+  await page
+    .getByRole("navigation", { name: "筛选" })
+    .getByRole("link", { name: /^示例市住房和城乡建设局（\d+）$/ })
+    .click();
   await expect(page.locator("h1")).toHaveText("诚信黑榜 · 认定部门：示例市住房和城乡建设局");
   const rows = page.locator("table.entry-table tbody tr");
   const filtered = await rows.count();

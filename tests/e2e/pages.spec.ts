@@ -24,7 +24,11 @@ for (const p of PAGE_TYPES) {
 
     test("large-text mode enlarges body text", async ({ page }) => {
       await page.goto(p.path);
-      const size = () => page.locator("main p, main li, main td").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      const size = () =>
+        page
+          .locator("main p, main li, main td")
+          .first()
+          .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       const before = await size();
       await page.getByRole("button", { name: "大字" }).click();
       await expect(page.getByRole("button", { name: "大字" })).toHaveAttribute("aria-pressed", "true");
@@ -49,7 +53,10 @@ test("display settings persist across pages and work by keyboard", async ({ page
 
 test("body text has line height ≥ 1.5 and touch targets ≥ 44 px", async ({ page }) => {
   await page.goto("/good-people/wang-guilan/");
-  const lh = await page.locator(".story p").first().evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize));
+  const lh = await page
+    .locator(".story p")
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize));
   expect(lh).toBeGreaterThanOrEqual(1.5);
   for (const name of ["大字", "高对比", "搜索"]) {
     const box = await page.getByRole("button", { name, exact: true }).boundingBox();

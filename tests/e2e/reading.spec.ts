@@ -8,7 +8,10 @@ test("browse a category, then a batch, then open a person", async ({ page }) => 
   await expect(page.locator("h1")).toHaveText("见义勇为");
   const names = await page.locator("main .card h2").allTextContents();
   expect(names).toEqual(expect.arrayContaining(["李建国", "杨帆"]));
-  await page.getByRole("navigation", { name: "好人榜分类浏览" }).getByRole("link", { name: /^2026年第三批（\d+）$/ }).click();
+  await page
+    .getByRole("navigation", { name: "好人榜分类浏览" })
+    .getByRole("link", { name: /^2026年第三批（\d+）$/ })
+    .click();
   await expect(page.locator("h1")).toHaveText("好人榜 2026年第三批");
   await expect(page.getByRole("note")).toContainText("公示期为 2026年11月16日 至 2026年11月25日");
   await expect(page.getByRole("note")).toContainText("0000-12345679");

@@ -20,7 +20,10 @@ function lists(args: string[], env: Record<string, string> = {}) {
 /** The same rows as an Excel file, as departments send them. */
 async function toXlsx(csvFile: string, out: string) {
   const text = readFileSync(csvFile, "utf8");
-  const lines = text.trim().split("\n").map((l) => l.split(","));
+  const lines = text
+    .trim()
+    .split("\n")
+    .map((l) => l.split(","));
   await writeExcelFile(lines.map((cells) => cells.map((value) => ({ value, type: String })))).toFile(out);
 }
 

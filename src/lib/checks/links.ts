@@ -23,7 +23,9 @@ async function* htmlFiles(dir: string): AsyncGenerator<string> {
 
 /** URL path of a built file: about/index.html → /about/ */
 function pagePath(root: string, file: string): string {
-  return `/${relative(root, file).replace(/index\.html$/, "").replace(/\\/g, "/")}`;
+  return `/${relative(root, file)
+    .replace(/index\.html$/, "")
+    .replace(/\\/g, "/")}`;
 }
 
 function targetFile(root: string, path: string): string | undefined {
@@ -54,7 +56,7 @@ export async function checkLinks(root: string, options: { skip?: (path: string) 
         if (ref === "" || ref.startsWith("mailto:") || ref.startsWith("tel:") || ref.startsWith("data:")) continue;
         const url = new URL(ref.replace(/&amp;/g, "&"), base);
         if (url.origin !== base.origin) {
-          if (tag === "a" && !/\brel="[^"]*noopener/.test(attrs)) problems.push({ page: pagePath(root, file), href: ref, problem: "外部链接缺少 rel=\"noopener\"" });
+          if (tag === "a" && !/\brel="[^"]*noopener/.test(attrs)) problems.push({ page: pagePath(root, file), href: ref, problem: '外部链接缺少 rel="noopener"' });
           continue;
         }
         if (options.skip?.(url.pathname)) continue;

@@ -18,9 +18,7 @@ export function sortBatches<T extends Pick<Batch, "id">>(batches: readonly T[]):
 
 /** People who are shown: not withdrawn. Sorted by category order, then name. */
 export function visiblePeople<T extends PersonLike>(people: readonly T[]): T[] {
-  return people
-    .filter((p) => !p.data.withdrawn)
-    .sort((a, b) => CATEGORIES.indexOf(a.data.category) - CATEGORIES.indexOf(b.data.category) || a.data.name.localeCompare(b.data.name, "zh-CN"));
+  return people.filter((p) => !p.data.withdrawn).sort((a, b) => CATEGORIES.indexOf(a.data.category) - CATEGORIES.indexOf(b.data.category) || a.data.name.localeCompare(b.data.name, "zh-CN"));
 }
 
 /** Count per value of `pick`, in first-seen order of `order` when given. */

@@ -44,7 +44,10 @@ export function mapHeaders(headers: readonly string[]): { keys: (FieldKey | unde
   const problems: string[] = [];
   const seen = new Set<FieldKey>();
   const keys = headers.map((raw) => {
-    const name = raw.normalize("NFKC").replace(/\s+/g, "").replace(/^\uFEFF/, "");
+    const name = raw
+      .normalize("NFKC")
+      .replace(/\s+/g, "")
+      .replace(/^\uFEFF/, "");
     if (name === "") return undefined;
     const key = BY_HEADER.get(name);
     if (!key) {

@@ -61,7 +61,7 @@ function toTable(grid: { row: number; cells: unknown[] }[]): Table {
 
 /** Parses CSV text; row numbers are physical line numbers. */
 export function parseCsvText(text: string): Table {
-  const records = parse(text, { relax_column_count: true, skip_empty_lines: false, info: true }) as { record: string[]; info: { lines: number } }[];
+  const records = parse(text, { relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   return toTable(records.map((r) => ({ row: r.info.lines, cells: r.record })));
 }
 

@@ -6,7 +6,7 @@
  */
 import { isIsoDate, type IsoDate } from "../dates.ts";
 import { codePointLength, codePointLabel, findInvisibleCharacter, normaliseCode } from "../text.ts";
-import { headerOf, type FieldKey, type RawRow } from "./columns.ts";
+import { headerOf, type FieldKey } from "./columns.ts";
 import { checkCreditCode, describeCreditCodeProblem } from "./credit-code.ts";
 import { ageOn, findPersonalData, idNumberBirthDate, isFullIdNumber, isMaskedIdNumber, maskIdNumber } from "./personal-data.ts";
 import { publicationLimits, SEVERITIES, STATUSES, type Severity, type Status } from "./publication.ts";

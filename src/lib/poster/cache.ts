@@ -42,5 +42,8 @@ export function posterRendererVersion(): string {
 }
 
 export function jobKey(job: PosterJob): string {
-  return createHash("sha256").update(JSON.stringify([posterRendererVersion(), job.input, job.size, job.format])).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(JSON.stringify([posterRendererVersion(), job.input, job.size, job.format]))
+    .digest("hex")
+    .slice(0, 32);
 }

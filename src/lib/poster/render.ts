@@ -7,7 +7,7 @@ import { Resvg } from "@resvg/resvg-js";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import satori from "satori";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import SVGtoPDF from "svg-to-pdfkit";
 import { missingGlyphs, posterFonts } from "./fonts.ts";
 import type { PosterFormat, PosterSize } from "./sizes.ts";
@@ -15,7 +15,19 @@ import { PosterError, TEMPLATES, type PosterInput } from "./templates.ts";
 
 /** Every character a poster will draw, for the glyph check. */
 function posterText(input: PosterInput): string {
-  return [input.slogan, input.sub, input.scene, input.label, input.identity.signature, input.identity.city, input.identity.emblem, ...(input.dos ?? []), ...(input.donts ?? []), ...(input.people ?? []).flatMap((p) => [p.name, p.category]), "√×应该不等位好人榜公益广告文明网"].join("");
+  return [
+    input.slogan,
+    input.sub,
+    input.scene,
+    input.label,
+    input.identity.signature,
+    input.identity.city,
+    input.identity.emblem,
+    ...(input.dos ?? []),
+    ...(input.donts ?? []),
+    ...(input.people ?? []).flatMap((p) => [p.name, p.category]),
+    "√×应该不等位好人榜公益广告文明网",
+  ].join("");
 }
 
 /** Throws PosterError naming each character the fonts cannot draw, with its code point. */
@@ -51,7 +63,7 @@ export function qrDataUrl(url: string, kind: "svg" | "png" = "svg"): Promise<str
  * than librsvg inside sharp for large posters (A3: 0.2 s against 2 s), which is
  * what keeps print renders under the time budget. sharp then encodes.
  */
-function rasterise(svg: string, width: number): sharp.Sharp {
+function rasterise(svg: string, width: number): Sharp {
   const r = new Resvg(svg, { fitTo: { mode: "width", value: width }, font: { loadSystemFonts: false } }).render();
   return sharp(r.pixels, { raw: { width: r.width, height: r.height, channels: 4 }, limitInputPixels: false });
 }

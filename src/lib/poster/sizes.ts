@@ -40,7 +40,15 @@ function print(id: string, label: string, widthMm: number, heightMm: number, ble
   const w = widthMm + 2 * bleedMm;
   const h = heightMm + 2 * bleedMm;
   const scale = 2.5;
-  const size: PosterSize = { id, label, width: Math.round(w * scale), height: Math.round(h * scale), shape: shapeOf(w, h), formats: raster ? ["jpg", "pdf", "cmyk.jpg"] : ["pdf"], print: { widthMm, heightMm, bleedMm } };
+  const size: PosterSize = {
+    id,
+    label,
+    width: Math.round(w * scale),
+    height: Math.round(h * scale),
+    shape: shapeOf(w, h),
+    formats: raster ? ["jpg", "pdf", "cmyk.jpg"] : ["pdf"],
+    print: { widthMm, heightMm, bleedMm },
+  };
   if (raster) size.raster = raster;
   return size;
 }

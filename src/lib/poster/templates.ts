@@ -56,13 +56,19 @@ interface Frame {
 function fitted(input: PosterInput, size: PosterSize, what: string, text: readonly string[], box: FitBox, wrapLong = false) {
   const r = fitText(text, box, wrapLong);
   if (!r.ok) {
-    throw new PosterError(`文字放不下：公益广告“${input.name}”的${what}“${text.join(" ")}”在尺寸 ${size.id}（${size.width}×${size.height}）上即使用最小字号 ${Math.round(box.min)}px 也超出版面，请缩短文字或选择其他尺寸`);
+    throw new PosterError(
+      `文字放不下：公益广告“${input.name}”的${what}“${text.join(" ")}”在尺寸 ${size.id}（${size.width}×${size.height}）上即使用最小字号 ${Math.round(box.min)}px 也超出版面，请缩短文字或选择其他尺寸`,
+    );
   }
   return r;
 }
 
 function lines(text: readonly string[], size: number, color: string, weight: number, extra: Record<string, string | number> = {}): PosterElement {
-  return h("div", { flexDirection: "column", alignItems: extra["alignItems"] ?? "center", ...extra }, ...text.map((t) => h("div", { fontSize: size, fontWeight: weight, color, lineHeight: 1.25, whiteSpace: "pre" }, t)));
+  return h(
+    "div",
+    { flexDirection: "column", alignItems: extra["alignItems"] ?? "center", ...extra },
+    ...text.map((t) => h("div", { fontSize: size, fontWeight: weight, color, lineHeight: 1.25, whiteSpace: "pre" }, t)),
+  );
 }
 
 function emblem(identity: Identity, d: number): PosterElement {
@@ -80,7 +86,17 @@ function skyline(width: number, height: number, color: string): PosterElement {
   return h(
     "div",
     { width, height, alignItems: "flex-end" },
-    ...heights.map((k, i) => h("div", { width: bw * 0.86, marginRight: bw * 0.14, height: height * k, backgroundColor: color, opacity: i % 2 ? 0.55 : 0.35, borderTopLeftRadius: i % 3 === 0 ? bw * 0.4 : 0, borderTopRightRadius: i % 3 === 0 ? bw * 0.4 : 0 })),
+    ...heights.map((k, i) =>
+      h("div", {
+        width: bw * 0.86,
+        marginRight: bw * 0.14,
+        height: height * k,
+        backgroundColor: color,
+        opacity: i % 2 ? 0.55 : 0.35,
+        borderTopLeftRadius: i % 3 === 0 ? bw * 0.4 : 0,
+        borderTopRightRadius: i % 3 === 0 ? bw * 0.4 : 0,
+      }),
+    ),
   );
 }
 
@@ -109,7 +125,15 @@ function frameOf(size: PosterSize): Frame {
 
 function header(identity: Identity, f: Frame, text: string): { el: PosterElement; height: number } {
   const d = f.u * (f.shape === "cover" ? 14 : 10);
-  return { height: d, el: h("div", { alignItems: "center", height: d, flexShrink: 0 }, emblem(identity, d), h("div", { marginLeft: f.u * 2.5, fontSize: f.u * (f.shape === "cover" ? 6 : 4), color: "#ffffff", fontWeight: 700 }, text)) };
+  return {
+    height: d,
+    el: h(
+      "div",
+      { alignItems: "center", height: d, flexShrink: 0 },
+      emblem(identity, d),
+      h("div", { marginLeft: f.u * 2.5, fontSize: f.u * (f.shape === "cover" ? 6 : 4), color: "#ffffff", fontWeight: 700 }, text),
+    ),
+  };
 }
 
 function page(identity: Identity, f: Frame, pad: number, ...children: PosterChild[]): PosterElement {
@@ -131,7 +155,13 @@ function slogan(input: PosterInput, size: PosterSize): PosterElement {
   const sub = input.sub ? fitted(input, size, "副标语", [input.sub], { width: textBox.width, height: textBox.height * 0.3, max: f.u * 6, min: f.u * 2.6, weight: 700 }, true) : undefined;
   const barHeight = f.u * 7.2;
   const subHeight = sub ? linesHeight(sub.lines.length, sub.size) : 0;
-  const main = fitted(input, size, "标语", input.slogan.split(/\s+/).filter(Boolean), { width: textBox.width, height: textBox.height - subHeight - barHeight, max: f.u * (horizontal ? 24 : 20), min: f.u * 6, weight: 900 });
+  const main = fitted(input, size, "标语", input.slogan.split(/\s+/).filter(Boolean), {
+    width: textBox.width,
+    height: textBox.height - subHeight - barHeight,
+    max: f.u * (horizontal ? 24 : 20),
+    min: f.u * 6,
+    weight: 900,
+  });
   const align = horizontal ? "flex-start" : "center";
   const text = h(
     "div",
@@ -157,7 +187,13 @@ function etiquette(input: PosterInput, size: PosterSize): PosterElement {
   const middle = f.h - 2 * pad - footerHeight(input, f) - f.u * 2;
   const titleBox = { width: horizontal ? inner * 0.38 : inner, height: horizontal ? middle : middle * (stacked ? 0.24 : 0.3) };
   const sceneSize = f.u * 4;
-  const head = fitted(input, size, "标语", input.slogan.split(/\s+/).filter(Boolean), { width: titleBox.width, height: titleBox.height - (input.scene ? sceneSize * 1.6 : 0), max: f.u * 14, min: f.u * 4.5, weight: 900 });
+  const head = fitted(input, size, "标语", input.slogan.split(/\s+/).filter(Boolean), {
+    width: titleBox.width,
+    height: titleBox.height - (input.scene ? sceneSize * 1.6 : 0),
+    max: f.u * 14,
+    min: f.u * 4.5,
+    weight: 900,
+  });
   const n = f.shape === "cover" ? 2 : 4;
   const dos = (input.dos ?? []).slice(0, n);
   const donts = (input.donts ?? []).slice(0, n);
@@ -174,8 +210,14 @@ function etiquette(input: PosterInput, size: PosterSize): PosterElement {
       if (r.ok || max <= listBox.min) return r.ok ? r : fitted(input, size, what, items, { ...listBox, height: listBox.height - listBox.min * 1.56 }, true);
     }
   };
-  const doFit = fitItems("“应该”条目", dos.map((d) => `√ ${d}`));
-  const dontFit = fitItems("“不应该”条目", donts.map((d) => `× ${d}`));
+  const doFit = fitItems(
+    "“应该”条目",
+    dos.map((d) => `√ ${d}`),
+  );
+  const dontFit = fitItems(
+    "“不应该”条目",
+    donts.map((d) => `× ${d}`),
+  );
   const itemSize = Math.min(doFit.size, dontFit.size);
   const column = (title: string, items: string[], colour: string) =>
     h(
@@ -184,7 +226,12 @@ function etiquette(input: PosterInput, size: PosterSize): PosterElement {
       h("div", { fontSize: itemSize * 1.2, fontWeight: 900, color: colour, lineHeight: 1.3 }, title),
       ...items.map((t) => h("div", { fontSize: itemSize, color: "#222222", lineHeight: 1.45, fontWeight: 700 }, t)),
     );
-  const columns = h("div", { flexDirection: stacked ? "column" : "row", justifyContent: "space-between", width: columnsArea.width, height: columnsArea.height }, column("应该", doFit.lines, "#2e7d32"), column("不应该", dontFit.lines, identity.primary));
+  const columns = h(
+    "div",
+    { flexDirection: stacked ? "column" : "row", justifyContent: "space-between", width: columnsArea.width, height: columnsArea.height },
+    column("应该", doFit.lines, "#2e7d32"),
+    column("不应该", dontFit.lines, identity.primary),
+  );
   const align = horizontal ? "flex-start" : "center";
   const title = h(
     "div",
@@ -221,11 +268,23 @@ function honour(input: PosterInput, size: PosterSize): PosterElement {
   const names = h(
     "div",
     { flexWrap: "wrap", width: grid.width, maxHeight: grid.height, backgroundColor: "#fffaf0", borderRadius: f.u * 2, padding: gridPad, alignContent: "flex-start" },
-    ...shown.map((p) => h("div", { width: cellWidth, height: rowHeight, flexDirection: "column", alignItems: "center", justifyContent: "center" }, h("div", { fontSize: nameSize, fontWeight: 900, color: identity.primary, lineHeight: 1.3 }, p.name), h("div", { fontSize: nameSize * 0.55, color: "#5a4300", fontWeight: 700, lineHeight: 1.3 }, p.category))),
+    ...shown.map((p) =>
+      h(
+        "div",
+        { width: cellWidth, height: rowHeight, flexDirection: "column", alignItems: "center", justifyContent: "center" },
+        h("div", { fontSize: nameSize, fontWeight: 900, color: identity.primary, lineHeight: 1.3 }, p.name),
+        h("div", { fontSize: nameSize * 0.55, color: "#5a4300", fontWeight: 700, lineHeight: 1.3 }, p.category),
+      ),
+    ),
     people.length > shown.length ? h("div", { width: "100%", justifyContent: "center", fontSize: nameSize * 0.6, color: "#5a4300", lineHeight: 1.3 }, `等 ${people.length} 位`) : null,
   );
   const align = horizontal ? "flex-start" : "center";
-  const title = h("div", { flexDirection: "column", alignItems: align, justifyContent: "center", width: titleBox.width, height: titleBox.height }, lines(main.lines, main.size, "#ffffff", 900, { alignItems: align }), sub && lines(sub.lines, sub.size, "#fff4d6", 700, { alignItems: align, marginTop: f.u * 2 }));
+  const title = h(
+    "div",
+    { flexDirection: "column", alignItems: align, justifyContent: "center", width: titleBox.width, height: titleBox.height },
+    lines(main.lines, main.size, "#ffffff", 900, { alignItems: align }),
+    sub && lines(sub.lines, sub.size, "#fff4d6", 700, { alignItems: align, marginTop: f.u * 2 }),
+  );
   const body = h("div", { height: middle, flexDirection: horizontal ? "row" : "column", justifyContent: "space-between", alignItems: "center" }, title, names);
   return page(identity, f, pad, head.el, body, footer(input, f));
 }
@@ -238,11 +297,25 @@ function share(input: PosterInput, size: PosterSize): PosterElement {
   const title = fitted(input, size, "标题", [input.slogan], { width: f.w - 2 * pad, height: f.h * 0.42, max: f.u * 13, min: f.u * 5.5, weight: 900 }, true);
   const sub = input.sub ? fitted(input, size, "说明", [input.sub], { width: f.w - 2 * pad, height: f.h * 0.2, max: f.u * 5.4, min: f.u * 3.4, weight: 400 }, true) : undefined;
   const children: PosterChild[] = [
-    h("div", { alignItems: "center" }, emblem(identity, f.u * 12), h("div", { marginLeft: f.u * 3, fontSize: f.u * 5.5, color: identity.primary, fontWeight: 700 }, `${identity.city}文明网${input.label ? ` · ${input.label}` : ""}`)),
-    h("div", { flexDirection: "column" }, lines(title.lines, title.size, "#1f1f1f", 900, { alignItems: "flex-start" }), sub && lines(sub.lines, sub.size, "#444444", 400, { alignItems: "flex-start", marginTop: f.u * 2 })),
+    h(
+      "div",
+      { alignItems: "center" },
+      emblem(identity, f.u * 12),
+      h("div", { marginLeft: f.u * 3, fontSize: f.u * 5.5, color: identity.primary, fontWeight: 700 }, `${identity.city}文明网${input.label ? ` · ${input.label}` : ""}`),
+    ),
+    h(
+      "div",
+      { flexDirection: "column" },
+      lines(title.lines, title.size, "#1f1f1f", 900, { alignItems: "flex-start" }),
+      sub && lines(sub.lines, sub.size, "#444444", 400, { alignItems: "flex-start", marginTop: f.u * 2 }),
+    ),
     h("div", { width: "100%", height: f.u * 2.5, backgroundColor: identity.primary }),
   ];
-  return h("div", { width: f.w, height: f.h, backgroundColor: "#fffaf4", padding: pad, paddingBottom: f.u * 5, flexDirection: "column", justifyContent: "space-between", fontFamily: "Noto Sans SC" }, ...children);
+  return h(
+    "div",
+    { width: f.w, height: f.h, backgroundColor: "#fffaf4", padding: pad, paddingBottom: f.u * 5, flexDirection: "column", justifyContent: "space-between", fontFamily: "Noto Sans SC" },
+    ...children,
+  );
 }
 
 export const TEMPLATES: Record<TemplateId, (input: PosterInput, size: PosterSize) => PosterElement> = { slogan, etiquette, honour, share };

@@ -1,11 +1,15 @@
+import { displayScriptHash } from "./display-settings.ts";
+
 /**
  * The site's security policy, in one place: the CSP directives Astro puts in
  * each page's meta tag, and the HTTP headers written for nginx and `_headers`
  * hosts (deploy/). Tests compare the deploy files with these values.
  */
 
+type Directive = `${"default-src" | "img-src" | "font-src" | "connect-src" | "worker-src" | "object-src" | "base-uri" | "form-action" | "manifest-src" | "media-src"} ${string}`;
+
 /** CSP directives besides script-src/style-src (which Astro fills with hashes). */
-export const CSP_DIRECTIVES = [
+export const CSP_DIRECTIVES: Directive[] = [
   "default-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -31,7 +35,20 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 };
 
-/** The CSP sent as an HTTP header: hash-free script-src 'self' (pages add their hashes in meta) plus frame-ancestors. */
+/**
+ * The CSP sent as an HTTP header. Both it and each page's meta policy apply,
+ * so it must allow what pages run: our scripts are files ('self'), Pagefind
+ * needs 'wasm-unsafe-eval', and the one inline script (display settings) is
+ * allowed by its hash. frame-ancestors only works in a header.
+ */
 export function headerCsp(): string {
-  return [...CSP_DIRECTIVES, "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "frame-ancestors 'none'", "upgrade-insecure-requests"].join("; ");
+  return [...CSP_DIRECTIVES, `script-src 'self' 'wasm-unsafe-eval' ${displayScriptHash()}`, "style-src 'self'", "frame-ancestors 'none'", "upgrade-insecure-requests"].join("; ");
 }
+
+/** Cache lifetimes: hashed assets forever, everything else revalidated (the site is rebuilt daily). */
+export const CACHE_RULES = [
+  { pattern: "/_astro/*", cacheControl: "public, max-age=31536000, immutable" },
+  { pattern: "/pagefind/fragment/*", cacheControl: "public, max-age=31536000, immutable" },
+  { pattern: "/pagefind/index/*", cacheControl: "public, max-age=31536000, immutable" },
+  { pattern: "/*", cacheControl: "public, max-age=0, must-revalidate" },
+] as const;

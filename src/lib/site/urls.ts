@@ -34,8 +34,7 @@ export const urls = {
   region: (r: string) => `/good-people/region/${encodeURIComponent(r)}/`,
   integrity: () => "/integrity/",
   list: (list: ListKind, page = 1) => (page > 1 ? `/integrity/${list}/page/${page}/` : `/integrity/${list}/`),
-  listFilter: (list: ListKind, dimension: string, value: string, page = 1) =>
-    `/integrity/${list}/${dimension}/${encodeURIComponent(value)}/${page > 1 ? `page/${page}/` : ""}`,
+  listFilter: (list: ListKind, dimension: string, value: string, page = 1) => `/integrity/${list}/${dimension}/${encodeURIComponent(value)}/${page > 1 ? `page/${page}/` : ""}`,
   listBatch: (list: ListKind, batch: string) => `/integrity/${list}/batch/${batch}/`,
   entry: (list: ListKind, id: string) => `/integrity/${list}/${id}/`,
   listJson: (list: ListKind) => `/integrity/${list}.json`,

@@ -6,5 +6,4 @@ import { LISTS, type ListKind } from "../../lib/integrity/validate.ts";
 
 export const getStaticPaths = (() => LISTS.map((list) => ({ params: { list } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) =>
-  new Response(toCsv(publishedEntries(integrity, params["list"] as ListKind, asOf)), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+export const GET: APIRoute = ({ params }) => new Response(toCsv(publishedEntries(integrity, params["list"] as ListKind, asOf)), { headers: { "Content-Type": "text/csv; charset=utf-8" } });

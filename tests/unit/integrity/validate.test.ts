@@ -60,7 +60,10 @@ describe("validateRow rejects", () => {
     const r = validateRow({ row: 7, values: row }, options);
     expect(r.entry).toBeUndefined();
     const lines = r.problems.map(formatRowProblem);
-    expect(lines.some((l) => l.startsWith(`第 7 行 · ${field} · `) && l.includes(text)), lines.join("\n")).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith(`第 7 行 · ${field} · `) && l.includes(text)),
+      lines.join("\n"),
+    ).toBe(true);
   });
 });
 

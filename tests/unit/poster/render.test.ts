@@ -13,9 +13,25 @@ import { PosterError, type PosterInput } from "../../../src/lib/poster/templates
 
 const identity = { city: "示例市", signature: "示例市文明办 宣", emblem: "文明", primary: "#A8201A", accent: "#8A5A00" };
 const slogan: PosterInput = { name: "测试广告", template: "slogan", slogan: "文明交通 从我做起", sub: "礼让斑马线 出行戴头盔", qrUrl: "https://wenming.example.gov.cn/ads/x/", identity };
-const etiquette: PosterInput = { ...slogan, template: "etiquette", slogan: "牵好绳 清好便", scene: "文明养犬", dos: ["遛狗时全程牵绳，牵引绳长度不超过 1.5 米", "随身带上拾便袋"], donts: ["不让犬只进入菜市场", "不遗弃犬只"] };
-const honour: PosterInput = { ...slogan, template: "honour", slogan: "学习身边好人 弘扬时代新风", people: ["王桂兰", "李建国", "赵敏", "陈有福", "孙晓红"].map((name) => ({ name, category: "助人为乐" })) };
-const size = (id: string): PosterSize => findSize(id) ?? (() => { throw new Error(id); })();
+const etiquette: PosterInput = {
+  ...slogan,
+  template: "etiquette",
+  slogan: "牵好绳 清好便",
+  scene: "文明养犬",
+  dos: ["遛狗时全程牵绳，牵引绳长度不超过 1.5 米", "随身带上拾便袋"],
+  donts: ["不让犬只进入菜市场", "不遗弃犬只"],
+};
+const honour: PosterInput = {
+  ...slogan,
+  template: "honour",
+  slogan: "学习身边好人 弘扬时代新风",
+  people: ["王桂兰", "李建国", "赵敏", "陈有福", "孙晓红"].map((name) => ({ name, category: "助人为乐" })),
+};
+const size = (id: string): PosterSize =>
+  findSize(id) ??
+  (() => {
+    throw new Error(id);
+  })();
 
 /** Standard deviation of luminance: a blank image has ~0. */
 async function variance(png: Buffer): Promise<number> {
@@ -88,7 +104,9 @@ describe("failures name the ad, the size and the text", () => {
     );
   });
   it("a character the fonts cannot draw, with its code point", async () => {
-    await expect(renderPoster({ ...slogan, slogan: "文明𪚥城" }, size("square"), "png")).rejects.toThrow(new PosterError("字体缺字：公益广告“测试广告”含有字体无法显示的字符 “𪚥”（U+2A6A5），请改用常用字或联系技术人员添加字体"));
+    await expect(renderPoster({ ...slogan, slogan: "文明𪚥城" }, size("square"), "png")).rejects.toThrow(
+      new PosterError("字体缺字：公益广告“测试广告”含有字体无法显示的字符 “𪚥”（U+2A6A5），请改用常用字或联系技术人员添加字体"),
+    );
   });
   it("fitText steps down and reports failure", () => {
     expect(fitText(["文明交通"], { width: 400, height: 200, max: 200, min: 50 })).toEqual({ ok: true, size: 97, lines: ["文明交通"] }); // 200 → 188 → … → 104 → 97: the first step at which 4 em fit in 400 px;

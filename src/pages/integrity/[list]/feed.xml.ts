@@ -15,7 +15,13 @@ export const GET: APIRoute = ({ params }) => {
     .slice(0, 200)
     .map((ev) =>
       ev.kind === "listed"
-        ? { id: `${list}-${ev.entry.id}-listed`, title: `${ev.entry.subjectName} 列入${name}`, path: urls.entry(list, ev.entry.id), date: ev.date, summary: `${ev.entry.authority} ${ev.entry.docNumber}：${ev.entry.reason}` }
+        ? {
+            id: `${list}-${ev.entry.id}-listed`,
+            title: `${ev.entry.subjectName} 列入${name}`,
+            path: urls.entry(list, ev.entry.id),
+            date: ev.date,
+            summary: `${ev.entry.authority} ${ev.entry.docNumber}：${ev.entry.reason}`,
+          }
         : { id: `${list}-${ev.entry.id}-stopped`, title: `一条${name}信息停止公示`, path: urls.entry(list, ev.entry.id), date: ev.date, summary: `编号 ${ev.entry.id} 的${name}信息已停止公示。` },
     );
   return new Response(atomFeed({ site, title: `${site.city}诚信${name}`, path: urls.listFeed(list), updated: asOf, items }), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });

@@ -1,0 +1,58 @@
+/**
+ * Checks over the whole built site (no browser needed): every page is valid
+ * HTML, every inline script and style is allowed by both CSPs, no page links
+ * to a missing page or anchor.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join, relative } from "node:path";
+import { HtmlValidate } from "html-validate";
+import { checkLinks } from "../../src/lib/checks/links.ts";
+import { headerCsp } from "../../src/lib/site/security.ts";
+import { expect, test } from "./fixtures.ts";
+
+const SITE = process.env["WENMING_TEST_SITE"] ?? ".test-site";
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return ["_astro", "pagefind", "posters", "og"].includes(e.name) ? [] : htmlFiles(p);
+    return e.name.endsWith(".html") ? [p] : [];
+  });
+}
+
+test("every built page is valid HTML (html-validate, rules in .htmlvalidate.json)", async () => {
+  const validator = new HtmlValidate();
+  const failures: string[] = [];
+  const files = htmlFiles(SITE);
+  expect(files.length).toBeGreaterThan(100);
+  for (const file of files) {
+    const report = await validator.validateFile(file);
+    for (const r of report.results) for (const m of r.messages) failures.push(`${relative(SITE, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+  }
+  expect(failures, failures.slice(0, 30).join("\n")).toEqual([]);
+});
+
+test("inline scripts and styles are allowed by the meta CSP and the header CSP", () => {
+  const header = headerCsp();
+  for (const file of htmlFiles(SITE)) {
+    const html = readFileSync(file, "utf8");
+    const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(meta, file).toContain("default-src 'self'");
+    expect(meta).not.toContain("unsafe-inline");
+    for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+      const hash = `'sha256-${createHash("sha256")
+        .update(m[1] ?? "")
+        .digest("base64")}'`;
+      expect(meta, `${file}: inline script not in meta CSP`).toContain(hash);
+      expect(header, `${file}: inline script not in header CSP`).toContain(hash);
+    }
+    expect(html, `${file}: inline <style>`).not.toMatch(/<style[\s>]/);
+    expect(html, `${file}: style attribute`).not.toMatch(/\sstyle="/);
+  }
+});
+
+test("no broken internal links or anchors, external links open safely", async () => {
+  const problems = await checkLinks(SITE);
+  expect(problems.map((p) => `${p.page} → ${p.href}: ${p.problem}`)).toEqual([]);
+});
