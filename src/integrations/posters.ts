@@ -6,39 +6,71 @@
  */
 import type { AstroIntegration } from "astro";
 import { zipSync } from "fflate";
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../lib/dates.ts";
-import { buildJobs } from "../lib/poster/jobs.ts";
-import { renderJobs } from "../lib/poster/pool.ts";
+import { buildJobs, type PosterJob } from "../lib/poster/jobs.ts";
+import { cacheFile, placeFile, renderJobs, type PoolResult } from "../lib/poster/pool.ts";
 import { urls } from "../lib/site/urls.ts";
 
 export const POSTER_CACHE = resolve(process.env["WENMING_CACHE"] ?? "node_modules/.cache/wenming", "posters");
 
+/** One ZIP per ad with all its files, cached under the keys of its members. */
+async function writeArchives(jobs: readonly PosterJob[], out: string): Promise<void> {
+  const byAd = new Map<string, PosterJob[]>();
+  for (const job of jobs) {
+    const ad = job.path.startsWith("posters/") ? job.path.split("/")[1] : undefined;
+    if (ad) byAd.set(ad, [...(byAd.get(ad) ?? []), job]);
+  }
+  for (const [ad, members] of byAd) {
+    const key = createHash("sha256")
+      .update(members.map((j) => cacheFile(POSTER_CACHE, j)).join("|"))
+      .digest("hex")
+      .slice(0, 32);
+    const cached = join(POSTER_CACHE, `${key}.zip`);
+    if (!existsSync(cached)) {
+      const files: Record<string, Uint8Array> = {};
+      for (const j of members) files[basename(j.path)] = await readFile(cacheFile(POSTER_CACHE, j));
+      await writeFile(cached, zipSync(files, { level: 0, mtime: new Date("2020-01-01T00:00:00Z") }));
+    }
+    await placeFile(cached, join(out, urls.posterArchive(ad).slice(1)));
+  }
+}
+
 export function posters(): AstroIntegration {
+  let early: Promise<PoolResult | undefined> | undefined;
+  const skip = () => process.env["SKIP_POSTERS"] === "1";
   return {
     name: "wenming-posters",
     hooks: {
+      // Posters need only content, not pages: start rendering into the cache while Astro generates pages.
+      "astro:build:start": () => {
+        if (skip()) return;
+        early = getContent()
+          .then((content) => renderJobs(buildJobs(content, resolveAsOf()), undefined, POSTER_CACHE))
+          .catch(() => undefined);
+      },
       "astro:build:done": async ({ dir, logger }) => {
-        if (process.env["SKIP_POSTERS"] === "1") {
+        if (skip()) {
           logger.warn("SKIP_POSTERS=1：跳过海报和分享图生成（仅用于快速预览，不要部署此版本）");
           return;
         }
         const started = performance.now();
+        const first = await early;
         const out = fileURLToPath(dir);
         const content = await getContent();
         const jobs = buildJobs(content, resolveAsOf());
         const result = await renderJobs(jobs, out, POSTER_CACHE);
         if (result.errors.length > 0) throw new Error(`海报生成失败：\n${[...new Set(result.errors)].map((e) => `  - ${e}`).join("\n")}`);
-        for (const ad of content.ads) {
-          const folder = join(out, "posters", ad.id);
-          const files: Record<string, Uint8Array> = {};
-          for (const name of (await readdir(folder)).sort()) if (!name.endsWith(".zip")) files[name] = await readFile(join(folder, name));
-          await writeFile(join(out, urls.posterArchive(ad.id).slice(1)), zipSync(files, { level: 0, mtime: new Date("2020-01-01T00:00:00Z") }));
-        }
-        logger.info(`海报与分享图：共 ${jobs.length} 个，新生成 ${result.rendered} 个，缓存复用 ${result.cached} 个（${((performance.now() - started) / 1000).toFixed(1)} s）`);
+        await writeArchives(jobs, out);
+        const rendered = (first?.rendered ?? 0) + result.rendered;
+        logger.info(
+          `海报与分享图：共 ${jobs.length} 个，新渲染 ${rendered} 个（多数在生成页面的同时完成），缓存复用 ${jobs.length - rendered} 个（${((performance.now() - started) / 1000).toFixed(1)} s）`,
+        );
       },
     },
   };

@@ -3,12 +3,18 @@
  * the render cache: cached images are copied, only new ones are rendered.
  */
 import { existsSync } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, link, mkdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { jobKey } from "./cache.ts";
 import type { PosterJob } from "./jobs.ts";
+
+/** Where a job's output lives in the cache. */
+export function cacheFile(cacheDir: string, job: PosterJob): string {
+  const ext = job.path.slice(job.path.indexOf(".", job.path.lastIndexOf("/")));
+  return join(cacheDir, `${jobKey(job)}${ext}`);
+}
 
 export interface PoolResult {
   rendered: number;
@@ -16,18 +22,31 @@ export interface PoolResult {
   errors: string[];
 }
 
-export async function renderJobs(jobs: readonly PosterJob[], outDir: string, cacheDir: string, onProgress?: (done: number, total: number) => void): Promise<PoolResult> {
+/** Puts a cached file into the site: a hard link when possible (instant, no extra disk), a copy otherwise. */
+export async function placeFile(file: string, target: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  await rm(target, { force: true });
+  try {
+    await link(file, target);
+  } catch {
+    await copyFile(file, target);
+  }
+}
+
+/**
+ * Renders `jobs` through the cache in `cacheDir` and places the files under
+ * `outDir`; without `outDir` it only fills the cache (used to render while
+ * Astro is still generating pages).
+ */
+export async function renderJobs(jobs: readonly PosterJob[], outDir: string | undefined, cacheDir: string, onProgress?: (done: number, total: number) => void): Promise<PoolResult> {
   const result: PoolResult = { rendered: 0, cached: 0, errors: [] };
   const todo: { job: PosterJob; file: string }[] = [];
   let done = 0;
   const place = async (file: string, job: PosterJob) => {
-    const target = join(outDir, job.path);
-    await mkdir(dirname(target), { recursive: true });
-    await copyFile(file, target);
+    if (outDir) await placeFile(file, join(outDir, job.path));
   };
   for (const job of jobs) {
-    const ext = job.path.slice(job.path.indexOf(".", job.path.lastIndexOf("/")));
-    const file = join(cacheDir, `${jobKey(job)}${ext}`);
+    const file = cacheFile(cacheDir, job);
     if (existsSync(file)) {
       await place(file, job);
       result.cached++;

@@ -1,0 +1,189 @@
+/**
+ * npm run bench -- --scale sample|quarter|city|5x
+ * Generates a seeded corpus at the scale, builds it exactly as production
+ * does (pages, search index, posters, output checks), then measures rebuilds,
+ * poster throughput, page weights and the first search in headless Chromium.
+ * Prints a table and, last, one line of JSON. Ratios compare against
+ * baselines measured in the same run (see docs/performance.md).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import sharp from "sharp";
+import { renderPoster } from "../src/lib/poster/render.ts";
+import { findSize } from "../src/lib/poster/sizes.ts";
+import type { PosterInput } from "../src/lib/poster/templates.ts";
+import { SCALES, writeCorpus } from "./lib/bench/corpus.ts";
+import { brotli, median, runMeasured, stages } from "./lib/bench/measure.ts";
+
+const { values } = parseArgs({ options: { scale: { type: "string", default: "sample" }, keep: { type: "boolean", default: false }, "no-browser": { type: "boolean", default: false } } });
+const scale = values.scale;
+if (!SCALES[scale]) {
+  console.error(`未知规模 ${scale}；可用：${Object.keys(SCALES).join("、")}`);
+  process.exit(2);
+}
+const AS_OF = "2026-11-22";
+const work = mkdtempSync(join(tmpdir(), `wenming-bench-${scale}-`));
+const content = join(work, "content");
+const out = join(work, "dist");
+const cache = join(work, "cache");
+const env = { AS_OF, WENMING_CONTENT: content, WENMING_OUT: out, WENMING_CACHE: cache, ASTRO_TELEMETRY_DISABLED: "1" };
+const figures: Record<string, number | string> = { scale, date: new Date().toISOString().slice(0, 10), cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+const log = (s: string) => console.log(s);
+
+log(`wenming bench · scale ${scale} · ${work}`);
+let t = performance.now();
+writeCorpus(content, scale, AS_OF);
+figures["corpusSeconds"] = (performance.now() - t) / 1000;
+
+async function build(label: string) {
+  log(`\n— ${label}`);
+  const r = await runMeasured(process.execPath, ["scripts/build.ts"], env);
+  if (r.code !== 0) {
+    const tail = r.lines
+      .slice(-30)
+      .map((l) => l.text)
+      .join("\n");
+    const oom = /heap out of memory|ENOMEM|Killed|memory/i.test(tail);
+    console.error(`构建失败（${label}）${oom ? "：疑似内存不足（Pagefind 或 Node 堆）。" : ""}\n${tail}`);
+    console.log(JSON.stringify({ ...figures, failed: label, reason: oom ? "memory" : "build error" }));
+    process.exit(1);
+  }
+  log(`  ${r.seconds.toFixed(1)} s, peak RSS ${(r.peakRss / 2 ** 30).toFixed(2)} GiB`);
+  return r;
+}
+
+// Cold build, no caches.
+const cold = await build("cold build");
+figures["coldSeconds"] = cold.seconds;
+figures["coldPeakRssGiB"] = cold.peakRss / 2 ** 30;
+for (const [k, v] of Object.entries(stages(cold.lines))) figures[`stage_${k}`] = v;
+
+// Rebuild with nothing changed.
+const warm = await build("rebuild, nothing changed");
+figures["rebuildSeconds"] = warm.seconds;
+figures["rebuildRatio"] = warm.seconds / cold.seconds;
+
+// Rebuild after changing one integrity entry.
+const csvDir = join(content, "integrity", "black");
+const csv = join(csvDir, readdirSync(csvDir).sort().at(-1) ?? "");
+const text = readFileSync(csv, "utf8");
+writeFileSync(csv, text.replace(/(\n[^,\n]+,[^,\n]+,[^,\n]+,[^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*,)([^,\n]+)/, "$1$2（已更正）"));
+const one = await build("rebuild, one integrity entry changed");
+figures["oneChangeSeconds"] = one.seconds;
+figures["oneChangeRatio"] = one.seconds / cold.seconds;
+
+// Poster throughput, warm, one process; baseline: encoding a blank canvas of the same size.
+log("\n— posters");
+const identity = { city: "示例市", signature: "示例市文明办 宣", emblem: "文明", primary: "#A8201A", accent: "#8A5A00" };
+const input: PosterInput = { name: "bench", template: "slogan", slogan: "文明交通 从我做起", sub: "礼让斑马线 出行戴头盔", qrUrl: "https://wenming.example.gov.cn/ads/bench/", identity };
+const phone = findSize("phone");
+const a3 = findSize("a3");
+if (!phone || !a3) throw new Error("sizes missing");
+for (let i = 0; i < 3; i++) await renderPoster(input, phone, "png");
+const N = 40;
+t = performance.now();
+for (let i = 0; i < N; i++) await renderPoster({ ...input, sub: `礼让斑马线 第${i}号` }, phone, "png");
+figures["posterPngPerSecond"] = N / ((performance.now() - t) / 1000);
+t = performance.now();
+for (let i = 0; i < N; i++)
+  await sharp({ create: { width: 1080, height: 1920, channels: 4, background: "#a8201a" } })
+    .png({ compressionLevel: 3 })
+    .toBuffer();
+figures["baselineBlankPngPerSecond"] = N / ((performance.now() - t) / 1000);
+await renderPoster(input, a3, "jpg");
+t = performance.now();
+for (let i = 0; i < 3; i++) await renderPoster({ ...input, sub: `A3 ${i}` }, a3, "jpg");
+figures["a3JpegSeconds"] = (performance.now() - t) / 3000;
+log(
+  `  ${Number(figures["posterPngPerSecond"]).toFixed(1)} posters/s (blank-canvas baseline ${Number(figures["baselineBlankPngPerSecond"]).toFixed(1)}/s), A3 JPEG ${Number(figures["a3JpegSeconds"]).toFixed(2)} s`,
+);
+
+// Page weights: HTML + CSS + JS, brotli, per page type.
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+const TYPES: [string, RegExp][] = [
+  ["person", /^good-people\/[^/]+\/index\.html$/],
+  ["guide", /^etiquette\/[^/]+\/index\.html$/],
+  ["convention", /^conventions\/[^/]+\/index\.html$/],
+  ["entry", /^integrity\/(red|black)\/[\d-]+\/index\.html$/],
+  ["list", /^integrity\/(red|black)\/(index\.html|page\/\d+\/index\.html)$/],
+  ["ad", /^ads\/[^/]+\/index\.html$/],
+  ["search", /^search\/index\.html$/],
+];
+const all = files(out).map((f) => f.slice(out.length + 1));
+const assetCache = new Map<string, { bytes: number; js: boolean }>();
+const asset = (url: string) => {
+  let a = assetCache.get(url);
+  if (!a) {
+    const file = join(out, url);
+    a = { bytes: existsSync(file) ? brotli(readFileSync(file)) : 0, js: url.endsWith(".js") };
+    assetCache.set(url, a);
+  }
+  return a;
+};
+const weights: Record<string, { median: number; max: number; jsMax: number; n: number }> = {};
+for (const [type, re] of TYPES) {
+  const pages = all.filter((p) => re.test(p)).slice(0, 300);
+  const sizes: number[] = [];
+  const js: number[] = [];
+  for (const p of pages) {
+    const html = readFileSync(join(out, p), "utf8");
+    const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="(\/_astro\/[^"]+)"/g)].map((m) => m[1] ?? "");
+    const a = refs.map(asset);
+    sizes.push(brotli(html) + a.reduce((s, x) => s + x.bytes, 0));
+    js.push(a.filter((x) => x.js).reduce((s, x) => s + x.bytes, 0));
+  }
+  weights[type] = { median: median(sizes), max: Math.max(...sizes), jsMax: Math.max(...js), n: pages.length };
+  figures[`bytes_${type}_median`] = median(sizes);
+  figures[`bytes_${type}_max`] = Math.max(...sizes);
+  figures[`js_${type}_max`] = Math.max(...js);
+}
+const dirSize = (d: string): number => readdirSync(d, { withFileTypes: true }).reduce((s, e) => s + (e.isDirectory() ? dirSize(join(d, e.name)) : statSync(join(d, e.name)).size), 0);
+figures["searchIndexBytes"] = dirSize(join(out, "pagefind"));
+figures["pagesBuilt"] = all.filter((p) => p.endsWith(".html")).length;
+
+// First search in headless Chromium, against astro preview of the built site.
+if (!values["no-browser"]) {
+  const chromium = process.env["WENMING_CHROMIUM"] ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const { firstSearch } = await import("./lib/bench/search.ts");
+  const query = readFileSync(join(content, "good-people", "people", readdirSync(join(content, "good-people", "people")).sort()[0] ?? ""), "utf8").match(/name: (.+)/)?.[1] ?? "文明";
+  try {
+    const s = await firstSearch(out, query, chromium);
+    figures["searchQuery"] = query;
+    figures["searchFirstQueryBytes"] = s.bytes;
+    figures["searchFirstResultsMs"] = s.ms;
+    figures["searchResults"] = s.results;
+  } catch (error) {
+    figures["searchError"] = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+  }
+}
+
+// Table
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const row = (name: string, value: string, floor = "") => log(`| ${name.padEnd(44)} | ${value.padStart(16)} | ${floor.padEnd(22)} |`);
+log(`\n| figure${" ".repeat(38)} | value${" ".repeat(11)} | floor (city)           |`);
+log(`|${"-".repeat(46)}|${"-".repeat(18)}|${"-".repeat(24)}|`);
+row("pages built", String(figures["pagesBuilt"]));
+row("cold build", `${cold.seconds.toFixed(1)} s`, "≤ 150 s");
+row("cold build peak RSS (process tree)", `${(cold.peakRss / 2 ** 30).toFixed(2)} GiB`, "≤ 6 GiB");
+for (const k of ["contentSync", "pages", "posters", "searchIndex", "outputChecks"]) row(`  stage: ${k}`, `${Number(figures[`stage_${k}`]).toFixed(1)} s`);
+row("rebuild, nothing changed", `${warm.seconds.toFixed(1)} s (${(100 * Number(figures["rebuildRatio"])).toFixed(0)} %)`, "≤ 40 % of cold");
+row("rebuild, one entry changed", `${one.seconds.toFixed(1)} s (${(100 * Number(figures["oneChangeRatio"])).toFixed(0)} %)`, "≤ 50 % of cold");
+row("posters 1080×1920 PNG, warm", `${Number(figures["posterPngPerSecond"]).toFixed(1)} /s`, "≥ 20 /s");
+row("  baseline: blank canvas PNG", `${Number(figures["baselineBlankPngPerSecond"]).toFixed(1)} /s`);
+row("A3 300 dpi JPEG", `${Number(figures["a3JpegSeconds"]).toFixed(2)} s`, "≤ 1.5 s");
+for (const [type, w] of Object.entries(weights)) row(`page ${type} (brotli, n=${w.n}) median / max`, `${kb(w.median)} / ${kb(w.max)}`, type === "search" ? "" : "≤ 30 KB");
+for (const [type, w] of Object.entries(weights)) row(`  JS on ${type} page (brotli, max)`, kb(w.jsMax), ["list", "ad", "entry"].includes(type) ? "≤ 5 KB" : "(read-aloud/search)");
+row("search index", `${(Number(figures["searchIndexBytes"]) / 2 ** 20).toFixed(2)} MB`);
+if (figures["searchFirstQueryBytes"] !== undefined) {
+  row(`first search "${figures["searchQuery"]}" bytes`, kb(Number(figures["searchFirstQueryBytes"])), "≤ 400 KB");
+  row("first search, ms to results", `${Number(figures["searchFirstResultsMs"]).toFixed(0)} ms`, "≤ 500 ms");
+} else if (figures["searchError"]) row("first search", `skipped: ${figures["searchError"]}`);
+
+mkdirSync("bench-results", { recursive: true });
+writeFileSync(join("bench-results", `${scale}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+if (!values.keep) rmSync(work, { recursive: true, force: true });
+console.log(JSON.stringify(figures));
