@@ -35,5 +35,7 @@ export default defineConfig({
     // Scripts as files, never inlined: the CSP header then needs no per-page hashes.
     build: { assetsInlineLimit: 0 },
   },
+  // Same-day rebuilds re-render only pages whose cacheKey (data + settings + as-of date) changed.
+  experimental: { incrementalBuild: true },
   integrations: [mdx(), posters(), searchIndex(), outputChecks()],
 });

@@ -85,6 +85,15 @@ for (let i = 0; i < 3; i++) await renderPoster(input, phone, "png");
 const N = 40;
 t = performance.now();
 for (let i = 0; i < N; i++) await renderPoster({ ...input, sub: `礼让斑马线 第${i}号` }, phone, "png");
+figures["posterPngPerSecondSequential"] = N / ((performance.now() - t) / 1000);
+// One process, three posters in flight: layout and rasterising on the main thread overlap with libvips encoding on its own thread.
+t = performance.now();
+let next = 0;
+await Promise.all(
+  [0, 1, 2].map(async () => {
+    while (next < N) await renderPoster({ ...input, sub: `礼让斑马线 第${next++}号` }, phone, "png");
+  }),
+);
 figures["posterPngPerSecond"] = N / ((performance.now() - t) / 1000);
 t = performance.now();
 for (let i = 0; i < N; i++)
@@ -172,7 +181,8 @@ row("cold build peak RSS (process tree)", `${(cold.peakRss / 2 ** 30).toFixed(2)
 for (const k of ["contentSync", "pages", "posters", "searchIndex", "outputChecks"]) row(`  stage: ${k}`, `${Number(figures[`stage_${k}`]).toFixed(1)} s`);
 row("rebuild, nothing changed", `${warm.seconds.toFixed(1)} s (${(100 * Number(figures["rebuildRatio"])).toFixed(0)} %)`, "≤ 40 % of cold");
 row("rebuild, one entry changed", `${one.seconds.toFixed(1)} s (${(100 * Number(figures["oneChangeRatio"])).toFixed(0)} %)`, "≤ 50 % of cold");
-row("posters 1080×1920 PNG, warm", `${Number(figures["posterPngPerSecond"]).toFixed(1)} /s`, "≥ 20 /s");
+row("posters 1080×1920 PNG, warm, 3 in flight", `${Number(figures["posterPngPerSecond"]).toFixed(1)} /s`, "≥ 20 /s");
+row("  one at a time", `${Number(figures["posterPngPerSecondSequential"]).toFixed(1)} /s`);
 row("  baseline: blank canvas PNG", `${Number(figures["baselineBlankPngPerSecond"]).toFixed(1)} /s`);
 row("A3 300 dpi JPEG", `${Number(figures["a3JpegSeconds"]).toFixed(2)} s`, "≤ 1.5 s");
 for (const [type, w] of Object.entries(weights)) row(`page ${type} (brotli, n=${w.n}) median / max`, `${kb(w.median)} / ${kb(w.max)}`, type === "search" ? "" : "≤ 30 KB");

@@ -5,8 +5,9 @@
  * finding fails the build, and the build script then keeps the last good dist/.
  */
 import type { AstroIntegration } from "astro";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkLinks } from "../lib/checks/links.ts";
 import { scanForPersonalData } from "../lib/checks/personal-data-scan.ts";
@@ -25,10 +26,14 @@ export function outputChecks(): AstroIntegration {
         await writeFile(join(root, "sitemap.xml"), sitemap.xml);
         await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
 
-        const leaks = await scanForPersonalData(root);
+        const cleanFile = resolve(process.env["WENMING_CACHE"] ?? "node_modules/.cache/wenming", "clean-files.json");
+        const clean = new Set<string>(existsSync(cleanFile) ? (JSON.parse(await readFile(cleanFile, "utf8")) as string[]) : []);
+        const leaks = await scanForPersonalData(root, clean);
         if (leaks.length > 0) {
           throw new Error(`发布内容中发现个人信息，已停止发布：\n${leaks.map((l) => `  - ${l.file} · ${l.kind === "id" ? "完整身份证号" : "手机号码"} ${l.masked}`).join("\n")}`);
         }
+        await mkdir(dirname(cleanFile), { recursive: true });
+        await writeFile(cleanFile, JSON.stringify([...clean]));
         const skipImages = process.env["SKIP_POSTERS"] === "1";
         const broken = await checkLinks(root, skipImages ? { skip: (p) => p.startsWith("/posters/") || p.startsWith("/og/") } : {});
         if (broken.length > 0) {

@@ -3,14 +3,24 @@
  * Pagefind's Node API, and fails the build on any Pagefind error (the
  * ready-made integration only logs). Only `data-pagefind-body` regions are
  * indexed; pages that are not published as of the build date have none.
- * Text is pre-segmented for Chinese (see src/lib/search/segment.ts).
+ * Text is pre-segmented for Chinese (see src/lib/search/segment.ts), and
+ * list entries are indexed as records from the published data.
  */
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { segmentHtmlForIndex } from "../lib/search/segment.ts";
+import { getContent } from "../lib/content/cached.ts";
+import { resolveAsOf } from "../lib/dates.ts";
+import { publishedEntries } from "../lib/integrity/listing.ts";
+import { LISTS, type IntegrityEntry, type ListKind } from "../lib/integrity/validate.ts";
+import { packageVersion } from "../lib/package-version.ts";
+import { placeFile } from "../lib/poster/pool.ts";
+import { segmentChinese, segmentHtmlForIndex } from "../lib/search/segment.ts";
+import { urls } from "../lib/site/urls.ts";
 
 async function* htmlFiles(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -21,6 +31,31 @@ async function* htmlFiles(dir: string): AsyncGenerator<string> {
   }
 }
 
+/** Section names of the two lists, as in the 栏目 filter. */
+const LIST_SECTION = { red: "红榜", black: "黑榜" } as const;
+
+/** Integrity entry pages are indexed from the data instead (see below). */
+const ENTRY_PAGE = /^\/integrity\/(red|black)\/[\d-]+\/$/;
+
+/** A list entry as a small search record, built from the data its page shows. */
+function entryRecord(list: ListKind, e: IntegrityEntry) {
+  const content = [e.subjectName, e.subjectType, e.creditCode, e.reason, e.authority, e.docNumber, e.status === "异议处理中" ? e.status : ""].filter(Boolean).join("。");
+  return {
+    url: urls.entry(list, e.id),
+    content,
+    language: "zh-cn",
+    meta: { title: e.subjectName, section: LIST_SECTION[list], date: e.listedOn },
+    filters: { 栏目: [LIST_SECTION[list]], 认定部门: [e.authority], 年份: [e.listedOn.slice(0, 4)], 主体类型: [e.subjectType] },
+    sort: { date: e.listedOn },
+  };
+}
+
+const SEARCH_CACHE = resolve(process.env["WENMING_CACHE"] ?? "node_modules/.cache/wenming", "search");
+
+function pagefindVersion(): string {
+  return packageVersion("pagefind");
+}
+
 export function searchIndex(): AstroIntegration {
   return {
     name: "wenming-search-index",
@@ -28,25 +63,54 @@ export function searchIndex(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
         const site = fileURLToPath(dir);
-        try {
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index || errors.length) throw new Error(`Pagefind 无法创建索引：${errors.join("；")}`);
-          let pages = 0;
-          for await (const file of htmlFiles(site)) {
-            const html = await readFile(file, "utf8");
-            if (!html.includes("data-pagefind-body")) continue;
-            const url = `/${relative(site, file).replace(/index\.html$/, "")}`;
-            const added = await index.addHTMLFile({ url, content: segmentHtmlForIndex(html) });
-            if (added.errors.length) throw new Error(`Pagefind 索引页面 ${url} 出错：${added.errors.join("；")}`);
-            pages++;
-          }
-          if (pages === 0) throw new Error("Pagefind 没有找到可索引的页面（data-pagefind-body）");
-          const written = await index.writeFiles({ outputPath: join(site, "pagefind") });
-          if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join("；")}`);
-          logger.info(`搜索索引：${pages} 个页面（${((performance.now() - started) / 1000).toFixed(1)} s）`);
-        } finally {
-          await pagefind.close();
+        // What gets indexed: the <main> of each indexable page, and the published list entries.
+        const documents: { url: string; main: string; title: string }[] = [];
+        for await (const file of htmlFiles(site)) {
+          const url = `/${relative(site, file).replace(/index\.html$/, "")}`;
+          if (ENTRY_PAGE.test(url)) continue;
+          const html = await readFile(file, "utf8");
+          const main = /<main\b[^>]*data-pagefind-body[\s\S]*<\/main>/.exec(html)?.[0];
+          if (main) documents.push({ url, main, title: /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "" });
         }
+        const asOf = resolveAsOf();
+        const { integrity } = await getContent();
+        const records = LISTS.flatMap((list) => publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)));
+        if (documents.length + records.length === 0) throw new Error("Pagefind 没有找到可索引的页面（data-pagefind-body）");
+
+        // The index is a pure function of these inputs: reuse the last one when they are unchanged.
+        const key = createHash("sha256")
+          .update(JSON.stringify([pagefindVersion(), documents, records]))
+          .digest("hex")
+          .slice(0, 32);
+        const cached = join(SEARCH_CACHE, key);
+        const target = join(site, "pagefind");
+        if (!existsSync(join(cached, "pagefind-entry.json"))) {
+          const tmp = `${SEARCH_CACHE}.tmp-${process.pid}`;
+          try {
+            const { index, errors } = await pagefind.createIndex({});
+            if (!index || errors.length) throw new Error(`Pagefind 无法创建索引：${errors.join("；")}`);
+            for (const d of documents) {
+              const content = `<html lang="zh-CN"><head><title>${d.title}</title></head><body>${segmentHtmlForIndex(d.main)}</body></html>`;
+              const added = await index.addHTMLFile({ url: d.url, content });
+              if (added.errors.length) throw new Error(`Pagefind 索引页面 ${d.url} 出错：${added.errors.join("；")}`);
+            }
+            for (const r of records) {
+              const added = await index.addCustomRecord({ ...r, content: segmentChinese(r.content) });
+              if (added.errors.length) throw new Error(`Pagefind 索引条目 ${r.url} 出错：${added.errors.join("；")}`);
+            }
+            const written = await index.writeFiles({ outputPath: tmp });
+            if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join("；")}`);
+          } finally {
+            await pagefind.close();
+          }
+          await rm(SEARCH_CACHE, { recursive: true, force: true });
+          await mkdir(SEARCH_CACHE, { recursive: true });
+          await rename(tmp, cached);
+        }
+        for (const entry of await readdir(cached, { recursive: true, withFileTypes: true })) {
+          if (entry.isFile()) await placeFile(join(entry.parentPath, entry.name), join(target, relative(cached, join(entry.parentPath, entry.name))));
+        }
+        logger.info(`搜索索引：${documents.length} 个页面、${records.length} 个名单条目（${((performance.now() - started) / 1000).toFixed(1)} s）`);
       },
     },
   };

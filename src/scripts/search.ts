@@ -1,6 +1,6 @@
 // Search page: Pagefind's JS API with our own accessible UI. The query lives in
 // the URL (?q=…&section=…), so a search can be shared, reloaded and gone back to.
-import { cleanExcerpt, hasMatch, queryWords } from "../lib/search/results.ts";
+import { cleanExcerpt, hasMatch, markedText, queryWords } from "../lib/search/results.ts";
 
 interface PagefindResultData {
   url: string;
@@ -119,12 +119,16 @@ async function execute() {
   if (current !== run) return;
   results = search?.results ?? [];
   // Pagefind drops unknown words silently, so "纺织公司" would find every 公司. Every word
-  // of the query must be known: a word is unknown when searching it alone highlights nothing.
+  // of the query must be known: a word highlighted in the top results is; any other word
+  // is searched alone, and is unknown when that search highlights nothing.
+  const top = await Promise.all(results.slice(0, 5).map((r) => r.data()));
+  const highlighted = top.map((d) => markedText(d.excerpt)).join(" ");
   const unknown: string[] = [];
   for (const word of queryWords(q)) {
+    if (highlighted.includes(word)) continue;
     const alone = await pf.search(word);
-    const top = await Promise.all((alone?.results ?? []).slice(0, 3).map((r) => r.data()));
-    if (!top.some((d) => hasMatch(d.excerpt))) unknown.push(word);
+    const check = await Promise.all((alone?.results ?? []).slice(0, 3).map((r) => r.data()));
+    if (!check.some((d) => hasMatch(d.excerpt))) unknown.push(word);
   }
   if (current !== run) return;
   if (unknown.length > 0) results = [];
@@ -147,3 +151,5 @@ form?.addEventListener("submit", (event) => {
 });
 window.addEventListener("popstate", () => void execute());
 void execute();
+// The search page is for searching: fetch the search engine while the reader types.
+if (!params().q) void load();

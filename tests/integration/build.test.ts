@@ -49,7 +49,7 @@ describe("a failed build", () => {
     expect(log).toContain("手机号码 139…78");
     expect(log).not.toContain("13912345678");
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe("last good build");
-    expect(existsSync(`${out}.tmp-`)).toBe(false);
+    expect(existsSync(`${out}.tmp`)).toBe(false);
   });
 });
 

@@ -67,25 +67,24 @@ export function runMeasured(cmd: string, args: string[], env: Record<string, str
 
 /** Stage durations of a build, from its log. */
 export function stages(lines: RunResult["lines"]): Record<string, number> {
-  const at = (re: RegExp) => lines.find((l) => re.test(l.text))?.t;
-  const secondsIn = (re: RegExp) => Number(re.exec(lines.find((l) => re.test(l.text))?.text ?? "")?.[1] ?? NaN);
-  const syncStart = at(/Syncing content/);
-  const syncEnd = at(/Synced content/);
-  const routesStart = at(/generating static routes/);
-  const optimize = at(/generating optimized images|Completed in .*\n?$/);
-  void optimize;
-  const buildDone = lines.findIndex((l) => /page\(s\) built in/.test(l.text));
-  const hooksStart = lines.find((l) => /\[wenming-posters\]|SKIP_POSTERS/.test(l.text))?.t;
+  const find = (re: RegExp) => lines.find((l) => re.test(l.text));
+  const seconds = (re: RegExp) => {
+    const line = find(re);
+    return line ? Number(/（([\d.]+) s）/.exec(line.text)?.[1] ?? NaN) : NaN;
+  };
+  const syncStart = find(/Syncing content/)?.t;
+  const syncEnd = find(/Synced content/)?.t;
+  const routesStart = find(/generating static routes/)?.t;
+  const posters = find(/海报与分享图/);
+  const postersSeconds = seconds(/海报与分享图/);
+  // Hooks run after the pages: the posters hook is the first; its log line comes at its end.
+  const hooksStart = posters ? posters.t - postersSeconds : find(/SKIP_POSTERS/)?.t;
   return {
     contentSync: syncStart !== undefined && syncEnd !== undefined ? syncEnd - syncStart : NaN,
-    pages:
-      routesStart !== undefined && hooksStart !== undefined
-        ? hooksStart - routesStart - secondsIn(/海报与分享图.*（([\d.]+) s）/) - secondsIn(/搜索索引.*（([\d.]+) s）/) - secondsIn(/输出检查通过.*（([\d.]+) s）/)
-        : NaN,
-    posters: secondsIn(/海报与分享图.*（([\d.]+) s）/),
-    searchIndex: secondsIn(/搜索索引.*（([\d.]+) s）/),
-    outputChecks: secondsIn(/输出检查通过.*（([\d.]+) s）/),
-    pagesBuilt: Number(/(\d+) page\(s\) built/.exec(lines[buildDone]?.text ?? "")?.[1] ?? NaN),
+    pages: routesStart !== undefined && hooksStart !== undefined ? hooksStart - routesStart : NaN,
+    posters: postersSeconds,
+    searchIndex: seconds(/搜索索引/),
+    outputChecks: seconds(/输出检查通过/),
   };
 }
 

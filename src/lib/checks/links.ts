@@ -2,7 +2,6 @@
  * Checks every internal link and anchor of a built site against the files it
  * contains, and that external links open safely (rel="noopener").
  */
-import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
@@ -12,13 +11,10 @@ export interface LinkProblem {
   problem: string;
 }
 
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== "pagefind" && entry.name !== "_astro" && entry.name !== "posters" && entry.name !== "og") yield* htmlFiles(path);
-    } else if (entry.name.endsWith(".html")) yield path;
-  }
+/** Every file of the site (relative paths), walked once; link targets are looked up here. */
+async function allFiles(root: string): Promise<Set<string>> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return new Set(entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).replace(/\\/g, "/")));
 }
 
 /** URL path of a built file: about/index.html → /about/ */
@@ -28,10 +24,10 @@ function pagePath(root: string, file: string): string {
     .replace(/\\/g, "/")}`;
 }
 
-function targetFile(root: string, path: string): string | undefined {
-  const decoded = decodeURIComponent(path);
-  const candidates = decoded.endsWith("/") ? [join(root, decoded, "index.html")] : [join(root, decoded), join(root, `${decoded}.html`), join(root, decoded, "index.html")];
-  return candidates.find((c) => existsSync(c));
+function targetFile(files: Set<string>, path: string): string | undefined {
+  const decoded = decodeURIComponent(path).replace(/^\//, "");
+  const candidates = decoded === "" || decoded.endsWith("/") ? [`${decoded}index.html`] : [decoded, `${decoded}.html`, `${decoded}/index.html`];
+  return candidates.find((c) => files.has(c));
 }
 
 const ATTR = /<(a|link|img|script|source|form)\b([^>]*)>/gi;
@@ -39,14 +35,21 @@ const ID = /\sid="([^"]+)"/g;
 
 export async function checkLinks(root: string, options: { skip?: (path: string) => boolean } = {}): Promise<LinkProblem[]> {
   const problems: LinkProblem[] = [];
+  const files = await allFiles(root);
   const ids = new Map<string, Set<string>>();
-  const pages: { file: string; html: string }[] = [];
-  for await (const file of htmlFiles(root)) {
+  const idsOf = async (rel: string) => {
+    let set = ids.get(rel);
+    if (!set) {
+      set = new Set([...(await readFile(join(root, rel), "utf8")).matchAll(ID)].map((m) => m[1] ?? ""));
+      ids.set(rel, set);
+    }
+    return set;
+  };
+  const pages = [...files].filter((f) => f.endsWith(".html") && !/^(pagefind|_astro|posters|og)\//.test(f));
+  for (const rel of pages) {
+    const file = join(root, rel);
     const html = await readFile(file, "utf8");
-    pages.push({ file, html });
-    ids.set(file, new Set([...html.matchAll(ID)].map((m) => m[1] ?? "")));
-  }
-  for (const { file, html } of pages) {
+    ids.set(rel, new Set([...html.matchAll(ID)].map((m) => m[1] ?? "")));
     const base = new URL(pagePath(root, file), "http://site.invalid");
     for (const m of html.matchAll(ATTR)) {
       const tag = (m[1] ?? "").toLowerCase();
@@ -60,14 +63,14 @@ export async function checkLinks(root: string, options: { skip?: (path: string) 
           continue;
         }
         if (options.skip?.(url.pathname)) continue;
-        const target = targetFile(root, url.pathname);
+        const target = targetFile(files, url.pathname);
         if (!target) {
           problems.push({ page: pagePath(root, file), href: ref, problem: "链接指向的页面或文件不存在" });
           continue;
         }
         if (url.hash && target.endsWith(".html")) {
           const id = decodeURIComponent(url.hash.slice(1));
-          if (!ids.get(target)?.has(id)) problems.push({ page: pagePath(root, file), href: ref, problem: `锚点 #${id} 在目标页面中不存在` });
+          if (!(await idsOf(target)).has(id)) problems.push({ page: pagePath(root, file), href: ref, problem: `锚点 #${id} 在目标页面中不存在` });
         }
       }
     }

@@ -3,6 +3,7 @@
  * file it publishes — HTML, JSON, CSV, XML and the (gzipped) search index —
  * so personal data that slipped past content checks never goes live.
  */
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -39,14 +40,29 @@ function decode(bytes: Buffer, ext: string): string | undefined {
   return undefined;
 }
 
-export async function scanForPersonalData(root: string): Promise<Leak[]> {
+/**
+ * Scans every text file under `root`. `clean` holds hashes of contents found
+ * clean before (from the last build); files with those contents are skipped,
+ * and the set is updated with this build's clean files.
+ */
+export async function scanForPersonalData(root: string, clean: Set<string> = new Set()): Promise<Leak[]> {
   const leaks: Leak[] = [];
+  const seen = new Set<string>();
   for await (const path of files(root)) {
-    const text = decode(await readFile(path), extname(path));
+    const ext = extname(path);
+    if (!TEXT.has(ext) && !PAGEFIND.has(ext)) continue;
+    const bytes = await readFile(path);
+    const hash = createHash("sha1").update(bytes).digest("base64");
+    seen.add(hash);
+    if (clean.has(hash)) continue;
+    const text = decode(bytes, ext);
     if (text === undefined) continue;
-    for (const hit of findPersonalData(text)) {
+    const hits = findPersonalData(text);
+    if (hits.length === 0) clean.add(hash);
+    for (const hit of hits) {
       leaks.push({ file: relative(root, path), kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}` });
     }
   }
+  for (const h of clean) if (!seen.has(h)) clean.delete(h);
   return leaks;
 }

@@ -16,3 +16,12 @@ export function queryWords(query: string): string[] {
   for (const s of new Intl.Segmenter("zh", { granularity: "word" }).segment(query)) if (s.isWordLike) words.add(s.segment.toLocaleLowerCase());
   return [...words].slice(0, 8);
 }
+
+/** The highlighted words of an excerpt, without the zero-width spaces between them. */
+export function markedText(excerpt: string): string {
+  return [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)]
+    .map((m) => m[1] ?? "")
+    .join("")
+    .replace(/\u200B/g, "")
+    .toLocaleLowerCase();
+}
