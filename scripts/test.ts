@@ -5,7 +5,8 @@
  *     otherwise says exactly what to install);
  *  2. runs the code checks (npm run check) and the unit and integration tests (Vitest);
  *  3. builds the sample site for a fixed as-of date (AS_OF=2026-11-22) into
- *     .test-site/ and runs the browser tests (Playwright) against it.
+ *     .test-site/ and runs the browser tests (Playwright) against it;
+ *  4. runs the benchmark at sample scale as a smoke test (npm run bench -- --scale sample).
  * `--e2e-only` skips step 2.
  */
 import { spawnSync } from "node:child_process";
@@ -68,3 +69,4 @@ if (!e2eOnly) {
 }
 run("node", ["scripts/build.ts"], { AS_OF: TEST_AS_OF, WENMING_OUT: ".test-site" });
 run("playwright", ["test"], { WENMING_CHROMIUM: chromium, WENMING_TEST_SITE: ".test-site" });
+if (!e2eOnly) run("node", ["scripts/bench.ts", "--scale", "sample"], { WENMING_CHROMIUM: chromium });

@@ -4,7 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from "astro:content";
 import { resolveAsOf } from "./lib/dates.ts";
-import type { IntegrityEntry } from "./lib/integrity/validate.ts";
+import { DIMENSIONS, facetCounts, publishedEntries, type DimensionKey } from "./lib/integrity/listing.ts";
+import type { IntegrityEntry, ListKind } from "./lib/integrity/validate.ts";
 import { sortBatches, visiblePeople } from "./lib/good-people/roll.ts";
 
 export const asOf = resolveAsOf();
@@ -29,6 +30,20 @@ export const people: CollectionEntry<"goodPeople">[] = peopleEntries;
 export const shownPeople = visiblePeople(peopleEntries);
 export const ads = adEntries;
 export const integrity: IntegrityEntry[] = integrityEntries.map((e) => e.data as IntegrityEntry);
+
+const listViews = new Map<ListKind, { all: IntegrityEntry[]; facets: Record<DimensionKey, { value: string; count: number }[]> }>();
+
+/** A list's published entries and facet counts, computed once per build (every list page shows them). */
+export function listView(list: ListKind) {
+  let view = listViews.get(list);
+  if (!view) {
+    const all = publishedEntries(integrity, list, asOf);
+    const facets = Object.fromEntries(DIMENSIONS.map((d) => [d.key, facetCounts(all, d.key)])) as Record<DimensionKey, { value: string; count: number }[]>;
+    view = { all, facets };
+    listViews.set(list, view);
+  }
+  return view;
+}
 
 export function guideById(id: string) {
   return guideEntries.find((g) => g.id === id);

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../lib/dates.ts";
 import { buildJobs, type PosterJob } from "../lib/poster/jobs.ts";
-import { cacheFile, placeFile, renderJobs, type PoolResult } from "../lib/poster/pool.ts";
+import { cacheFiles, placeFile, renderJobs, type PoolResult } from "../lib/poster/pool.ts";
 import { urls } from "../lib/site/urls.ts";
 
 export const POSTER_CACHE = resolve(process.env["WENMING_CACHE"] ?? "node_modules/.cache/wenming", "posters");
@@ -23,18 +23,18 @@ export const POSTER_CACHE = resolve(process.env["WENMING_CACHE"] ?? "node_module
 async function writeArchives(jobs: readonly PosterJob[], out: string): Promise<void> {
   const byAd = new Map<string, PosterJob[]>();
   for (const job of jobs) {
-    const ad = job.path.startsWith("posters/") ? job.path.split("/")[1] : undefined;
+    const ad = job.paths[0]?.startsWith("posters/") ? job.paths[0].split("/")[1] : undefined;
     if (ad) byAd.set(ad, [...(byAd.get(ad) ?? []), job]);
   }
   for (const [ad, members] of byAd) {
     const key = createHash("sha256")
-      .update(members.map((j) => cacheFile(POSTER_CACHE, j)).join("|"))
+      .update(members.flatMap((j) => cacheFiles(POSTER_CACHE, j)).join("|"))
       .digest("hex")
       .slice(0, 32);
     const cached = join(POSTER_CACHE, `${key}.zip`);
     if (!existsSync(cached)) {
       const files: Record<string, Uint8Array> = {};
-      for (const j of members) files[basename(j.path)] = await readFile(cacheFile(POSTER_CACHE, j));
+      for (const j of members) for (const [i, file] of cacheFiles(POSTER_CACHE, j).entries()) files[basename(j.paths[i] ?? file)] = await readFile(file);
       await writeFile(cached, zipSync(files, { level: 0, mtime: new Date("2020-01-01T00:00:00Z") }));
     }
     await placeFile(cached, join(out, urls.posterArchive(ad).slice(1)));
@@ -47,11 +47,12 @@ export function posters(): AstroIntegration {
   return {
     name: "wenming-posters",
     hooks: {
-      // Posters need only content, not pages: start rendering into the cache while Astro generates pages.
+      // Posters need only content, not pages: start rendering into the cache while Astro generates
+      // pages on the main thread (one worker, so page generation keeps the other core).
       "astro:build:start": () => {
         if (skip()) return;
         early = getContent()
-          .then((content) => renderJobs(buildJobs(content, resolveAsOf()), undefined, POSTER_CACHE))
+          .then((content) => renderJobs(buildJobs(content, resolveAsOf()), undefined, POSTER_CACHE, { workers: 1 }))
           .catch(() => undefined);
       },
       "astro:build:done": async ({ dir, logger }) => {

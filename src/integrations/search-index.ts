@@ -89,15 +89,23 @@ export function searchIndex(): AstroIntegration {
           try {
             const { index, errors } = await pagefind.createIndex({});
             if (!index || errors.length) throw new Error(`Pagefind 无法创建索引：${errors.join("；")}`);
-            for (const d of documents) {
-              const content = `<html lang="zh-CN"><head><title>${d.title}</title></head><body>${segmentHtmlForIndex(d.main)}</body></html>`;
-              const added = await index.addHTMLFile({ url: d.url, content });
-              if (added.errors.length) throw new Error(`Pagefind 索引页面 ${d.url} 出错：${added.errors.join("；")}`);
-            }
-            for (const r of records) {
-              const added = await index.addCustomRecord({ ...r, content: segmentChinese(r.content) });
-              if (added.errors.length) throw new Error(`Pagefind 索引条目 ${r.url} 出错：${added.errors.join("；")}`);
-            }
+            // The Pagefind service handles requests concurrently; keeping several in flight
+            // hides the round trip of each call (tens of thousands of small records).
+            const adds: (() => Promise<{ errors: string[] }>)[] = [
+              ...documents.map((d) => () => index.addHTMLFile({ url: d.url, content: `<html lang="zh-CN"><head><title>${d.title}</title></head><body>${segmentHtmlForIndex(d.main)}</body></html>` })),
+              ...records.map((r) => () => index.addCustomRecord({ ...r, content: segmentChinese(r.content) })),
+            ];
+            let next = 0;
+            const failures: string[] = [];
+            await Promise.all(
+              Array.from({ length: 16 }, async () => {
+                while (next < adds.length) {
+                  const added = await (adds[next++] ?? (async () => ({ errors: [] })))();
+                  failures.push(...added.errors);
+                }
+              }),
+            );
+            if (failures.length) throw new Error(`Pagefind 索引出错：${failures.slice(0, 5).join("；")}`);
             const written = await index.writeFiles({ outputPath: tmp });
             if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join("；")}`);
           } finally {

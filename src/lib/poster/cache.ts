@@ -28,7 +28,7 @@ export function posterRendererVersion(): string {
 
 export function jobKey(job: PosterJob): string {
   return createHash("sha256")
-    .update(JSON.stringify([posterRendererVersion(), job.input, job.size, job.format]))
+    .update(JSON.stringify([posterRendererVersion(), job.input, job.size, job.formats]))
     .digest("hex")
     .slice(0, 32);
 }

@@ -13,12 +13,12 @@ import { sizesOf } from "./sizes-of.ts";
 import { SHARE_SIZE, type PosterFormat } from "./sizes.ts";
 import type { Identity, PosterInput } from "./templates.ts";
 
+/** One poster size to render, in one or more formats written to `paths` (relative to the site root). */
 export interface PosterJob {
   input: PosterInput;
   size: string;
-  format: PosterFormat;
-  /** Output path relative to the site root, e.g. posters/x/x-led.png. */
-  path: string;
+  formats: PosterFormat[];
+  paths: string[];
 }
 
 export function identityOf(content: Pick<SiteContent, "site">): Identity {
@@ -48,7 +48,7 @@ export function adInput(content: SiteContent, adId: string): PosterInput {
 }
 
 function share(content: SiteContent, key: string, slogan: string, sub: string | undefined, label: string | undefined): PosterJob {
-  return { input: { name: `分享图 ${key}`, template: "share", slogan, sub, label, identity: identityOf(content) }, size: SHARE_SIZE.id, format: "png", path: urls.share(key).slice(1) };
+  return { input: { name: `分享图 ${key}`, template: "share", slogan, sub, label, identity: identityOf(content) }, size: SHARE_SIZE.id, formats: ["png"], paths: [urls.share(key).slice(1)] };
 }
 
 /** Every poster and share image of a build. */
@@ -56,7 +56,7 @@ export function buildJobs(content: SiteContent, asOf: IsoDate, options: { shareI
   const jobs: PosterJob[] = [];
   for (const ad of content.ads) {
     const input = adInput(content, ad.id);
-    for (const size of sizesOf(ad.data.sizes)) for (const format of size.formats) jobs.push({ input, size: size.id, format, path: urls.poster(ad.id, size.id, format).slice(1) });
+    for (const size of sizesOf(ad.data.sizes)) jobs.push({ input, size: size.id, formats: [...size.formats], paths: size.formats.map((f) => urls.poster(ad.id, size.id, f).slice(1)) });
   }
   if (options.shareImages === false) return jobs;
   const s = content.site;

@@ -10,10 +10,10 @@ import { Worker } from "node:worker_threads";
 import { jobKey } from "./cache.ts";
 import type { PosterJob } from "./jobs.ts";
 
-/** Where a job's output lives in the cache. */
-export function cacheFile(cacheDir: string, job: PosterJob): string {
-  const ext = job.path.slice(job.path.indexOf(".", job.path.lastIndexOf("/")));
-  return join(cacheDir, `${jobKey(job)}${ext}`);
+/** Where a job's outputs live in the cache, one file per format. */
+export function cacheFiles(cacheDir: string, job: PosterJob): string[] {
+  const key = jobKey(job);
+  return job.paths.map((path) => join(cacheDir, `${key}${path.slice(path.indexOf(".", path.lastIndexOf("/")))}`));
 }
 
 export interface PoolResult {
@@ -38,23 +38,21 @@ export async function placeFile(file: string, target: string): Promise<void> {
  * `outDir`; without `outDir` it only fills the cache (used to render while
  * Astro is still generating pages).
  */
-export async function renderJobs(jobs: readonly PosterJob[], outDir: string | undefined, cacheDir: string, onProgress?: (done: number, total: number) => void): Promise<PoolResult> {
+export async function renderJobs(jobs: readonly PosterJob[], outDir: string | undefined, cacheDir: string, options: { workers?: number } = {}): Promise<PoolResult> {
   const result: PoolResult = { rendered: 0, cached: 0, errors: [] };
-  const todo: { job: PosterJob; file: string }[] = [];
-  let done = 0;
-  const place = async (file: string, job: PosterJob) => {
-    if (outDir) await placeFile(file, join(outDir, job.path));
+  const todo: { job: PosterJob; files: string[] }[] = [];
+  const place = async (files: string[], job: PosterJob) => {
+    if (outDir) for (const [i, file] of files.entries()) await placeFile(file, join(outDir, job.paths[i] ?? ""));
   };
   for (const job of jobs) {
-    const file = cacheFile(cacheDir, job);
-    if (existsSync(file)) {
-      await place(file, job);
+    const files = cacheFiles(cacheDir, job);
+    if (files.every((f) => existsSync(f))) {
+      await place(files, job);
       result.cached++;
-      onProgress?.(++done, jobs.length);
-    } else todo.push({ job, file });
+    } else todo.push({ job, files });
   }
   if (todo.length === 0) return result;
-  const count = Math.max(1, Math.min(availableParallelism(), todo.length, Number(process.env["POSTER_WORKERS"] ?? 8)));
+  const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), todo.length));
   const workers = Array.from({ length: count }, () => new Worker(new URL("./worker.ts", import.meta.url)));
   let next = 0;
   try {
@@ -66,16 +64,15 @@ export async function renderJobs(jobs: readonly PosterJob[], outDir: string | un
               const item = todo[next];
               if (!item) return resolve();
               const id = next++;
-              worker.postMessage({ id, job: item.job, file: item.file });
+              worker.postMessage({ id, job: item.job, files: item.files });
             };
             worker.on("message", async (msg: { id: number; error?: string }) => {
               const item = todo[msg.id];
               if (msg.error) result.errors.push(msg.error);
               else if (item) {
-                await place(item.file, item.job);
+                await place(item.files, item.job);
                 result.rendered++;
               }
-              onProgress?.(++done, jobs.length);
               send();
             });
             worker.on("error", reject);

@@ -96,6 +96,34 @@ export function svgToPdf(svg: string, size: PosterSize): Promise<Buffer> {
   return done;
 }
 
+/**
+ * Renders one size in several formats with as little work as possible: one
+ * layout and raster for PNG + WebP, one print raster for RGB + CMYK JPEG.
+ */
+export async function renderPosterFormats(input: PosterInput, size: PosterSize, formats: readonly PosterFormat[]): Promise<Buffer[]> {
+  const out = new Map<PosterFormat, Promise<Buffer>>();
+  const screen = formats.filter((f) => f === "png" || f === "webp");
+  if (screen.length > 0) {
+    const raster = rasterise(await renderSvg(input, size), size.width);
+    for (const f of screen) out.set(f, f === "webp" ? raster.clone().webp({ quality: 86, effort: 2 }).toBuffer() : raster.clone().png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer());
+  }
+  const print = formats.filter((f) => f === "jpg" || f === "cmyk.jpg");
+  if (print.length > 0) {
+    const r = size.raster ?? { width: size.width, height: size.height, dpi: 72 };
+    const raster = rasterise(await renderSvg(input, size, r.width, r.height), r.width)
+      .withMetadata({ density: r.dpi })
+      .flatten({ background: "#ffffff" });
+    for (const f of print)
+      out.set(f, f === "cmyk.jpg" ? raster.clone().withIccProfile("cmyk").jpeg({ quality: 90 }).toBuffer() : raster.clone().jpeg({ quality: 88, chromaSubsampling: "4:4:4" }).toBuffer());
+  }
+  if (formats.includes("pdf"))
+    out.set(
+      "pdf",
+      renderSvg(input, size, size.width, size.height, "png").then((svg) => svgToPdf(svg, size)),
+    );
+  return Promise.all(formats.map((f) => out.get(f) ?? Promise.reject(new Error(`未知格式 ${f}`))));
+}
+
 /** Renders one size in one format. */
 export async function renderPoster(input: PosterInput, size: PosterSize, format: PosterFormat): Promise<Buffer> {
   if (format === "pdf") return svgToPdf(await renderSvg(input, size, size.width, size.height, "png"), size);

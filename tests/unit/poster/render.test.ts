@@ -118,12 +118,13 @@ describe("render cache", () => {
   it("renders an ad once and copies it after that; a changed ad renders again", async () => {
     const cache = mkdtempSync(join(tmpdir(), "wenming-cache-"));
     const out = mkdtempSync(join(tmpdir(), "wenming-out-"));
-    const jobs = [{ input: slogan, size: "square", format: "png" as const, path: "posters/t/t-square.png" }];
+    const jobs = [{ input: slogan, size: "square", formats: ["png" as const, "webp" as const], paths: ["posters/t/t-square.png", "posters/t/t-square.webp"] }];
     expect(await renderJobs(jobs, out, cache)).toEqual({ rendered: 1, cached: 0, errors: [] });
     expect(await renderJobs(jobs, out, cache)).toEqual({ rendered: 0, cached: 1, errors: [] });
     const changed = [{ ...jobs[0]!, input: { ...slogan, sub: "另一句副标语" } }];
     expect(await renderJobs(changed, out, cache)).toEqual({ rendered: 1, cached: 0, errors: [] });
-    expect(readdirSync(cache)).toHaveLength(2);
+    expect(readdirSync(cache)).toHaveLength(4);
+    expect(readdirSync(join(out, "posters", "t")).sort()).toEqual(["t-square.png", "t-square.webp"]);
   });
 });
 
