@@ -13,7 +13,7 @@ import { formatProblem, ContentError } from "../src/lib/content/problems.ts";
 import { parseYaml } from "../src/lib/content/yaml.ts";
 import { adInput, identityOf } from "../src/lib/poster/jobs.ts";
 import { renderPoster } from "../src/lib/poster/render.ts";
-import { POSTER_SIZES, type PosterSize } from "../src/lib/poster/sizes.ts";
+import { POSTER_SIZES, type PosterFormat, type PosterSize } from "../src/lib/poster/sizes.ts";
 import { PosterError, type PosterInput, type TemplateId } from "../src/lib/poster/templates.ts";
 import { adSchema, TEMPLATES } from "../src/schemas/ad.ts";
 
@@ -35,7 +35,7 @@ const USAGE = `用法：
   npm run poster -- --slogan "文明交通 从我做起" --sub "礼让斑马线" --template slogan --size all --out posters/
   npm run poster -- content/ads/wenming-jiaotong.yaml --size led,phone
 选项：--template ${TEMPLATES.join("|")}（命令行只支持 slogan）  --size all 或 ${POSTER_SIZES.map((s) => s.id).join(",")}
-      --format png,webp,jpg,pdf,cmyk.jpg（默认该尺寸的全部格式）  --qr 二维码网址  --out 输出目录`;
+      --format png,webp,jpg,pdf,cmyk.jpg（默认该尺寸的常用格式；CMYK 印刷用 JPG 需用 --format cmyk.jpg 指定，仅 A3）  --qr 二维码网址  --out 输出目录`;
 
 function usage(message: string): never {
   console.error(`错误：${message}\n\n${USAGE}`);
@@ -89,7 +89,9 @@ if (file) {
 
 const sizes = pickSizes(values.size);
 const formats = values.format?.split(",").map((f) => f.trim());
-const jobs = sizes.flatMap((size) => size.formats.filter((f) => !formats || formats.includes(f)).map((format) => ({ size, format })));
+// The size's default formats, or exactly the requested ones (cmyk.jpg only on request, for print shops; raster print formats only for A3).
+const possible = (size: PosterSize): PosterFormat[] => [...size.formats, ...(size.raster ? (["cmyk.jpg"] as const) : [])];
+const jobs = sizes.flatMap((size) => (formats ? possible(size).filter((f) => formats.includes(f)) : [...size.formats]).map((format) => ({ size, format })));
 if (jobs.length === 0) usage(`所选尺寸没有格式 ${values.format}`);
 const outDir = resolve(values.out);
 const written: { path: string; bytes: number }[] = [];

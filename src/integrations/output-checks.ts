@@ -9,8 +9,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { checkLinks } from "../lib/checks/links.ts";
-import { scanForPersonalData } from "../lib/checks/personal-data-scan.ts";
+import type { Leak } from "../lib/checks/personal-data-scan.ts";
 import { buildSitemap } from "../lib/checks/sitemap.ts";
 import { getContent } from "../lib/content/cached.ts";
 
@@ -28,14 +29,19 @@ export function outputChecks(): AstroIntegration {
 
         const cleanFile = resolve(process.env["WENMING_CACHE"] ?? "node_modules/.cache/wenming", "clean-files.json");
         const clean = new Set<string>(existsSync(cleanFile) ? (JSON.parse(await readFile(cleanFile, "utf8")) as string[]) : []);
-        const leaks = await scanForPersonalData(root, clean);
+        // The two checks read every page; run the scan on a worker thread beside the link check.
+        const scan = new Promise<{ leaks: Leak[]; clean: string[] }>((done, fail) => {
+          const worker = new Worker(new URL("../lib/checks/scan-worker.ts", import.meta.url), { workerData: { root, clean: [...clean] } });
+          worker.once("message", done);
+          worker.once("error", fail);
+        });
+        const skipImages = process.env["SKIP_POSTERS"] === "1";
+        const [{ leaks, clean: stillClean }, broken] = await Promise.all([scan, checkLinks(root, skipImages ? { skip: (p) => p.startsWith("/posters/") || p.startsWith("/og/") } : {})]);
+        await mkdir(dirname(cleanFile), { recursive: true });
+        await writeFile(cleanFile, JSON.stringify(stillClean));
         if (leaks.length > 0) {
           throw new Error(`发布内容中发现个人信息，已停止发布：\n${leaks.map((l) => `  - ${l.file} · ${l.kind === "id" ? "完整身份证号" : "手机号码"} ${l.masked}`).join("\n")}`);
         }
-        await mkdir(dirname(cleanFile), { recursive: true });
-        await writeFile(cleanFile, JSON.stringify([...clean]));
-        const skipImages = process.env["SKIP_POSTERS"] === "1";
-        const broken = await checkLinks(root, skipImages ? { skip: (p) => p.startsWith("/posters/") || p.startsWith("/og/") } : {});
         if (broken.length > 0) {
           throw new Error(
             `发现 ${broken.length} 个失效链接：\n${broken

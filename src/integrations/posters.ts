@@ -48,11 +48,11 @@ export function posters(): AstroIntegration {
     name: "wenming-posters",
     hooks: {
       // Posters need only content, not pages: start rendering into the cache while Astro generates
-      // pages on the main thread (one worker, so page generation keeps the other core).
+      // pages, so both cores stay busy for the whole build.
       "astro:build:start": () => {
         if (skip()) return;
         early = getContent()
-          .then((content) => renderJobs(buildJobs(content, resolveAsOf()), undefined, POSTER_CACHE, { workers: 1 }))
+          .then((content) => renderJobs(buildJobs(content, resolveAsOf()), undefined, POSTER_CACHE))
           .catch(() => undefined);
       },
       "astro:build:done": async ({ dir, logger }) => {

@@ -105,7 +105,7 @@ export async function renderPosterFormats(input: PosterInput, size: PosterSize, 
   const screen = formats.filter((f) => f === "png" || f === "webp");
   if (screen.length > 0) {
     const raster = rasterise(await renderSvg(input, size), size.width);
-    for (const f of screen) out.set(f, f === "webp" ? raster.clone().webp({ quality: 86, effort: 2 }).toBuffer() : raster.clone().png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer());
+    for (const f of screen) out.set(f, f === "webp" ? raster.clone().webp({ quality: 86, effort: 1 }).toBuffer() : raster.clone().png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer());
   }
   const print = formats.filter((f) => f === "jpg" || f === "cmyk.jpg");
   if (print.length > 0) {
@@ -113,8 +113,7 @@ export async function renderPosterFormats(input: PosterInput, size: PosterSize, 
     const raster = rasterise(await renderSvg(input, size, r.width, r.height), r.width)
       .withMetadata({ density: r.dpi })
       .flatten({ background: "#ffffff" });
-    for (const f of print)
-      out.set(f, f === "cmyk.jpg" ? raster.clone().withIccProfile("cmyk").jpeg({ quality: 90 }).toBuffer() : raster.clone().jpeg({ quality: 88, chromaSubsampling: "4:4:4" }).toBuffer());
+    for (const f of print) out.set(f, f === "cmyk.jpg" ? raster.clone().withIccProfile("cmyk").jpeg({ quality: 90 }).toBuffer() : raster.clone().jpeg({ quality: 90 }).toBuffer());
   }
   if (formats.includes("pdf"))
     out.set(
@@ -133,8 +132,8 @@ export async function renderPoster(input: PosterInput, size: PosterSize, format:
     const svg = await renderSvg(input, size, r.width, r.height);
     const image = rasterise(svg, r.width).withMetadata({ density: r.dpi });
     if (format === "cmyk.jpg") return image.flatten({ background: "#ffffff" }).withIccProfile("cmyk").jpeg({ quality: 90 }).toBuffer();
-    return image.flatten({ background: "#ffffff" }).jpeg({ quality: 88, chromaSubsampling: "4:4:4" }).toBuffer();
+    return image.flatten({ background: "#ffffff" }).jpeg({ quality: 90 }).toBuffer();
   }
   const image = rasterise(await renderSvg(input, size), size.width);
-  return format === "webp" ? image.webp({ quality: 86, effort: 2 }).toBuffer() : image.png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer();
+  return format === "webp" ? image.webp({ quality: 86, effort: 1 }).toBuffer() : image.png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer();
 }

@@ -15,6 +15,7 @@ export interface PosterSize {
   width: number;
   height: number;
   shape: Shape;
+  /** Formats rendered by default; "cmyk.jpg" (for print shops that ask) is rendered on request by the CLI. */
   formats: readonly PosterFormat[];
   /** Physical trim size and bleed for print sizes, in millimetres. */
   print?: { widthMm: number; heightMm: number; bleedMm: number };
@@ -46,7 +47,7 @@ function print(id: string, label: string, widthMm: number, heightMm: number, ble
     width: Math.round(w * scale),
     height: Math.round(h * scale),
     shape: shapeOf(w, h),
-    formats: raster ? ["jpg", "pdf", "cmyk.jpg"] : ["pdf"],
+    formats: raster ? ["jpg", "pdf"] : ["pdf"],
     print: { widthMm, heightMm, bleedMm },
   };
   if (raster) size.raster = raster;

@@ -79,7 +79,7 @@ describe("print formats", () => {
     expect(a3.length).toBeLessThanOrEqual(10 * 1024 * 1024);
     expect(await variance(a3)).toBeGreaterThan(20);
   });
-  it("CMYK JPEG for print shops", async () => {
+  it("CMYK JPEG for print shops that ask (on request)", async () => {
     const meta = await sharp(await renderPoster(slogan, size("a3"), "cmyk.jpg")).metadata();
     expect([meta.space, meta.width]).toEqual(["cmyk", 3508]);
   });
