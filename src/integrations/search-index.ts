@@ -45,7 +45,8 @@ function entryRecord(list: ListKind, e: IntegrityEntry) {
     content,
     language: "zh-cn",
     meta: { title: e.subjectName, section: LIST_SECTION[list], date: e.listedOn },
-    filters: { 栏目: [LIST_SECTION[list]], 认定部门: [e.authority], 年份: [e.listedOn.slice(0, 4)], 主体类型: [e.subjectType] },
+    // Few filters with few values: every filter value is loaded with the first search.
+    filters: { 栏目: [LIST_SECTION[list]], 年份: [e.listedOn.slice(0, 4)] },
     sort: { date: e.listedOn },
   };
 }
