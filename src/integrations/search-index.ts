@@ -13,6 +13,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sitePages } from "../lib/checks/site-files.ts";
 import { getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../lib/dates.ts";
 import { publishedEntries } from "../lib/integrity/listing.ts";
@@ -21,15 +22,6 @@ import { packageVersion } from "../lib/package-version.ts";
 import { placeFile } from "../lib/poster/pool.ts";
 import { segmentChinese, segmentHtmlForIndex } from "../lib/search/segment.ts";
 import { urls } from "../lib/site/urls.ts";
-
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!["_astro", "pagefind", "posters", "og"].includes(entry.name)) yield* htmlFiles(path);
-    } else if (entry.name.endsWith(".html")) yield path;
-  }
-}
 
 /** Section names of the two lists, as in the 栏目 filter. */
 const LIST_SECTION = { red: "红榜", black: "黑榜" } as const;
@@ -66,10 +58,10 @@ export function searchIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         // What gets indexed: the <main> of each indexable page, and the published list entries.
         const documents: { url: string; main: string; title: string }[] = [];
-        for await (const file of htmlFiles(site)) {
-          const url = `/${relative(site, file).replace(/index\.html$/, "")}`;
+        for (const rel of await sitePages(site)) {
+          const url = `/${rel.replace(/index\.html$/, "")}`;
           if (ENTRY_PAGE.test(url)) continue;
-          const html = await readFile(file, "utf8");
+          const html = await readFile(join(site, rel), "utf8");
           const main = /<main\b[^>]*data-pagefind-body[\s\S]*<\/main>/.exec(html)?.[0];
           if (main) documents.push({ url, main, title: /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "" });
         }

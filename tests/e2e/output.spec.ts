@@ -3,28 +3,23 @@
  * HTML, every inline script and style is allowed by both CSPs, no page links
  * to a missing page or anchor.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, relative } from "node:path";
 import { HtmlValidate } from "html-validate";
 import { checkLinks } from "../../src/lib/checks/links.ts";
+import { sitePages } from "../../src/lib/checks/site-files.ts";
 import { headerCsp } from "../../src/lib/site/security.ts";
 import { expect, test } from "./fixtures.ts";
 
 const SITE = process.env["WENMING_TEST_SITE"] ?? ".test-site";
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return ["_astro", "pagefind", "posters", "og"].includes(e.name) ? [] : htmlFiles(p);
-    return e.name.endsWith(".html") ? [p] : [];
-  });
-}
+const pages = async () => (await sitePages(SITE)).map((p) => join(SITE, p));
 
 test("every built page is valid HTML (html-validate, rules in .htmlvalidate.json)", async () => {
   const validator = new HtmlValidate();
   const failures: string[] = [];
-  const files = htmlFiles(SITE);
+  const files = await pages();
   expect(files.length).toBeGreaterThan(100);
   for (const file of files) {
     const report = await validator.validateFile(file);
@@ -33,9 +28,9 @@ test("every built page is valid HTML (html-validate, rules in .htmlvalidate.json
   expect(failures, failures.slice(0, 30).join("\n")).toEqual([]);
 });
 
-test("inline scripts and styles are allowed by the meta CSP and the header CSP", () => {
+test("inline scripts and styles are allowed by the meta CSP and the header CSP", async () => {
   const header = headerCsp();
-  for (const file of htmlFiles(SITE)) {
+  for (const file of await pages()) {
     const html = readFileSync(file, "utf8");
     const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
     expect(meta, file).toContain("default-src 'self'");

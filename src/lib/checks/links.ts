@@ -2,19 +2,14 @@
  * Checks every internal link and anchor of a built site against the files it
  * contains, and that external links open safely (rel="noopener").
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { siteFiles, sitePages } from "./site-files.ts";
 
 export interface LinkProblem {
   page: string;
   href: string;
   problem: string;
-}
-
-/** Every file of the site (relative paths), walked once; link targets are looked up here. */
-async function allFiles(root: string): Promise<Set<string>> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return new Set(entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).replace(/\\/g, "/")));
 }
 
 /** URL path of a built file: about/index.html → /about/ */
@@ -35,7 +30,7 @@ const ID = /\sid="([^"]+)"/g;
 
 export async function checkLinks(root: string, options: { skip?: (path: string) => boolean } = {}): Promise<LinkProblem[]> {
   const problems: LinkProblem[] = [];
-  const files = await allFiles(root);
+  const files = new Set(await siteFiles(root));
   const ids = new Map<string, Set<string>>();
   const idsOf = async (rel: string) => {
     let set = ids.get(rel);
@@ -45,7 +40,7 @@ export async function checkLinks(root: string, options: { skip?: (path: string) 
     }
     return set;
   };
-  const pages = [...files].filter((f) => f.endsWith(".html") && !/^(pagefind|_astro|posters|og)\//.test(f));
+  const pages = await sitePages(root);
   for (const rel of pages) {
     const file = join(root, rel);
     const html = await readFile(file, "utf8");

@@ -4,10 +4,11 @@
  * so personal data that slipped past content checks never goes live.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { extname, join, relative } from "node:path";
+import { readFile } from "node:fs/promises";
+import { extname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { findPersonalData } from "../integrity/personal-data.ts";
+import { siteFiles } from "./site-files.ts";
 
 const TEXT = new Set([".html", ".json", ".csv", ".xml", ".txt", ".svg", ".js", ".webmanifest"]);
 const PAGEFIND = new Set([".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"]);
@@ -17,14 +18,6 @@ export interface Leak {
   kind: "id" | "mobile";
   /** The number with its middle hidden, so the report itself does not leak it. */
   masked: string;
-}
-
-async function* files(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(path);
-    else yield path;
-  }
 }
 
 function decode(bytes: Buffer, ext: string): string | undefined {
@@ -48,7 +41,8 @@ function decode(bytes: Buffer, ext: string): string | undefined {
 export async function scanForPersonalData(root: string, clean: Set<string> = new Set()): Promise<Leak[]> {
   const leaks: Leak[] = [];
   const seen = new Set<string>();
-  for await (const path of files(root)) {
+  for (const rel of await siteFiles(root)) {
+    const path = join(root, rel);
     const ext = extname(path);
     if (!TEXT.has(ext) && !PAGEFIND.has(ext)) continue;
     const bytes = await readFile(path);
@@ -60,7 +54,7 @@ export async function scanForPersonalData(root: string, clean: Set<string> = new
     const hits = findPersonalData(text);
     if (hits.length === 0) clean.add(hash);
     for (const hit of hits) {
-      leaks.push({ file: relative(root, path), kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}` });
+      leaks.push({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}` });
     }
   }
   for (const h of clean) if (!seen.has(h)) clean.delete(h);

@@ -1,21 +1,15 @@
 /** sitemap.xml from the built pages, leaving out pages marked noindex (stop notices, filters, page 2+). */
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
-
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name === "index.html") yield path;
-  }
-}
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { sitePages } from "./site-files.ts";
 
 export async function buildSitemap(root: string, siteUrl: string): Promise<{ xml: string; count: number }> {
   const urls: string[] = [];
-  for await (const file of htmlFiles(root)) {
-    const html = await readFile(file, "utf8");
+  for (const rel of await sitePages(root)) {
+    if (!rel.endsWith("index.html")) continue;
+    const html = await readFile(join(root, rel), "utf8");
     if (html.includes('<meta name="robots" content="noindex"')) continue;
-    const path = `/${relative(root, file).replace(/index\.html$/, "")}`;
+    const path = `/${rel.replace(/index\.html$/, "")}`;
     urls.push(new URL(path.split("/").map(encodeURIComponent).join("/").replace(/%2F/g, "/"), siteUrl).href);
   }
   urls.sort();

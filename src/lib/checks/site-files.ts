@@ -1,0 +1,16 @@
+/** Files of a built site, as paths relative to its root with forward slashes. */
+import { readdir } from "node:fs/promises";
+import { join, relative } from "node:path";
+
+/** Folders of generated assets, never pages. */
+export const ASSET_DIRS = ["_astro", "pagefind", "posters", "og"];
+
+export async function siteFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).replace(/\\/g, "/"));
+}
+
+/** The HTML pages of a site (asset folders left out), sorted. */
+export async function sitePages(root: string): Promise<string[]> {
+  return (await siteFiles(root)).filter((f) => f.endsWith(".html") && !ASSET_DIRS.includes(f.split("/")[0] ?? "")).sort();
+}
