@@ -29,8 +29,15 @@ const status = document.querySelector<HTMLElement>("[data-search-status]");
 const list = document.querySelector<HTMLOListElement>("[data-search-results]");
 const more = document.querySelector<HTMLButtonElement>("[data-search-more]");
 const empty = document.querySelector<HTMLElement>("[data-search-empty]");
-const filterBox = document.querySelector<HTMLFieldSetElement>("[data-search-filters]");
-const filterOptions = document.querySelector<HTMLElement>("[data-filter-options]");
+const filterBox = document.querySelector<HTMLElement>("[data-search-filters]");
+
+/** Filters offered to readers: Pagefind filter name, URL parameter, legend. */
+const FILTERS = [
+  { key: "栏目", param: "section", legend: "栏目" },
+  { key: "类别", param: "category", legend: "好人类别" },
+  { key: "地区", param: "region", legend: "地区" },
+  { key: "年份", param: "year", legend: "年份" },
+] as const;
 
 let pagefind: Pagefind | undefined;
 let results: PagefindResult[] = [];
@@ -50,31 +57,43 @@ async function load(): Promise<Pagefind> {
 
 function params() {
   const p = new URLSearchParams(location.search);
-  return { q: (p.get("q") ?? "").trim(), sections: p.getAll("section") };
+  const filters: Record<string, string[]> = {};
+  for (const f of FILTERS) if (p.getAll(f.param).length) filters[f.key] = p.getAll(f.param);
+  return { q: (p.get("q") ?? "").trim(), filters };
 }
 
-function renderFilters(counts: Record<string, number>, selected: string[]) {
-  if (!filterBox || !filterOptions) return;
-  filterOptions.replaceChildren();
-  for (const [value, count] of Object.entries(counts).sort((a, b) => b[1] - a[1])) {
-    const label = document.createElement("label");
-    label.className = "filter-option";
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.name = "section";
-    box.value = value;
-    box.checked = selected.includes(value);
-    box.addEventListener("change", () => {
-      const p = new URLSearchParams();
-      p.set("q", input?.value.trim() ?? "");
-      for (const c of filterOptions.querySelectorAll<HTMLInputElement>("input:checked")) p.append("section", c.value);
-      history.replaceState(null, "", `?${p.toString()}`);
-      void execute();
-    });
-    label.append(box, ` ${value}（${count}）`);
-    filterOptions.append(label);
+function renderFilters(counts: Record<string, Record<string, number>>, selected: Record<string, string[]>) {
+  if (!filterBox) return;
+  filterBox.replaceChildren();
+  for (const f of FILTERS) {
+    const values = Object.entries(counts[f.key] ?? {}).filter(([, n]) => n > 0);
+    if (values.length < 2 && !selected[f.key]) continue;
+    const fieldset = document.createElement("fieldset");
+    fieldset.className = "search-sections";
+    const legend = document.createElement("legend");
+    legend.textContent = f.legend;
+    fieldset.append(legend);
+    for (const [value, count] of values.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"))) {
+      const label = document.createElement("label");
+      label.className = "filter-option";
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = f.param;
+      box.value = value;
+      box.checked = selected[f.key]?.includes(value) ?? false;
+      box.addEventListener("change", () => {
+        const p = new URLSearchParams();
+        p.set("q", input?.value.trim() ?? "");
+        for (const c of filterBox.querySelectorAll<HTMLInputElement>("input:checked")) p.append(c.name, c.value);
+        history.replaceState(null, "", `?${p.toString()}`);
+        void execute();
+      });
+      label.append(box, ` ${value}（${count}）`);
+      fieldset.append(label);
+    }
+    filterBox.append(fieldset);
   }
-  filterBox.hidden = Object.keys(counts).length === 0;
+  filterBox.hidden = filterBox.childElementCount === 0;
 }
 
 async function showMore(current: number) {
@@ -103,7 +122,7 @@ async function showMore(current: number) {
 
 async function execute() {
   const current = ++run;
-  const { q, sections } = params();
+  const { q, filters } = params();
   if (input) input.value = q;
   list?.replaceChildren();
   if (empty) empty.hidden = true;
@@ -115,7 +134,7 @@ async function execute() {
   }
   if (status) status.textContent = "正在搜索…";
   const pf = await load();
-  const search = await pf.search(q, sections.length ? { filters: { 栏目: sections } } : {});
+  const search = await pf.search(q, Object.keys(filters).length ? { filters } : {});
   if (current !== run) return;
   results = search?.results ?? [];
   // Pagefind drops unknown words silently, so "纺织公司" would find every 公司. Every word
@@ -132,7 +151,7 @@ async function execute() {
   }
   if (current !== run) return;
   if (unknown.length > 0) results = [];
-  renderFilters(results.length ? (search?.totalFilters?.["栏目"] ?? {}) : {}, sections);
+  renderFilters(results.length ? (search?.totalFilters ?? {}) : {}, filters);
   if (results.length === 0) {
     if (status) status.textContent = unknown.length > 0 ? `没有找到包含“${unknown.join("”“")}”的内容` : `没有找到与“${q}”相关的内容`;
     if (empty) empty.hidden = false;

@@ -71,6 +71,19 @@ test("filters narrow results and live in the URL; reload restores the search", a
   await expect(page.locator("[data-search-status]")).toHaveText(`找到 ${narrowed} 条与“示例市”相关的结果`);
 });
 
+test("category filter narrows good people", async ({ page }) => {
+  await search(page, "示例市");
+  await page
+    .getByRole("group", { name: "好人类别" })
+    .getByRole("checkbox", { name: /^见义勇为（\d+）$/ })
+    .check();
+  await expect(page).toHaveURL(/category=/);
+  await expect(page.locator("[data-search-status]")).toHaveText(/找到 \d+ 条/);
+  const hrefs = await page.locator(".search-result h2 a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
+  expect(hrefs.length).toBeGreaterThan(0);
+  expect(hrefs.every((h) => ["/good-people/li-jianguo/", "/good-people/huang-dawei/", "/good-people/yang-fan/", "/good-people/luo-peng/"].includes(h))).toBe(true);
+});
+
 test("more results, highlighted excerpts without zero-width spaces, back button", async ({ page }) => {
   await search(page, "文明");
   await expect(page.locator(".search-result")).toHaveCount(10);
