@@ -7,13 +7,13 @@
 import type { AstroIntegration } from "astro";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { checkLinks } from "../lib/checks/links.ts";
 import type { Leak } from "../lib/checks/personal-data-scan.ts";
 import { buildSitemap } from "../lib/checks/sitemap.ts";
-import { getContent } from "../lib/content/cached.ts";
+import { cachePath, getContent } from "../lib/content/cached.ts";
 
 export function outputChecks(): AstroIntegration {
   return {
@@ -27,7 +27,7 @@ export function outputChecks(): AstroIntegration {
         await writeFile(join(root, "sitemap.xml"), sitemap.xml);
         await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
 
-        const cleanFile = resolve(process.env["WENMING_CACHE"] ?? "node_modules/.cache/wenming", "clean-files.json");
+        const cleanFile = cachePath("clean-files.json");
         const clean = new Set<string>(existsSync(cleanFile) ? (JSON.parse(await readFile(cleanFile, "utf8")) as string[]) : []);
         // The two checks read every page; run the scan on a worker thread beside the link check.
         const scan = new Promise<{ leaks: Leak[]; clean: string[] }>((done, fail) => {

@@ -9,15 +9,15 @@ import { zipSync } from "fflate";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { getContent } from "../lib/content/cached.ts";
+import { cachePath, getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../lib/dates.ts";
 import { buildJobs, type PosterJob } from "../lib/poster/jobs.ts";
 import { cacheFiles, placeFile, renderJobs, type PoolResult } from "../lib/poster/pool.ts";
 import { urls } from "../lib/site/urls.ts";
 
-export const POSTER_CACHE = resolve(process.env["WENMING_CACHE"] ?? "node_modules/.cache/wenming", "posters");
+export const POSTER_CACHE = cachePath("posters");
 
 /** One ZIP per ad with all its files, cached under the keys of its members. */
 async function writeArchives(jobs: readonly PosterJob[], out: string): Promise<void> {

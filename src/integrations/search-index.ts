@@ -11,10 +11,10 @@ import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sitePages } from "../lib/checks/site-files.ts";
-import { getContent } from "../lib/content/cached.ts";
+import { cachePath, getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../lib/dates.ts";
 import { publishedEntries } from "../lib/integrity/listing.ts";
 import { LISTS, type IntegrityEntry, type ListKind } from "../lib/integrity/validate.ts";
@@ -43,7 +43,7 @@ function entryRecord(list: ListKind, e: IntegrityEntry) {
   };
 }
 
-const SEARCH_CACHE = resolve(process.env["WENMING_CACHE"] ?? "node_modules/.cache/wenming", "search");
+const SEARCH_CACHE = cachePath("search");
 
 function pagefindVersion(): string {
   return packageVersion("pagefind");

@@ -22,3 +22,8 @@ export function getContent(root: string = contentRoot(), asOf: IsoDate = resolve
   }
   return promise;
 }
+
+/** Where builds keep their caches (posters, search index, scanned files): `WENMING_CACHE` or node_modules/.cache/wenming. */
+export function cachePath(...parts: string[]): string {
+  return resolve(process.env["WENMING_CACHE"] ?? "node_modules/.cache/wenming", ...parts);
+}
