@@ -14,6 +14,7 @@ import { checkLinks } from "../lib/checks/links.ts";
 import type { Leak } from "../lib/checks/personal-data-scan.ts";
 import { buildSitemap } from "../lib/checks/sitemap.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
+import { checkCreditCode } from "../lib/integrity/credit-code.ts";
 
 export function outputChecks(): AstroIntegration {
   return {
@@ -22,7 +23,7 @@ export function outputChecks(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
-        const { site } = await getContent();
+        const { site, integrity } = await getContent();
         const sitemap = await buildSitemap(root, site.siteUrl);
         await writeFile(join(root, "sitemap.xml"), sitemap.xml);
         await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
@@ -31,7 +32,8 @@ export function outputChecks(): AstroIntegration {
         const clean = new Set<string>(existsSync(cleanFile) ? (JSON.parse(await readFile(cleanFile, "utf8")) as string[]) : []);
         // The two checks read every page; run the scan on a worker thread beside the link check.
         const scan = new Promise<{ leaks: Leak[]; clean: string[] }>((done, fail) => {
-          const worker = new Worker(new URL("../lib/checks/scan-worker.ts", import.meta.url), { workerData: { root, clean: [...clean] } });
+          const allowed = integrity.flatMap((e) => (e.creditCode && checkCreditCode(e.creditCode).ok ? [e.creditCode] : []));
+          const worker = new Worker(new URL("../lib/checks/scan-worker.ts", import.meta.url), { workerData: { root, clean: [...clean], allowed } });
           worker.once("message", done);
           worker.once("error", fail);
         });

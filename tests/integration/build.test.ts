@@ -64,4 +64,16 @@ describe("scanForPersonalData", () => {
     const leaks = await scanForPersonalData(root);
     expect(leaks.map((l) => `${l.file}:${l.kind}`).sort()).toEqual(["a.html:id", "b.json:mobile", "pagefind/fragment/x.pf_fragment:mobile"]);
   });
+
+  it("accepts exactly the allowed credit codes, also where Pagefind split them", async () => {
+    const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
+    mkdirSync(join(root, "pagefind", "fragment"), { recursive: true });
+    const code = "911101198001241230"; // a published credit code that also passes as an ID number
+    writeFileSync(join(root, "entry.html"), `<dd>${code}</dd>`);
+    // What stopped the 5x build: Pagefind stored 919901001003111E0G as 919901001003111 + U+200B + E0G.
+    writeFileSync(join(root, "pagefind", "fragment", "y.pf_fragment"), gzipSync(Buffer.from('{"content":"法人\u200B。\u200B919901001003111\u200BE0G"}')));
+    writeFileSync(join(root, "other.html"), "<p>911101198001241230 与 11010519491231002X</p>");
+    const leaks = await scanForPersonalData(root, new Set(), new Set([code]));
+    expect(leaks.map((l) => `${l.file}:${l.kind}:${l.masked}`)).toEqual(["other.html:id:110…2X"]);
+  });
 });

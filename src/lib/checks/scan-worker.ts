@@ -2,7 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { scanForPersonalData } from "./personal-data-scan.ts";
 
-const { root, clean } = workerData as { root: string; clean: string[] };
+const { root, clean, allowed } = workerData as { root: string; clean: string[]; allowed: string[] };
 const set = new Set(clean);
-const leaks = await scanForPersonalData(root, set);
+const leaks = await scanForPersonalData(root, set, new Set(allowed));
 parentPort?.postMessage({ leaks, clean: [...set] });

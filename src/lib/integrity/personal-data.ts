@@ -55,15 +55,24 @@ export interface PersonalDataHit {
 const ID_CANDIDATE = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 const MOBILE_CANDIDATE = /(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d[-\s]?\d{4}[-\s]?\d{4})(?!\d)/g;
 
+/** Zero-width characters: Pagefind writes U+200B between the words it segments, digit runs included. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
 /**
  * Finds full ID numbers (valid birth date and, for 18 digits, check character)
  * and mainland mobile numbers in free text. Masked values do not match.
+ * Zero-width characters are removed first, so a number split by them is still
+ * found and a longer code split by them is not mistaken for one; `index` is
+ * then the position in the text without them (the same when it has none).
+ * `allowed` holds exact values that are published on purpose (credit codes
+ * that are also valid ID numbers by coincidence).
  */
-export function findPersonalData(text: string): PersonalDataHit[] {
+export function findPersonalData(input: string, allowed?: ReadonlySet<string>): PersonalDataHit[] {
+  const text = input.replace(ZERO_WIDTH, "");
   const hits: PersonalDataHit[] = [];
   for (const m of text.matchAll(ID_CANDIDATE)) {
     const value = m[1] ?? "";
-    if (isFullIdNumber(value)) hits.push({ kind: "id", value, index: m.index });
+    if (isFullIdNumber(value) && !allowed?.has(value.toUpperCase())) hits.push({ kind: "id", value, index: m.index });
   }
   for (const m of text.matchAll(MOBILE_CANDIDATE)) {
     const value = (m[1] ?? "").replace(/[-\s]/g, "");

@@ -89,7 +89,10 @@ export function validateRow(input: TableRow, options: ValidateOptions): { entry?
   // Personal data and hidden characters anywhere in the row, before anything else.
   for (const [key, raw] of Object.entries(values) as [FieldKey, string][]) {
     if (key === "idNumber") continue;
-    for (const hit of findPersonalData(raw)) {
+    // A valid credit code can also pass as an ID number (digits only, a date in the middle, 1 in 11 check
+    // characters): in its own column, a code that passes GB 32100 is a credit code.
+    const code = key === "creditCode" ? checkCreditCode(raw.trim()) : undefined;
+    for (const hit of findPersonalData(raw, code?.ok ? new Set([code.code]) : undefined)) {
       fail(key, hit.kind === "id" ? `含完整身份证号（${hit.value.slice(0, 6)}…），不得公开：请删除或仅在“身份证号”列填写` : `含手机号码（${hit.value.slice(0, 3)}…），不得公开：请删除`);
     }
     const hidden = findInvisibleCharacter(raw);

@@ -35,5 +35,15 @@ describe("findPersonalData", () => {
     { text: "文号示市监罚〔2026〕15号，电话 0000-12345678", kinds: [] },
     { text: "信用代码 91350100M000100Y43", kinds: [] },
     { text: "编号 1101051949123100212 太长", kinds: [] },
+    // Pagefind's stored text has U+200B between the words it segments, digit runs included.
+    { text: "身份证\u200B110105\u200B19491231002X", kinds: ["id"] },
+    { text: "法人。\u200B919901001003111\u200BE0G\u200B。", kinds: [] },
   ])("$text → $kinds", ({ text, kinds }) => expect(findPersonalData(text).map((h) => h.kind)).toEqual(kinds));
+
+  it("skips exactly the allowed values: a credit code that also passes as an ID number", () => {
+    const both = "911101198001241230"; // valid GB 32100 credit code and valid ID number
+    expect(findPersonalData(`代码 ${both}`).map((h) => h.kind)).toEqual(["id"]);
+    expect(findPersonalData(`代码 ${both}`, new Set([both]))).toEqual([]);
+    expect(findPersonalData("身份证 11010519491231002X", new Set([both])).map((h) => h.kind)).toEqual(["id"]);
+  });
 });

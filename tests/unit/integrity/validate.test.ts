@@ -27,6 +27,8 @@ describe("validateRow accepts", () => {
     { name: "a legacy code with a documented override", row: { ...good, creditCode: "91350100M000100Y44", creditCodeNote: "2015 年试点期赋码，经登记机关确认有效" } },
     { name: "a red-list entry without severity", row: { ...good, severity: "" }, opts: { list: "red" as const } },
     { name: "a removed entry with date and reason", row: { ...good, status: "已移出", removedOn: "2026-10-01", removalReason: "处罚决定撤销" } },
+    // 911101198001241230 is a valid credit code and, by coincidence, also a valid ID number.
+    { name: "a credit code that also passes as an ID number, in its own column", row: { ...good, creditCode: "911101198001241230" } },
   ])("$name", ({ row, opts }) => {
     const r = validateRow({ row: 2, values: row }, { ...options, ...opts });
     expect(r.problems).toEqual([]);
@@ -52,6 +54,8 @@ describe("validateRow rejects", () => {
     { name: "unknown status", row: { ...good, status: "待定" }, field: "状态", text: "应为 公示中" },
     { name: "full ID in content", row: { ...person, idNumber: "11010519491231002X" }, field: "身份证号", text: "只能保存脱敏后的身份证号" },
     { name: "ID number in free text", row: { ...good, reason: "法定代表人 11010519491231002X 拒不整改" }, field: "列入事由", text: "含完整身份证号" },
+    { name: "the same number anywhere else", row: { ...good, reason: "当事人 911101198001241230 拒不整改" }, field: "列入事由", text: "含完整身份证号" },
+    { name: "an ID number that is not a credit code, in the code column", row: { ...good, creditCode: "11010519491231002X" }, field: "统一社会信用代码", text: "含完整身份证号" },
     { name: "mobile number in free text", row: { ...good, basis: "举报电话13812345678" }, field: "认定依据", text: "含手机号码" },
     { name: "zero-width character in name", row: { ...good, subjectName: "示例市\u200B恒达" }, field: "主体名称", text: "U+200B" },
     { name: "bidi control in name", row: { ...good, subjectName: "示例\u202E公司" }, field: "主体名称", text: "U+202E" },
