@@ -4,9 +4,7 @@ import { defineConfig } from "astro/config";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
-import { outputChecks } from "./src/integrations/output-checks.ts";
-import { posters } from "./src/integrations/posters.ts";
-import { searchIndex } from "./src/integrations/search-index.ts";
+import { buildOutput } from "./src/integrations/build-output.ts";
 import { displayScriptHash } from "./src/lib/site/display-settings.ts";
 import { CSP_DIRECTIVES } from "./src/lib/site/security.ts";
 
@@ -16,7 +14,7 @@ const site = parse(readFileSync(`${contentDir}/site.yaml`, "utf8")).siteUrl;
 export default defineConfig({
   site,
   trailingSlash: "always",
-  build: { format: "directory", inlineStylesheets: "never" },
+  build: { format: "directory", inlineStylesheets: "never", concurrency: Number(process.env.WENMING_PAGE_CONCURRENCY ?? 4) },
   compressHTML: true,
   // Shiki writes inline styles, which the CSP forbids; staff content has no code blocks.
   markdown: { syntaxHighlight: false },
@@ -37,5 +35,6 @@ export default defineConfig({
   },
   // Same-day rebuilds re-render only pages whose cacheKey (data + settings + as-of date) changed.
   experimental: { incrementalBuild: true },
-  integrations: [mdx(), posters(), searchIndex(), outputChecks()],
+  // Posters, search index and output checks: src/integrations/build-output.ts.
+  integrations: [mdx(), buildOutput()],
 });

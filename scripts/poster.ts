@@ -35,7 +35,8 @@ const USAGE = `用法：
   npm run poster -- --slogan "文明交通 从我做起" --sub "礼让斑马线" --template slogan --size all --out posters/
   npm run poster -- content/ads/wenming-jiaotong.yaml --size led,phone
 选项：--template ${TEMPLATES.join("|")}（命令行只支持 slogan）  --size all 或 ${POSTER_SIZES.map((s) => s.id).join(",")}
-      --format png,webp,jpg,pdf,cmyk.jpg（默认该尺寸的常用格式；CMYK 印刷用 JPG 需用 --format cmyk.jpg 指定，仅 A3）  --qr 二维码网址  --out 输出目录`;
+      --format png,webp,jpg,pdf,cmyk.jpg（默认：屏幕尺寸 PNG，街头海报和灯箱 PDF，A3 为 300 dpi JPG；
+               另可指定：屏幕尺寸 webp，A3 的 pdf 和印刷厂用 cmyk.jpg）  --qr 二维码网址  --out 输出目录`;
 
 function usage(message: string): never {
   console.error(`错误：${message}\n\n${USAGE}`);
@@ -89,8 +90,8 @@ if (file) {
 
 const sizes = pickSizes(values.size);
 const formats = values.format?.split(",").map((f) => f.trim());
-// The size's default formats, or exactly the requested ones (cmyk.jpg only on request, for print shops; raster print formats only for A3).
-const possible = (size: PosterSize): PosterFormat[] => [...size.formats, ...(size.raster ? (["cmyk.jpg"] as const) : [])];
+// The size's default formats, or exactly the requested ones among those it has (default and on request).
+const possible = (size: PosterSize): PosterFormat[] => [...size.formats, ...size.onRequest];
 const jobs = sizes.flatMap((size) => (formats ? possible(size).filter((f) => formats.includes(f)) : [...size.formats]).map((format) => ({ size, format })));
 if (jobs.length === 0) usage(`所选尺寸没有格式 ${values.format}`);
 const outDir = resolve(values.out);

@@ -1,59 +1,89 @@
 /**
- * Checks on the built output, run last in every build: a sitemap of the
- * indexable pages, then a scan for personal data across every published file
- * (search index included) and a check of all internal links and anchors. Any
+ * Checks on the built output, run last in every build: every published file
+ * is scanned for personal data (search index included), every internal link
+ * and anchor is checked, and the sitemap lists the indexable pages. Any
  * finding fails the build, and the build script then keeps the last good dist/.
+ *
+ * The scan of everything but the search index runs on a worker thread while
+ * Pagefind indexes on the main thread (scanSite); finishChecks then scans the
+ * index and reports.
  */
-import type { AstroIntegration } from "astro";
+import type { AstroIntegrationLogger } from "astro";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { checkLinks } from "../lib/checks/links.ts";
-import type { Leak } from "../lib/checks/personal-data-scan.ts";
-import { buildSitemap } from "../lib/checks/sitemap.ts";
+import { checkAnchors, checkPending, type LinkProblem } from "../lib/checks/links.ts";
+import { scanOutput, type OutputScan, type OutputScanOptions } from "../lib/checks/output-scan.ts";
+import { sitemapXml } from "../lib/checks/sitemap.ts";
+import { siteFiles } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
 import { checkCreditCode } from "../lib/integrity/credit-code.ts";
 
-export function outputChecks(): AstroIntegration {
-  return {
-    name: "wenming-output-checks",
-    hooks: {
-      "astro:build:done": async ({ dir, logger }) => {
-        const started = performance.now();
-        const root = fileURLToPath(dir);
-        const { site, integrity } = await getContent();
-        const sitemap = await buildSitemap(root, site.siteUrl);
-        await writeFile(join(root, "sitemap.xml"), sitemap.xml);
-        await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
+const CLEAN_FILES = cachePath("clean-files.json");
+const INDEX_DIR = "pagefind/";
 
-        const cleanFile = cachePath("clean-files.json");
-        const clean = new Set<string>(existsSync(cleanFile) ? (JSON.parse(await readFile(cleanFile, "utf8")) as string[]) : []);
-        // The two checks read every page; run the scan on a worker thread beside the link check.
-        const scan = new Promise<{ leaks: Leak[]; clean: string[] }>((done, fail) => {
-          const allowed = integrity.flatMap((e) => (e.creditCode && checkCreditCode(e.creditCode).ok ? [e.creditCode] : []));
-          const worker = new Worker(new URL("../lib/checks/scan-worker.ts", import.meta.url), { workerData: { root, clean: [...clean], allowed } });
-          worker.once("message", done);
-          worker.once("error", fail);
-        });
-        const skipImages = process.env["SKIP_POSTERS"] === "1";
-        const [{ leaks, clean: stillClean }, broken] = await Promise.all([scan, checkLinks(root, skipImages ? { skip: (p) => p.startsWith("/posters/") || p.startsWith("/og/") } : {})]);
-        await mkdir(dirname(cleanFile), { recursive: true });
-        await writeFile(cleanFile, JSON.stringify(stillClean));
-        if (leaks.length > 0) {
-          throw new Error(`发布内容中发现个人信息，已停止发布：\n${leaks.map((l) => `  - ${l.file} · ${l.kind === "id" ? "完整身份证号" : "手机号码"} ${l.masked}`).join("\n")}`);
-        }
-        if (broken.length > 0) {
-          throw new Error(
-            `发现 ${broken.length} 个失效链接：\n${broken
-              .slice(0, 50)
-              .map((b) => `  - ${b.page} → ${b.href}：${b.problem}`)
-              .join("\n")}`,
-          );
-        }
-        logger.info(`输出检查通过：网站地图 ${sitemap.count} 页，无个人信息泄露，无失效链接（${((performance.now() - started) / 1000).toFixed(1)} s）`);
-      },
-    },
+async function scanOptions(root: string, files: string[]): Promise<Omit<OutputScanOptions, "siteFiles">> {
+  const { integrity } = await getContent();
+  const clean = existsSync(CLEAN_FILES) ? (JSON.parse(await readFile(CLEAN_FILES, "utf8")) as string[]) : [];
+  const allowed = integrity.flatMap((e) => (e.creditCode && checkCreditCode(e.creditCode).ok ? [e.creditCode] : []));
+  return { root, files, clean, allowed };
+}
+
+export interface SiteScan {
+  scan: OutputScan;
+  started: number;
+}
+
+/** Scans every file of the site but the search index, on a worker thread. Call once posters are placed. */
+export async function scanSite(root: string): Promise<SiteScan> {
+  const started = performance.now();
+  const all = await siteFiles(root);
+  const files = all.filter((f) => !f.startsWith(INDEX_DIR));
+  const skipImages = process.env["SKIP_POSTERS"] === "1";
+  const workerData: OutputScanOptions = {
+    ...(await scanOptions(root, files)),
+    siteFiles: files,
+    skipLinkPrefixes: skipImages ? ["/posters/", "/og/"] : [],
+    // Written later: the search index (meanwhile), the sitemap and robots.txt (after this scan).
+    pendingLinkPrefixes: [`/${INDEX_DIR}`, "/sitemap.xml", "/robots.txt"],
   };
+  const scan = await new Promise<OutputScan>((done, fail) => {
+    const worker = new Worker(new URL("../lib/checks/scan-worker.ts", import.meta.url), { workerData });
+    worker.once("message", done);
+    worker.once("error", fail);
+  });
+  return { scan, started };
+}
+
+/** Once the search index is written: scans it, checks anchors and pending links, writes the sitemap, and fails on any finding. */
+export async function finishChecks(root: string, { scan, started }: SiteScan, logger: AstroIntegrationLogger): Promise<void> {
+  const { site } = await getContent();
+  const sitemap = sitemapXml(scan.indexable, site.siteUrl);
+  await writeFile(join(root, "sitemap.xml"), sitemap.xml);
+  await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
+  const all = await siteFiles(root);
+  const late = await scanOutput(
+    await scanOptions(
+      root,
+      all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt"),
+    ),
+  );
+  await mkdir(dirname(CLEAN_FILES), { recursive: true });
+  await writeFile(CLEAN_FILES, JSON.stringify([...scan.clean, ...late.clean]));
+
+  const leaks = [...scan.leaks, ...late.leaks];
+  if (leaks.length > 0) {
+    throw new Error(`发布内容中发现个人信息，已停止发布：\n${leaks.map((l) => `  - ${l.file} · ${l.kind === "id" ? "完整身份证号" : "手机号码"} ${l.masked}`).join("\n")}`);
+  }
+  const broken: LinkProblem[] = [...scan.links, ...(await checkAnchors(root, scan.anchors)), ...checkPending(new Set(all), scan.pending)];
+  if (broken.length > 0) {
+    throw new Error(
+      `发现 ${broken.length} 个失效链接：\n${broken
+        .slice(0, 50)
+        .map((b) => `  - ${b.page} → ${b.href}：${b.problem}`)
+        .join("\n")}`,
+    );
+  }
+  logger.info(`输出检查通过：网站地图 ${sitemap.count} 页，无个人信息泄露，无失效链接（${((performance.now() - started) / 1000).toFixed(1)} s）`);
 }

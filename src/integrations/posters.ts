@@ -1,16 +1,15 @@
 /**
- * Renders every ad's posters and every page's share image into the build
- * output when the build finishes, through the render cache (unchanged images
- * are copied, not rendered), and packs each ad's files into one ZIP.
+ * Every ad's posters and every page's share image, rendered through the cache
+ * (unchanged images are copied, not rendered) from the start of the build,
+ * placed into the output at its end with one ZIP per ad.
  * SKIP_POSTERS=1 turns it off for quick builds.
  */
-import type { AstroIntegration } from "astro";
+import type { AstroIntegrationLogger } from "astro";
 import { zipSync } from "fflate";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { cachePath, getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../lib/dates.ts";
 import { buildJobs, type PosterJob } from "../lib/poster/jobs.ts";
@@ -41,38 +40,35 @@ async function writeArchives(jobs: readonly PosterJob[], out: string): Promise<v
   }
 }
 
-export function posters(): AstroIntegration {
-  let early: Promise<PoolResult | undefined> | undefined;
-  const skip = () => process.env["SKIP_POSTERS"] === "1";
-  return {
-    name: "wenming-posters",
-    hooks: {
-      // Posters need only content, not pages: start rendering into the cache while Astro generates
-      // pages, so both cores stay busy for the whole build.
-      "astro:build:start": () => {
-        if (skip()) return;
-        early = getContent()
-          .then((content) => renderJobs(buildJobs(content, resolveAsOf()), undefined, POSTER_CACHE))
-          .catch(() => undefined);
-      },
-      "astro:build:done": async ({ dir, logger }) => {
-        if (skip()) {
-          logger.warn("SKIP_POSTERS=1：跳过海报和分享图生成（仅用于快速预览，不要部署此版本）");
-          return;
-        }
-        const started = performance.now();
-        const first = await early;
-        const out = fileURLToPath(dir);
-        const content = await getContent();
-        const jobs = buildJobs(content, resolveAsOf());
-        const result = await renderJobs(jobs, out, POSTER_CACHE);
-        if (result.errors.length > 0) throw new Error(`海报生成失败：\n${[...new Set(result.errors)].map((e) => `  - ${e}`).join("\n")}`);
-        await writeArchives(jobs, out);
-        const rendered = (first?.rendered ?? 0) + result.rendered;
-        logger.info(
-          `海报与分享图：共 ${jobs.length} 个，新渲染 ${rendered} 个（多数在生成页面的同时完成），缓存复用 ${jobs.length - rendered} 个（${((performance.now() - started) / 1000).toFixed(1)} s）`,
-        );
-      },
-    },
-  };
+const skipped = () => process.env["SKIP_POSTERS"] === "1";
+let early: Promise<PoolResult | undefined> | undefined;
+
+/**
+ * Starts rendering every poster and share image into the cache on worker
+ * threads. Posters need only content, not pages: called as the build starts,
+ * they render while Astro syncs content and generates pages.
+ */
+export function startPosters(): void {
+  if (skipped() || early) return;
+  early = getContent()
+    .then((content) => renderJobs(buildJobs(content, resolveAsOf()), undefined, POSTER_CACHE))
+    // Errors are reported by placePosters, which renders whatever is still missing.
+    .catch(() => undefined);
+}
+
+/** Waits for the renders, renders what is still missing, and puts every image and ZIP into the site. */
+export async function placePosters(out: string, logger: AstroIntegrationLogger): Promise<void> {
+  if (skipped()) {
+    logger.warn("SKIP_POSTERS=1：跳过海报和分享图生成（仅用于快速预览，不要部署此版本）");
+    return;
+  }
+  const started = performance.now();
+  const first = await early;
+  const content = await getContent();
+  const jobs = buildJobs(content, resolveAsOf());
+  const result = await renderJobs(jobs, out, POSTER_CACHE);
+  if (result.errors.length > 0) throw new Error(`海报生成失败：\n${[...new Set(result.errors)].map((e) => `  - ${e}`).join("\n")}`);
+  await writeArchives(jobs, out);
+  const rendered = (first?.rendered ?? 0) + result.rendered;
+  logger.info(`海报与分享图：共 ${jobs.length} 个，新渲染 ${rendered} 个（多数在生成页面的同时完成），缓存复用 ${jobs.length - rendered} 个（${((performance.now() - started) / 1000).toFixed(1)} s）`);
 }

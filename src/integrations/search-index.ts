@@ -1,18 +1,17 @@
 /**
- * Builds the Pagefind search index when the build finishes, through
- * Pagefind's Node API, and fails the build on any Pagefind error (the
- * ready-made integration only logs). Only `data-pagefind-body` regions are
+ * Builds the Pagefind search index of a built site through Pagefind's Node
+ * API, and fails the build on any Pagefind error (the ready-made integration
+ * only logs). Only `data-pagefind-body` regions are
  * indexed; pages that are not published as of the build date have none.
  * Text is pre-segmented for Chinese (see src/lib/search/segment.ts), and
  * list entries are indexed as records from the published data.
  */
-import type { AstroIntegration } from "astro";
+import type { AstroIntegrationLogger } from "astro";
 import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { sitePages } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../lib/dates.ts";
@@ -49,70 +48,63 @@ function pagefindVersion(): string {
   return packageVersion("pagefind");
 }
 
-export function searchIndex(): AstroIntegration {
-  return {
-    name: "wenming-search-index",
-    hooks: {
-      "astro:build:done": async ({ dir, logger }) => {
-        const started = performance.now();
-        const site = fileURLToPath(dir);
-        // What gets indexed: the <main> of each indexable page, and the published list entries.
-        const documents: { url: string; main: string; title: string }[] = [];
-        for (const rel of await sitePages(site)) {
-          const url = `/${rel.replace(/index\.html$/, "")}`;
-          if (ENTRY_PAGE.test(url)) continue;
-          const html = await readFile(join(site, rel), "utf8");
-          const main = /<main\b[^>]*data-pagefind-body[\s\S]*<\/main>/.exec(html)?.[0];
-          if (main) documents.push({ url, main, title: /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "" });
-        }
-        const asOf = resolveAsOf();
-        const { integrity } = await getContent();
-        const records = LISTS.flatMap((list) => publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)));
-        if (documents.length + records.length === 0) throw new Error("Pagefind 没有找到可索引的页面（data-pagefind-body）");
+/** Indexes the built site in `site` and writes the index to `site`/pagefind. */
+export async function buildSearchIndex(site: string, logger: AstroIntegrationLogger): Promise<void> {
+  const started = performance.now();
+  // What gets indexed: the <main> of each indexable page, and the published list entries.
+  const documents: { url: string; main: string; title: string }[] = [];
+  for (const rel of await sitePages(site)) {
+    const url = `/${rel.replace(/index\.html$/, "")}`;
+    if (ENTRY_PAGE.test(url)) continue;
+    const html = await readFile(join(site, rel), "utf8");
+    const main = /<main\b[^>]*data-pagefind-body[\s\S]*<\/main>/.exec(html)?.[0];
+    if (main) documents.push({ url, main, title: /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "" });
+  }
+  const asOf = resolveAsOf();
+  const { integrity } = await getContent();
+  const records = LISTS.flatMap((list) => publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)));
+  if (documents.length + records.length === 0) throw new Error("Pagefind 没有找到可索引的页面（data-pagefind-body）");
 
-        // The index is a pure function of these inputs: reuse the last one when they are unchanged.
-        const key = createHash("sha256")
-          .update(JSON.stringify([pagefindVersion(), documents, records]))
-          .digest("hex")
-          .slice(0, 32);
-        const cached = join(SEARCH_CACHE, key);
-        const target = join(site, "pagefind");
-        if (!existsSync(join(cached, "pagefind-entry.json"))) {
-          const tmp = `${SEARCH_CACHE}.tmp-${process.pid}`;
-          try {
-            const { index, errors } = await pagefind.createIndex({});
-            if (!index || errors.length) throw new Error(`Pagefind 无法创建索引：${errors.join("；")}`);
-            // The Pagefind service handles requests concurrently; keeping several in flight
-            // hides the round trip of each call (tens of thousands of small records).
-            const adds: (() => Promise<{ errors: string[] }>)[] = [
-              ...documents.map((d) => () => index.addHTMLFile({ url: d.url, content: `<html lang="zh-CN"><head><title>${d.title}</title></head><body>${segmentHtmlForIndex(d.main)}</body></html>` })),
-              ...records.map((r) => () => index.addCustomRecord({ ...r, content: segmentChinese(r.content) })),
-            ];
-            let next = 0;
-            const failures: string[] = [];
-            await Promise.all(
-              Array.from({ length: 16 }, async () => {
-                while (next < adds.length) {
-                  const added = await (adds[next++] ?? (async () => ({ errors: [] })))();
-                  failures.push(...added.errors);
-                }
-              }),
-            );
-            if (failures.length) throw new Error(`Pagefind 索引出错：${failures.slice(0, 5).join("；")}`);
-            const written = await index.writeFiles({ outputPath: tmp });
-            if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join("；")}`);
-          } finally {
-            await pagefind.close();
+  // The index is a pure function of these inputs: reuse the last one when they are unchanged.
+  const key = createHash("sha256")
+    .update(JSON.stringify([pagefindVersion(), documents, records]))
+    .digest("hex")
+    .slice(0, 32);
+  const cached = join(SEARCH_CACHE, key);
+  const target = join(site, "pagefind");
+  if (!existsSync(join(cached, "pagefind-entry.json"))) {
+    const tmp = `${SEARCH_CACHE}.tmp-${process.pid}`;
+    try {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index || errors.length) throw new Error(`Pagefind 无法创建索引：${errors.join("；")}`);
+      // The Pagefind service handles requests concurrently; keeping several in flight
+      // hides the round trip of each call (tens of thousands of small records).
+      const adds: (() => Promise<{ errors: string[] }>)[] = [
+        ...documents.map((d) => () => index.addHTMLFile({ url: d.url, content: `<html lang="zh-CN"><head><title>${d.title}</title></head><body>${segmentHtmlForIndex(d.main)}</body></html>` })),
+        ...records.map((r) => () => index.addCustomRecord({ ...r, content: segmentChinese(r.content) })),
+      ];
+      let next = 0;
+      const failures: string[] = [];
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (next < adds.length) {
+            const added = await (adds[next++] ?? (async () => ({ errors: [] })))();
+            failures.push(...added.errors);
           }
-          await rm(SEARCH_CACHE, { recursive: true, force: true });
-          await mkdir(SEARCH_CACHE, { recursive: true });
-          await rename(tmp, cached);
-        }
-        for (const entry of await readdir(cached, { recursive: true, withFileTypes: true })) {
-          if (entry.isFile()) await placeFile(join(entry.parentPath, entry.name), join(target, relative(cached, join(entry.parentPath, entry.name))));
-        }
-        logger.info(`搜索索引：${documents.length} 个页面、${records.length} 个名单条目（${((performance.now() - started) / 1000).toFixed(1)} s）`);
-      },
-    },
-  };
+        }),
+      );
+      if (failures.length) throw new Error(`Pagefind 索引出错：${failures.slice(0, 5).join("；")}`);
+      const written = await index.writeFiles({ outputPath: tmp });
+      if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join("；")}`);
+    } finally {
+      await pagefind.close();
+    }
+    await rm(SEARCH_CACHE, { recursive: true, force: true });
+    await mkdir(SEARCH_CACHE, { recursive: true });
+    await rename(tmp, cached);
+  }
+  for (const entry of await readdir(cached, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) await placeFile(join(entry.parentPath, entry.name), join(target, relative(cached, join(entry.parentPath, entry.name))));
+  }
+  logger.info(`搜索索引：${documents.length} 个页面、${records.length} 个名单条目（${((performance.now() - started) / 1000).toFixed(1)} s）`);
 }

@@ -21,8 +21,9 @@ test("browse a category, then a batch, then open a person", async ({ page }) => 
   await expect(page.locator("dl.facts")).toContainText("省");
   await expect(page.locator(".story")).toContainText("灭火器");
   await expect(page.getByRole("img", { name: "杨帆的照片" })).toBeVisible();
-  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", "https://wenming.example.gov.cn/og/person-yang-fan.png");
-  const og = await page.request.get("/og/person-yang-fan.png");
+  // People share their batch's card.
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", "https://wenming.example.gov.cn/og/batch-2026-3.png");
+  const og = await page.request.get("/og/batch-2026-3.png");
   expect(og.headers()["content-type"]).toContain("image/png");
 });
 

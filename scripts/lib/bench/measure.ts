@@ -3,27 +3,38 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(root: number): number {
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Resident memory (bytes) and CPU time (seconds, user + system, including
+ * reaped children such as Pagefind's binary) of a process and all its
+ * descendants (Linux /proc).
+ */
+function treeUsage(root: number): { rss: number; cpu: number } {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const usage = new Map<number, { rss: number; cpu: number }>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const status = readFileSync(`/proc/${name}/status`, "utf8");
+      // Fields after the command name: state ppid … utime(14) stime(15) cutime(16) cstime(17).
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
       const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      rss.set(Number(name), kb * 1024);
+      usage.set(Number(name), { rss: kb * 1024, cpu: ticks / TICKS_PER_SECOND });
       children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
     } catch {
       // The process ended while we looked.
     }
   }
-  let total = 0;
+  const total = { rss: 0, cpu: 0 };
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop() ?? 0;
-    total += rss.get(pid) ?? 0;
+    total.rss += usage.get(pid)?.rss ?? 0;
+    total.cpu += usage.get(pid)?.cpu ?? 0;
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
@@ -33,8 +44,12 @@ export interface RunResult {
   code: number;
   seconds: number;
   peakRss: number;
+  /** CPU seconds of the process tree (last sample before it ended): with 2 cores, wall ≥ cpu / 2. */
+  cpuSeconds: number;
   /** Each output line with the seconds since start when it arrived. */
   lines: { t: number; text: string }[];
+  /** CPU seconds of the tree, sampled every 100 ms (seconds since start). */
+  samples: { t: number; cpu: number }[];
 }
 
 /** Runs a command, sampling the whole process tree's RSS every 100 ms. */
@@ -43,7 +58,14 @@ export function runMeasured(cmd: string, args: string[], env: Record<string, str
     const start = performance.now();
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid ?? 0))), 100);
+    let cpu = 0;
+    const samples: RunResult["samples"] = [];
+    const timer = setInterval(() => {
+      const u = treeUsage(child.pid ?? 0);
+      peak = Math.max(peak, u.rss);
+      cpu = Math.max(cpu, u.cpu);
+      samples.push({ t: (performance.now() - start) / 1000, cpu });
+    }, 100);
     const lines: RunResult["lines"] = [];
     let buffer = "";
     const onData = (chunk: Buffer) => {
@@ -60,31 +82,41 @@ export function runMeasured(cmd: string, args: string[], env: Record<string, str
     child.stderr.on("data", onData);
     child.on("close", (code) => {
       clearInterval(timer);
-      resolve({ code: code ?? 1, seconds: (performance.now() - start) / 1000, peakRss: peak, lines });
+      resolve({ code: code ?? 1, seconds: (performance.now() - start) / 1000, peakRss: peak, cpuSeconds: cpu, lines, samples });
     });
   });
 }
 
-/** Stage durations of a build, from its log. */
-export function stages(lines: RunResult["lines"]): Record<string, number> {
-  const find = (re: RegExp) => lines.find((l) => re.test(l.text));
-  const seconds = (re: RegExp) => {
+export interface Stage {
+  /** Wall seconds. */
+  seconds: number;
+  /** CPU seconds of the whole process tree meanwhile (with 2 cores at most twice the wall time). */
+  cpu: number;
+}
+
+/** Stages of a build from its log (Astro's own lines and our integrations' "（12.3 s）" endings), with the CPU they used. */
+export function stages(run: Pick<RunResult, "lines" | "samples">): Record<string, Stage> {
+  // eslint-disable-next-line no-control-regex
+  const plain = run.lines.map((l) => ({ t: l.t, text: l.text.replace(/\u001b\[[\d;]*m/g, "") }));
+  const cpuAt = (t: number) => run.samples.findLast((s) => s.t <= t)?.cpu ?? 0;
+  const stage = (from: number | undefined, to: number | undefined): Stage =>
+    from === undefined || to === undefined ? { seconds: NaN, cpu: NaN } : { seconds: to - from, cpu: cpuAt(to) - cpuAt(from) };
+  const find = (re: RegExp, from = 0) => plain.slice(from).find((l) => re.test(l.text));
+  // A hook logs one line at its end with its own duration.
+  const hook = (re: RegExp) => {
     const line = find(re);
-    return line ? Number(/（([\d.]+) s）/.exec(line.text)?.[1] ?? NaN) : NaN;
+    const seconds = Number(/（([\d.]+) s）/.exec(line?.text ?? "")?.[1] ?? NaN);
+    return line && !Number.isNaN(seconds) ? stage(line.t - seconds, line.t) : stage(undefined, undefined);
   };
-  const syncStart = find(/Syncing content/)?.t;
-  const syncEnd = find(/Synced content/)?.t;
-  const routesStart = find(/generating static routes/)?.t;
-  const posters = find(/海报与分享图/);
-  const postersSeconds = seconds(/海报与分享图/);
-  // Hooks run after the pages: the posters hook is the first; its log line comes at its end.
-  const hooksStart = posters ? posters.t - postersSeconds : find(/SKIP_POSTERS/)?.t;
+  const routes = plain.findIndex((l) => /generating static routes/.test(l.text));
+  // Astro ends page generation with "✓ Completed in 46.93s." (without the [build] tag of its other stages).
+  const pagesDone = routes >= 0 ? find(/^(?!.*\[build\]).*✓ Completed in /, routes) : undefined;
   return {
-    contentSync: syncStart !== undefined && syncEnd !== undefined ? syncEnd - syncStart : NaN,
-    pages: routesStart !== undefined && hooksStart !== undefined ? hooksStart - routesStart : NaN,
-    posters: postersSeconds,
-    searchIndex: seconds(/搜索索引/),
-    outputChecks: seconds(/输出检查通过/),
+    contentSync: stage(find(/Syncing content/)?.t, find(/Synced content/)?.t),
+    pages: stage(plain[routes]?.t, pagesDone?.t),
+    posters: hook(/海报与分享图/),
+    searchIndex: hook(/搜索索引/),
+    outputChecks: hook(/输出检查通过/),
   };
 }
 

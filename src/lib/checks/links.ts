@@ -3,7 +3,7 @@
  * contains, and that external links open safely (rel="noopener").
  */
 import { readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { siteFiles, sitePages } from "./site-files.ts";
 
 export interface LinkProblem {
@@ -13,13 +13,11 @@ export interface LinkProblem {
 }
 
 /** URL path of a built file: about/index.html → /about/ */
-function pagePath(root: string, file: string): string {
-  return `/${relative(root, file)
-    .replace(/index\.html$/, "")
-    .replace(/\\/g, "/")}`;
+export function pagePath(rel: string): string {
+  return `/${rel.replace(/index\.html$/, "").replace(/\\/g, "/")}`;
 }
 
-function targetFile(files: Set<string>, path: string): string | undefined {
+function targetFile(files: ReadonlySet<string>, path: string): string | undefined {
   const decoded = decodeURIComponent(path).replace(/^\//, "");
   const candidates = decoded === "" || decoded.endsWith("/") ? [`${decoded}index.html`] : [decoded, `${decoded}.html`, `${decoded}/index.html`];
   return candidates.find((c) => files.has(c));
@@ -28,24 +26,57 @@ function targetFile(files: Set<string>, path: string): string | undefined {
 const ATTR = /<(a|link|img|script|source|form)\b([^>]*)>/gi;
 const ID = /\sid="([^"]+)"/g;
 
-export async function checkLinks(root: string, options: { skip?: (path: string) => boolean } = {}): Promise<LinkProblem[]> {
-  const problems: LinkProblem[] = [];
-  const files = new Set(await siteFiles(root));
-  const ids = new Map<string, Set<string>>();
-  const idsOf = async (rel: string) => {
-    let set = ids.get(rel);
-    if (!set) {
-      set = new Set([...(await readFile(join(root, rel), "utf8")).matchAll(ID)].map((m) => m[1] ?? ""));
-      ids.set(rel, set);
-    }
-    return set;
-  };
-  const pages = await sitePages(root);
-  for (const rel of pages) {
-    const file = join(root, rel);
-    const html = await readFile(file, "utf8");
-    ids.set(rel, new Set([...html.matchAll(ID)].map((m) => m[1] ?? "")));
-    const base = new URL(pagePath(root, file), "http://site.invalid");
+export const idsIn = (html: string) => new Set([...html.matchAll(ID)].map((m) => m[1] ?? ""));
+
+/** A link into another page at an anchor: checked once all pages are read. */
+export interface AnchorLink {
+  page: string;
+  href: string;
+  target: string;
+  id: string;
+}
+
+/** A link into a folder still being written (the search index): checked when it is there. */
+export interface PendingLink {
+  page: string;
+  href: string;
+  path: string;
+}
+
+export interface LinkCheckOptions {
+  /** Paths not checked at all. */
+  skip?: (path: string) => boolean;
+  /** Paths checked later, with checkPending(). */
+  pending?: (path: string) => boolean;
+}
+
+/**
+ * Resolves links against the files of one site. Most links are the same paths
+ * on every page (navigation, footer), so each path is resolved once.
+ */
+export class LinkChecker {
+  readonly #files: ReadonlySet<string>;
+  readonly #options: LinkCheckOptions;
+  readonly #targets = new Map<string, string | undefined>();
+
+  constructor(files: ReadonlySet<string>, options: LinkCheckOptions = {}) {
+    this.#files = files;
+    this.#options = options;
+  }
+
+  #target(pathname: string): string | undefined {
+    if (!this.#targets.has(pathname)) this.#targets.set(pathname, targetFile(this.#files, pathname));
+    return this.#targets.get(pathname);
+  }
+
+  /** Problems in one page (`rel`: its file), its links into anchors of other pages, and its pending links. */
+  page(rel: string, html: string): { problems: LinkProblem[]; anchors: AnchorLink[]; pending: PendingLink[] } {
+    const problems: LinkProblem[] = [];
+    const anchors: AnchorLink[] = [];
+    const pending: PendingLink[] = [];
+    const page = pagePath(rel);
+    const base = new URL(page, "http://site.invalid");
+    let own: Set<string> | undefined;
     for (const m of html.matchAll(ATTR)) {
       const tag = (m[1] ?? "").toLowerCase();
       const attrs = m[2] ?? "";
@@ -54,21 +85,59 @@ export async function checkLinks(root: string, options: { skip?: (path: string) 
         if (ref === "" || ref.startsWith("mailto:") || ref.startsWith("tel:") || ref.startsWith("data:")) continue;
         const url = new URL(ref.replace(/&amp;/g, "&"), base);
         if (url.origin !== base.origin) {
-          if (tag === "a" && !/\brel="[^"]*noopener/.test(attrs)) problems.push({ page: pagePath(root, file), href: ref, problem: '外部链接缺少 rel="noopener"' });
+          if (tag === "a" && !/\brel="[^"]*noopener/.test(attrs)) problems.push({ page, href: ref, problem: '外部链接缺少 rel="noopener"' });
           continue;
         }
-        if (options.skip?.(url.pathname)) continue;
-        const target = targetFile(files, url.pathname);
+        if (this.#options.skip?.(url.pathname)) continue;
+        if (this.#options.pending?.(url.pathname)) {
+          pending.push({ page, href: ref, path: url.pathname });
+          continue;
+        }
+        const target = this.#target(url.pathname);
         if (!target) {
-          problems.push({ page: pagePath(root, file), href: ref, problem: "链接指向的页面或文件不存在" });
+          problems.push({ page, href: ref, problem: "链接指向的页面或文件不存在" });
           continue;
         }
         if (url.hash && target.endsWith(".html")) {
           const id = decodeURIComponent(url.hash.slice(1));
-          if (!(await idsOf(target)).has(id)) problems.push({ page: pagePath(root, file), href: ref, problem: `锚点 #${id} 在目标页面中不存在` });
+          if (target !== rel) anchors.push({ page, href: ref, target, id });
+          else if (!(own ??= idsIn(html)).has(id)) problems.push({ page, href: ref, problem: `锚点 #${id} 在目标页面中不存在` });
         }
       }
     }
+    return { problems, anchors, pending };
+  }
+}
+
+/** Checks pending links against the site's files as they are now. */
+export function checkPending(files: ReadonlySet<string>, pending: readonly PendingLink[]): LinkProblem[] {
+  return pending.filter((p) => !targetFile(files, p.path)).map((p) => ({ page: p.page, href: p.href, problem: "链接指向的页面或文件不存在" }));
+}
+
+/** Checks links into anchors of other pages, reading each target page once. */
+export async function checkAnchors(root: string, anchors: readonly AnchorLink[]): Promise<LinkProblem[]> {
+  const ids = new Map<string, Set<string>>();
+  const problems: LinkProblem[] = [];
+  for (const a of anchors) {
+    let set = ids.get(a.target);
+    if (!set) {
+      set = idsIn(await readFile(join(root, a.target), "utf8"));
+      ids.set(a.target, set);
+    }
+    if (!set.has(a.id)) problems.push({ page: a.page, href: a.href, problem: `锚点 #${a.id} 在目标页面中不存在` });
   }
   return problems;
+}
+
+/** Every internal link and anchor of the site under `root`. */
+export async function checkLinks(root: string, options: Pick<LinkCheckOptions, "skip"> = {}): Promise<LinkProblem[]> {
+  const checker = new LinkChecker(new Set(await siteFiles(root)), options);
+  const problems: LinkProblem[] = [];
+  const anchors: AnchorLink[] = [];
+  for (const rel of await sitePages(root)) {
+    const found = checker.page(rel, await readFile(join(root, rel), "utf8"));
+    problems.push(...found.problems);
+    anchors.push(...found.anchors);
+  }
+  return [...problems, ...(await checkAnchors(root, anchors))];
 }

@@ -33,31 +33,40 @@ function decode(bytes: Buffer, ext: string): string | undefined {
   return undefined;
 }
 
+/** True for files the scan reads: text we publish and Pagefind's index files. */
+export function isScanned(rel: string): boolean {
+  const ext = extname(rel);
+  return TEXT.has(ext) || PAGEFIND.has(ext);
+}
+
 /**
- * Scans every text file under `root`. `clean` holds hashes of contents found
- * clean before (from the last build); files with those contents are skipped,
- * and the set is updated with this build's clean files. `allowed` holds the
- * exact values published on purpose: the valid credit codes of list entries,
- * a few of which also pass as ID numbers by coincidence.
+ * Personal data in one published file. `clean` holds hashes of contents found
+ * clean before; a file with such content is skipped, and a clean file's hash
+ * is added. `allowed` holds the exact values published on purpose: the valid
+ * credit codes of list entries, a few of which also pass as ID numbers.
+ */
+export function scanFile(rel: string, bytes: Buffer, clean: Set<string>, allowed: ReadonlySet<string>, seen?: Set<string>): Leak[] {
+  const ext = extname(rel);
+  if (!TEXT.has(ext) && !PAGEFIND.has(ext)) return [];
+  const hash = createHash("sha1").update(bytes).digest("base64");
+  seen?.add(hash);
+  if (clean.has(hash)) return [];
+  const text = decode(bytes, ext);
+  if (text === undefined) return [];
+  const hits = findPersonalData(text, allowed);
+  if (hits.length === 0) clean.add(hash);
+  return hits.map((hit) => ({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}` }));
+}
+
+/**
+ * Scans every text file under `root` (see scanFile). The `clean` set is
+ * updated to exactly this build's clean files.
  */
 export async function scanForPersonalData(root: string, clean: Set<string> = new Set(), allowed: ReadonlySet<string> = new Set()): Promise<Leak[]> {
   const leaks: Leak[] = [];
   const seen = new Set<string>();
   for (const rel of await siteFiles(root)) {
-    const path = join(root, rel);
-    const ext = extname(path);
-    if (!TEXT.has(ext) && !PAGEFIND.has(ext)) continue;
-    const bytes = await readFile(path);
-    const hash = createHash("sha1").update(bytes).digest("base64");
-    seen.add(hash);
-    if (clean.has(hash)) continue;
-    const text = decode(bytes, ext);
-    if (text === undefined) continue;
-    const hits = findPersonalData(text, allowed);
-    if (hits.length === 0) clean.add(hash);
-    for (const hit of hits) {
-      leaks.push({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}` });
-    }
+    if (isScanned(rel)) leaks.push(...scanFile(rel, await readFile(join(root, rel)), clean, allowed, seen));
   }
   for (const h of clean) if (!seen.has(h)) clean.delete(h);
   return leaks;

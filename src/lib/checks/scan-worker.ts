@@ -1,8 +1,5 @@
-/** Worker thread: the personal-data scan, so it runs beside the link check. */
+/** Worker thread: one scanOutput pass, so it runs beside the search indexer on the main thread. */
 import { parentPort, workerData } from "node:worker_threads";
-import { scanForPersonalData } from "./personal-data-scan.ts";
+import { scanOutput, type OutputScanOptions } from "./output-scan.ts";
 
-const { root, clean, allowed } = workerData as { root: string; clean: string[]; allowed: string[] };
-const set = new Set(clean);
-const leaks = await scanForPersonalData(root, set, new Set(allowed));
-parentPort?.postMessage({ leaks, clean: [...set] });
+parentPort?.postMessage(await scanOutput(workerData as OutputScanOptions));

@@ -1,17 +1,16 @@
-/** sitemap.xml from the built pages, leaving out pages marked noindex (stop notices, filters, page 2+). */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { sitePages } from "./site-files.ts";
+/** sitemap.xml of the indexable pages: every page except those marked noindex (stop notices, filters, page 2+). */
 
-export async function buildSitemap(root: string, siteUrl: string): Promise<{ xml: string; count: number }> {
-  const urls: string[] = [];
-  for (const rel of await sitePages(root)) {
-    if (!rel.endsWith("index.html")) continue;
-    const html = await readFile(join(root, rel), "utf8");
-    if (html.includes('<meta name="robots" content="noindex"')) continue;
+/** True when a built page may appear in the sitemap. */
+export function isIndexable(rel: string, html: string): boolean {
+  return rel.endsWith("index.html") && !html.includes('<meta name="robots" content="noindex"');
+}
+
+/** The sitemap of the given pages (paths of their index.html files, relative to the site root). */
+export function sitemapXml(pages: readonly string[], siteUrl: string): { xml: string; count: number } {
+  const urls = pages.map((rel) => {
     const path = `/${rel.replace(/index\.html$/, "")}`;
-    urls.push(new URL(path.split("/").map(encodeURIComponent).join("/").replace(/%2F/g, "/"), siteUrl).href);
-  }
+    return new URL(path.split("/").map(encodeURIComponent).join("/").replace(/%2F/g, "/"), siteUrl).href;
+  });
   urls.sort();
   const body = urls.map((u) => `<url><loc>${u.replace(/&/g, "&amp;")}</loc></url>`).join("\n");
   return { xml: `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`, count: urls.length };

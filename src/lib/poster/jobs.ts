@@ -1,8 +1,11 @@
 /**
  * Which images a build renders: every ad in every size and format, and a
- * 1200×630 share card per page kind. Only published things get images —
- * withdrawn people and stopped list entries get none, and no share card ever
- * names a natural person from a black list (list cards show only the batch).
+ * 1200×630 share card per page kind. Only published things get images, and
+ * no share card ever names a natural person from a black list (list cards
+ * show only the batch). Pages of one batch share their batch's card — people
+ * as well as list entries: a card per person would be 2,000 more renders
+ * (≈ 80 CPU seconds) in a city's cold build, for a card that repeats the page
+ * title (docs/performance.md).
  */
 import type { SiteContent } from "../content/load.ts";
 import type { IsoDate } from "../dates.ts";
@@ -64,7 +67,7 @@ export function buildJobs(content: SiteContent, asOf: IsoDate, options: { shareI
   for (const c of content.conventions) jobs.push(share(content, `convention-${c.id}`, c.title, `${c.issuer} · 共 ${c.articles.length} 条`, "文明公约"));
   for (const g of content.guides) jobs.push(share(content, `guide-${g.id}`, g.data.title, g.data.summary, "文明礼仪"));
   for (const b of content.batches) jobs.push(share(content, `batch-${b.id}`, `好人榜 ${b.title}`, b.status === "公示" ? "公示中，欢迎监督" : undefined, "好人榜"));
-  for (const p of content.people) if (!p.data.withdrawn) jobs.push(share(content, `person-${p.id}`, `${p.data.name} · ${p.data.category}`, p.data.summary, "好人榜"));
+  for (const a of content.ads) jobs.push(share(content, `ad-${a.id}`, a.data.slogan, a.data.sub, "公益广告"));
   for (const list of LISTS) {
     const name = LIST_NAMES[list];
     jobs.push(share(content, `list-${list}`, `${s.city}诚信${name}`, `数据截至 ${asOf}`, "诚信红黑榜"));

@@ -15,8 +15,10 @@ export interface PosterSize {
   width: number;
   height: number;
   shape: Shape;
-  /** Formats rendered by default; "cmyk.jpg" (for print shops that ask) is rendered on request by the CLI. */
+  /** Formats every build renders and offers for download. */
   formats: readonly PosterFormat[];
+  /** Formats the CLI renders when asked (`--format`), which builds skip: nobody downloads them often enough to pay for them on every build. */
+  onRequest: readonly PosterFormat[];
   /** Physical trim size and bleed for print sizes, in millimetres. */
   print?: { widthMm: number; heightMm: number; bleedMm: number };
   /** Raster pixel size for print JPEGs (A3 at 300 dpi). */
@@ -32,8 +34,12 @@ function shapeOf(w: number, h: number): Shape {
   return "tall";
 }
 
-function screen(id: string, label: string, width: number, height: number): PosterSize {
-  return { id, label, width, height, shape: shapeOf(width, height), formats: ["png", "webp"] };
+/**
+ * Screen size: PNG for staff (WeChat editors and LED controllers take PNG).
+ * WebP only where the site itself shows the poster (`shown`); elsewhere on request.
+ */
+function screen(id: string, label: string, width: number, height: number, shown = false): PosterSize {
+  return { id, label, width, height, shape: shapeOf(width, height), formats: shown ? ["png", "webp"] : ["png"], onRequest: shown ? [] : ["webp"] };
 }
 
 /** Print size laid out at 2.5 px per millimetre (trim plus bleed). */
@@ -47,7 +53,9 @@ function print(id: string, label: string, widthMm: number, heightMm: number, ble
     width: Math.round(w * scale),
     height: Math.round(h * scale),
     shape: shapeOf(w, h),
-    formats: raster ? ["jpg", "pdf"] : ["pdf"],
+    // A3 is submitted as a 300 dpi JPEG (DOMAIN.md); its vector PDF and the CMYK JPEG are there when asked for.
+    formats: raster ? ["jpg"] : ["pdf"],
+    onRequest: raster ? ["pdf", "cmyk.jpg"] : [],
     print: { widthMm, heightMm, bleedMm },
   };
   if (raster) size.raster = raster;
@@ -58,8 +66,8 @@ export const POSTER_SIZES: readonly PosterSize[] = [
   screen("led", "户外 LED 屏 1920×1080", 1920, 1080),
   screen("wechat-cover", "公众号封面 900×383", 900, 383),
   screen("wechat-square", "公众号封面方图 500×500", 500, 500),
-  screen("square", "朋友圈方图 1080×1080", 1080, 1080),
-  screen("phone", "手机竖屏 / 视频号 1080×1920", 1080, 1920),
+  screen("square", "朋友圈方图 1080×1080", 1080, 1080, true),
+  screen("phone", "手机竖屏 / 视频号 1080×1920", 1080, 1920, true),
   print("a3", "A3 投稿（297×420 mm，300 dpi）", 297, 420, 0, { width: 3508, height: 4961, dpi: 300 }),
   print("poster-50x70", "街头海报 50×70 cm", 500, 700),
   print("poster-60x90", "街头海报 60×90 cm", 600, 900),

@@ -2,9 +2,14 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { parentPort } from "node:worker_threads";
+import sharp from "sharp";
 import { renderPosterFormats } from "./render.ts";
 import { findSize } from "./sizes.ts";
 import type { PosterJob } from "./jobs.ts";
+
+// The pool already runs one render per core; libvips threads on top only add overhead
+// (A3 JPEG: twice the CPU time for half the wall time). The setting is per process.
+sharp.concurrency(1);
 
 parentPort?.on("message", async (msg: { id: number; job: PosterJob; files: string[] }) => {
   try {

@@ -47,11 +47,13 @@ function pdfPageSize(pdf: Buffer): [number, number] {
 }
 
 describe.each([slogan, etiquette, honour])("template $template", (input) => {
-  it.each(POSTER_SIZES.filter((s) => s.formats.includes("png")).map((s) => s.id))("renders %s at its pixel size, not blank", async (id) => {
+  it.each(POSTER_SIZES.filter((s) => s.formats.includes("png")).map((s) => s.id))("renders %s at its pixel size, not blank, opaque", async (id) => {
     const png = await renderPoster(input, size(id), "png");
     const meta = await sharp(png).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", size(id).width, size(id).height]);
     expect(await variance(png)).toBeGreaterThan(20);
+    // Print JPEGs drop the alpha band instead of compositing: every pixel must be opaque.
+    expect((await sharp(png).stats()).isOpaque).toBe(true);
   });
 });
 
@@ -65,6 +67,7 @@ describe("screen formats", () => {
     const meta = await sharp(png).metadata();
     expect([meta.width, meta.height]).toEqual([1200, 630]);
     expect(await variance(png)).toBeGreaterThan(20);
+    expect((await sharp(png).stats()).isOpaque).toBe(true);
   });
 });
 
@@ -134,8 +137,15 @@ describe("poster CLI", () => {
     const out = mkdtempSync(join(tmpdir(), "wenming-cli-"));
     const r = cli("--slogan", "文明交通 从我做起", "--sub", "礼让斑马线", "--size", "square,wechat-cover", "--out", out);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("完成：共写入 4 个文件");
-    expect(readdirSync(out).sort()).toEqual(["文明交通-从我做起-square.png", "文明交通-从我做起-square.webp", "文明交通-从我做起-wechat-cover.png", "文明交通-从我做起-wechat-cover.webp"]);
+    expect(r.stdout).toContain("完成：共写入 3 个文件");
+    // WebP only where the site shows the poster (square, phone); other screen sizes on request.
+    expect(readdirSync(out).sort()).toEqual(["文明交通-从我做起-square.png", "文明交通-从我做起-square.webp", "文明交通-从我做起-wechat-cover.png"]);
+  });
+  it("renders formats on request", () => {
+    const out = mkdtempSync(join(tmpdir(), "wenming-cli-"));
+    const r = cli("--slogan", "文明交通 从我做起", "--size", "wechat-cover,a3", "--format", "webp,pdf", "--out", out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["文明交通-从我做起-a3.pdf", "文明交通-从我做起-wechat-cover.webp"]);
   });
   it("renders an ad file from content/ads", () => {
     const out = mkdtempSync(join(tmpdir(), "wenming-cli-"));

@@ -1,0 +1,66 @@
+/**
+ * One pass over a built site: every published file is read once, scanned for
+ * personal data, and each page's links are checked against the site's files.
+ * Runs on a worker thread (scan-worker.ts) beside the search indexer.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { LinkChecker, type AnchorLink, type LinkProblem, type PendingLink } from "./links.ts";
+import { isScanned, scanFile, type Leak } from "./personal-data-scan.ts";
+import { isIndexable } from "./sitemap.ts";
+import { ASSET_DIRS } from "./site-files.ts";
+
+export interface OutputScanOptions {
+  root: string;
+  /** Files to read, relative to `root`. */
+  files: string[];
+  /** Every file of the site, for resolving links; without it links are not checked. */
+  siteFiles?: string[];
+  /** Link paths with these prefixes are not checked (images left out by SKIP_POSTERS=1). */
+  skipLinkPrefixes?: string[];
+  /** Link paths with these prefixes are returned as pending (folders still being written). */
+  pendingLinkPrefixes?: string[];
+  /** Hashes of contents found clean by an earlier build. */
+  clean: string[];
+  /** Exact values published on purpose (credit codes). */
+  allowed: string[];
+}
+
+export interface OutputScan {
+  leaks: Leak[];
+  links: LinkProblem[];
+  anchors: AnchorLink[];
+  pending: PendingLink[];
+  /** Pages for the sitemap (links checked only). */
+  indexable: string[];
+  /** Hashes of the clean files among `files`. */
+  clean: string[];
+}
+
+const isPage = (rel: string) => rel.endsWith(".html") && !ASSET_DIRS.includes(rel.split("/")[0] ?? "");
+
+export async function scanOutput(options: OutputScanOptions): Promise<OutputScan> {
+  const skip = options.skipLinkPrefixes ?? [];
+  const later = options.pendingLinkPrefixes ?? [];
+  const checker = options.siteFiles ? new LinkChecker(new Set(options.siteFiles), { skip: (p) => skip.some((s) => p.startsWith(s)), pending: (p) => later.some((s) => p.startsWith(s)) }) : undefined;
+  const clean = new Set(options.clean);
+  const allowed = new Set(options.allowed);
+  const seen = new Set<string>();
+  const result: OutputScan = { leaks: [], links: [], anchors: [], pending: [], indexable: [], clean: [] };
+  for (const rel of [...options.files].sort()) {
+    const page = checker !== undefined && isPage(rel);
+    if (!page && !isScanned(rel)) continue;
+    const bytes = await readFile(join(options.root, rel));
+    result.leaks.push(...scanFile(rel, bytes, clean, allowed, seen));
+    if (page) {
+      const html = bytes.toString("utf8");
+      if (isIndexable(rel, html)) result.indexable.push(rel);
+      const found = checker.page(rel, html);
+      result.links.push(...found.problems);
+      result.anchors.push(...found.anchors);
+      result.pending.push(...found.pending);
+    }
+  }
+  result.clean = [...clean].filter((h) => seen.has(h));
+  return result;
+}
