@@ -63,7 +63,7 @@ export async function finishChecks(root: string, { scan, started }: SiteScan, lo
   await writeFile(join(root, "sitemap.xml"), sitemap.xml);
   await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
   const all = await siteFiles(root);
-  const late = await scanOutput(
+  const late = scanOutput(
     await scanOptions(
       root,
       all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt"),

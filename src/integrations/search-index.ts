@@ -9,8 +9,8 @@
 import type { AstroIntegrationLogger } from "astro";
 import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { sitePages } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
@@ -56,7 +56,8 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
   for (const rel of await sitePages(site)) {
     const url = `/${rel.replace(/index\.html$/, "")}`;
     if (ENTRY_PAGE.test(url)) continue;
-    const html = await readFile(join(site, rel), "utf8");
+    // Synchronous: thousands of small files, and fs/promises pays several thread-pool round trips for each.
+    const html = readFileSync(join(site, rel), "utf8");
     const main = /<main\b[^>]*data-pagefind-body[\s\S]*<\/main>/.exec(html)?.[0];
     if (main) documents.push({ url, main, title: /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "" });
   }

@@ -28,6 +28,19 @@ const ID = /\sid="([^"]+)"/g;
 
 export const idsIn = (html: string) => new Set([...html.matchAll(ID)].map((m) => m[1] ?? ""));
 
+/**
+ * A link resolved against its page. Plain root-relative paths (most links)
+ * skip URL parsing: no query, no percent escapes, no dot segments, nothing
+ * the URL parser would change beyond escaping (targetFile decodes anyway).
+ */
+function resolve(ref: string, base: URL): { origin: string; pathname: string; hash: string } {
+  if (ref.startsWith("/") && !ref.startsWith("//") && !/[?%\\&]|\/\.\.?(\/|#|$)/.test(ref)) {
+    const h = ref.indexOf("#");
+    return { origin: base.origin, pathname: h >= 0 ? ref.slice(0, h) : ref, hash: h >= 0 && h < ref.length - 1 ? ref.slice(h) : "" };
+  }
+  return new URL(ref.replace(/&amp;/g, "&"), base);
+}
+
 /** A link into another page at an anchor: checked once all pages are read. */
 export interface AnchorLink {
   page: string;
@@ -83,7 +96,7 @@ export class LinkChecker {
       const refs = [...attrs.matchAll(/\s(href|src|srcset|action)="([^"]*)"/g)].flatMap((a) => (a[1] === "srcset" ? (a[2] ?? "").split(",").map((s) => s.trim().split(/\s+/)[0] ?? "") : [a[2] ?? ""]));
       for (const ref of refs) {
         if (ref === "" || ref.startsWith("mailto:") || ref.startsWith("tel:") || ref.startsWith("data:")) continue;
-        const url = new URL(ref.replace(/&amp;/g, "&"), base);
+        const url = resolve(ref, base);
         if (url.origin !== base.origin) {
           if (tag === "a" && !/\brel="[^"]*noopener/.test(attrs)) problems.push({ page, href: ref, problem: '外部链接缺少 rel="noopener"' });
           continue;

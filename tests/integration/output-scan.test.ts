@@ -1,0 +1,67 @@
+/** The output scan on a small built site: links, anchors, pending files, personal data and sitemap pages, in one pass. */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkAnchors, checkLinks, checkPending } from "../../src/lib/checks/links.ts";
+import { scanOutput } from "../../src/lib/checks/output-scan.ts";
+import { siteFiles } from "../../src/lib/checks/site-files.ts";
+
+let root: string;
+const write = (rel: string, text: string) => {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), text);
+};
+const page = (body: string, head = "") => `<!doctype html><html><head>${head}</head><body><a href="#main">跳到正文</a><main id="main">${body}</main></body></html>`;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), "wenming-output-"));
+  write(
+    "index.html",
+    page(
+      '<a href="/conventions/shimin/#第1条">第一条</a> <a href="/good-people/region/东城区/">东城区</a> <a href="/good-people/region/%E8%A5%BF%E5%9F%8E%E5%8C%BA/">西城区</a> <a href="/search/?q=%E6%96%87%E6%98%8E">搜索</a> <img src="/og/site.png" alt="">',
+    ),
+  );
+  write("conventions/shimin/index.html", page('<h2 id="第1条">第一条</h2> <a href="../../">首页</a> <a href="#第2条">第二条</a> <a href="/sitemap.xml">网站地图</a>'));
+  write("good-people/region/东城区/index.html", page('<a href="/conventions/shimin/#第9条">不存在的条</a> <a href="https://example.org/">外部</a>', '<meta name="robots" content="noindex">'));
+  write("good-people/region/西城区/index.html", page('<a href="/etiquette/missing/">不存在的页面</a> <a href="https://example.org/" rel="noopener">外部</a> <p>电话 13912345678</p>'));
+  write("search/index.html", page("<p>搜索</p>"));
+  write("og/site.png", "png");
+  write("data/list.json", '{"id":"11010519491231002X","code":"911101198001241230"}');
+});
+
+describe("links", () => {
+  const expected = [
+    "/conventions/shimin/ → #第2条：锚点 #第2条 在目标页面中不存在",
+    '/good-people/region/东城区/ → https://example.org/：外部链接缺少 rel="noopener"',
+    "/good-people/region/西城区/ → /etiquette/missing/：链接指向的页面或文件不存在",
+    "/good-people/region/东城区/ → /conventions/shimin/#第9条：锚点 #第9条 在目标页面中不存在",
+  ];
+  it("checkLinks finds missing pages, anchors on the page and on other pages, and unsafe external links", async () => {
+    const problems = await checkLinks(root, { skip: (p) => p === "/sitemap.xml" });
+    expect(problems.map((p) => `${p.page} → ${p.href}：${p.problem}`).sort()).toEqual([...expected].sort());
+  });
+
+  it("scanOutput finds the same in one pass, keeps files written later pending, and lists sitemap pages", async () => {
+    const files = await siteFiles(root);
+    const scan = scanOutput({ root, files, siteFiles: files, clean: [], allowed: ["911101198001241230"], pendingLinkPrefixes: ["/sitemap.xml"] });
+    const links = [...scan.links, ...(await checkAnchors(root, scan.anchors))];
+    expect(links.map((p) => `${p.page} → ${p.href}：${p.problem}`).sort()).toEqual([...expected].sort());
+    expect(scan.pending.map((p) => `${p.page} → ${p.path}`)).toEqual(["/conventions/shimin/ → /sitemap.xml"]);
+    expect(checkPending(new Set(files), scan.pending)).toHaveLength(1);
+    expect(checkPending(new Set([...files, "sitemap.xml"]), scan.pending)).toEqual([]);
+    // The ID in the JSON and the mobile number on a page; the allowed credit code is not reported.
+    expect(scan.leaks.map((l) => `${l.file}:${l.kind}:${l.masked}`).sort()).toEqual(["data/list.json:id:110…2X", "good-people/region/西城区/index.html:mobile:139…78"]);
+    expect(scan.indexable.sort()).toEqual(["conventions/shimin/index.html", "good-people/region/西城区/index.html", "index.html", "search/index.html"]);
+  });
+
+  it("skips files found clean before, and reports which are clean now", async () => {
+    const files = await siteFiles(root);
+    const allowed = ["911101198001241230"];
+    const first = scanOutput({ root, files, clean: [], allowed });
+    expect(first.clean.length).toBe(files.filter((f) => !f.endsWith(".png")).length - 2);
+    const second = scanOutput({ root, files, clean: first.clean, allowed });
+    expect(second.leaks).toHaveLength(2);
+    expect(second.clean.sort()).toEqual([...first.clean].sort());
+  });
+});
