@@ -36,7 +36,7 @@ async function writeArchives(jobs: readonly PosterJob[], out: string): Promise<v
       for (const j of members) for (const [i, file] of cacheFiles(POSTER_CACHE, j).entries()) files[basename(j.paths[i] ?? file)] = await readFile(file);
       await writeFile(cached, zipSync(files, { level: 0, mtime: new Date("2020-01-01T00:00:00Z") }));
     }
-    await placeFile(cached, join(out, urls.posterArchive(ad).slice(1)));
+    placeFile(cached, join(out, urls.posterArchive(ad).slice(1)));
   }
 }
 

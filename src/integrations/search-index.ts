@@ -105,7 +105,7 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
     await rename(tmp, cached);
   }
   for (const entry of await readdir(cached, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) await placeFile(join(entry.parentPath, entry.name), join(target, relative(cached, join(entry.parentPath, entry.name))));
+    if (entry.isFile()) placeFile(join(entry.parentPath, entry.name), join(target, relative(cached, join(entry.parentPath, entry.name))));
   }
   logger.info(`搜索索引：${documents.length} 个页面、${records.length} 个名单条目（${((performance.now() - started) / 1000).toFixed(1)} s）`);
 }

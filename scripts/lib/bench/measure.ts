@@ -46,16 +46,29 @@ export interface RunResult {
   peakRss: number;
   /** CPU seconds of the process tree (last sample before it ended): with 2 cores, wall ≥ cpu / 2. */
   cpuSeconds: number;
+  /** CPU seconds the virtual machine's host took from all cores meanwhile (steal time): a busy host makes the same build slower. */
+  stealSeconds: number;
   /** Each output line with the seconds since start when it arrived. */
   lines: { t: number; text: string }[];
   /** CPU seconds of the tree, sampled every 100 ms (seconds since start). */
   samples: { t: number; cpu: number }[];
 }
 
-/** Runs a command, sampling the whole process tree's RSS every 100 ms. */
+/** Steal time of all CPUs so far, in seconds (Linux /proc/stat; 0 where unknown). */
+function steal(): number {
+  try {
+    const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]?.trim().split(/\s+/) ?? [];
+    return Number(cpu[8] ?? 0) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs a command, sampling the whole process tree's RSS and CPU time every 100 ms. */
 export function runMeasured(cmd: string, args: string[], env: Record<string, string>, echo = false): Promise<RunResult> {
   return new Promise((resolve) => {
     const start = performance.now();
+    const stolen = steal();
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let peak = 0;
     let cpu = 0;
@@ -82,7 +95,7 @@ export function runMeasured(cmd: string, args: string[], env: Record<string, str
     child.stderr.on("data", onData);
     child.on("close", (code) => {
       clearInterval(timer);
-      resolve({ code: code ?? 1, seconds: (performance.now() - start) / 1000, peakRss: peak, cpuSeconds: cpu, lines, samples });
+      resolve({ code: code ?? 1, seconds: (performance.now() - start) / 1000, peakRss: peak, cpuSeconds: cpu, stealSeconds: steal() - stolen, lines, samples });
     });
   });
 }
@@ -96,7 +109,6 @@ export interface Stage {
 
 /** Stages of a build from its log (Astro's own lines and our integrations' "（12.3 s）" endings), with the CPU they used. */
 export function stages(run: Pick<RunResult, "lines" | "samples">): Record<string, Stage> {
-  // eslint-disable-next-line no-control-regex
   const plain = run.lines.map((l) => ({ t: l.t, text: l.text.replace(/\u001b\[[\d;]*m/g, "") }));
   const cpuAt = (t: number) => run.samples.findLast((s) => s.t <= t)?.cpu ?? 0;
   const stage = (from: number | undefined, to: number | undefined): Stage =>
