@@ -52,6 +52,8 @@ export async function scanSite(root: string): Promise<SiteScan> {
     const worker = new Worker(new URL("../lib/checks/scan-worker.ts", import.meta.url), { workerData });
     worker.once("message", done);
     worker.once("error", fail);
+    // After a result this does nothing; without one it ends the wait instead of hanging the build.
+    worker.once("exit", (code) => fail(new Error(`输出检查线程意外退出（退出码 ${code}）`)));
   });
   return { scan, started };
 }
