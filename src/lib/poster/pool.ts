@@ -80,6 +80,8 @@ export async function renderJobs(jobs: readonly PosterJob[], outDir: string | un
               send();
             });
             worker.on("error", reject);
+            // A worker that dies without an error (killed, out of memory) must not leave the build waiting.
+            worker.once("exit", (code) => reject(new Error(`海报渲染线程意外退出（退出码 ${code}）`)));
             send();
           }),
       ),
