@@ -23,15 +23,12 @@ import { checkCreditCode } from "../lib/integrity/credit-code.ts";
 const CLEAN_FILES = cachePath("clean-files.json");
 const INDEX_DIR = "pagefind/";
 
-async function scanOptions(root: string, files: string[]): Promise<Omit<OutputScanOptions, "siteFiles">> {
-  const { integrity } = await getContent();
-  const clean = existsSync(CLEAN_FILES) ? (JSON.parse(await readFile(CLEAN_FILES, "utf8")) as string[]) : [];
-  const allowed = integrity.flatMap((e) => (e.creditCode && checkCreditCode(e.creditCode).ok ? [e.creditCode] : []));
-  return { root, files, clean, allowed };
-}
+/** What both passes of the scan share: the clean files of the last build and the credit codes published on purpose. */
+type ScanBasis = Pick<OutputScanOptions, "root" | "clean" | "allowed">;
 
 export interface SiteScan {
   scan: OutputScan;
+  basis: ScanBasis;
   started: number;
 }
 
@@ -41,8 +38,15 @@ export async function scanSite(root: string): Promise<SiteScan> {
   const all = await siteFiles(root);
   const files = all.filter((f) => !f.startsWith(INDEX_DIR));
   const skipImages = process.env["SKIP_POSTERS"] === "1";
+  const { integrity } = await getContent();
+  const basis: ScanBasis = {
+    root,
+    clean: existsSync(CLEAN_FILES) ? (JSON.parse(await readFile(CLEAN_FILES, "utf8")) as string[]) : [],
+    allowed: integrity.flatMap((e) => (e.creditCode && checkCreditCode(e.creditCode).ok ? [e.creditCode] : [])),
+  };
   const workerData: OutputScanOptions = {
-    ...(await scanOptions(root, files)),
+    ...basis,
+    files,
     siteFiles: files,
     skipLinkPrefixes: skipImages ? ["/posters/", "/og/"] : [],
     // Written later: the search index (meanwhile), the sitemap and robots.txt (after this scan).
@@ -55,22 +59,17 @@ export async function scanSite(root: string): Promise<SiteScan> {
     // After a result this does nothing; without one it ends the wait instead of hanging the build.
     worker.once("exit", (code) => fail(new Error(`输出检查线程意外退出（退出码 ${code}）`)));
   });
-  return { scan, started };
+  return { scan, basis, started };
 }
 
 /** Once the search index is written: scans it, checks anchors and pending links, writes the sitemap, and fails on any finding. */
-export async function finishChecks(root: string, { scan, started }: SiteScan, logger: AstroIntegrationLogger): Promise<void> {
+export async function finishChecks(root: string, { scan, basis, started }: SiteScan, logger: AstroIntegrationLogger): Promise<void> {
   const { site } = await getContent();
   const sitemap = sitemapXml(scan.indexable, site.siteUrl);
   await writeFile(join(root, "sitemap.xml"), sitemap.xml);
   await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
   const all = await siteFiles(root);
-  const late = scanOutput(
-    await scanOptions(
-      root,
-      all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt"),
-    ),
-  );
+  const late = scanOutput({ ...basis, files: all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt") });
   await mkdir(dirname(CLEAN_FILES), { recursive: true });
   await writeFile(CLEAN_FILES, JSON.stringify([...scan.clean, ...late.clean]));
 

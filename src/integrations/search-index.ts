@@ -44,10 +44,6 @@ function entryRecord(list: ListKind, e: IntegrityEntry) {
 
 const SEARCH_CACHE = cachePath("search");
 
-function pagefindVersion(): string {
-  return packageVersion("pagefind");
-}
-
 /** Indexes the built site in `site` and writes the index to `site`/pagefind. */
 export async function buildSearchIndex(site: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
@@ -68,7 +64,7 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
 
   // The index is a pure function of these inputs: reuse the last one when they are unchanged.
   const key = createHash("sha256")
-    .update(JSON.stringify([pagefindVersion(), documents, records]))
+    .update(JSON.stringify([packageVersion("pagefind"), documents, records]))
     .digest("hex")
     .slice(0, 32);
   const cached = join(SEARCH_CACHE, key);

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { scanForPersonalData } from "../../src/lib/checks/personal-data-scan.ts";
+import { scanForPersonalData } from "../../src/lib/checks/output-scan.ts";
 import { contentWith } from "./helpers.ts";
 
 function build(content: string, out: string) {

@@ -13,8 +13,8 @@ export interface LinkProblem {
 }
 
 /** URL path of a built file: about/index.html → /about/ */
-export function pagePath(rel: string): string {
-  return `/${rel.replace(/index\.html$/, "").replace(/\\/g, "/")}`;
+function pagePath(rel: string): string {
+  return `/${rel.replace(/index\.html$/, "")}`;
 }
 
 function targetFile(files: ReadonlySet<string>, path: string): string | undefined {

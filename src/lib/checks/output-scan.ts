@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { LinkChecker, type AnchorLink, type LinkProblem, type PendingLink } from "./links.ts";
 import { isScanned, scanFile, type Leak } from "./personal-data-scan.ts";
 import { isIndexable } from "./sitemap.ts";
-import { ASSET_DIRS } from "./site-files.ts";
+import { isPage, siteFiles } from "./site-files.ts";
 
 export interface OutputScanOptions {
   root: string;
@@ -37,8 +37,6 @@ export interface OutputScan {
   clean: string[];
 }
 
-const isPage = (rel: string) => rel.endsWith(".html") && !ASSET_DIRS.includes(rel.split("/")[0] ?? "");
-
 export function scanOutput(options: OutputScanOptions): OutputScan {
   const skip = options.skipLinkPrefixes ?? [];
   const later = options.pendingLinkPrefixes ?? [];
@@ -65,4 +63,15 @@ export function scanOutput(options: OutputScanOptions): OutputScan {
   }
   result.clean = [...clean].filter((h) => seen.has(h));
   return result;
+}
+
+/**
+ * Scans every file under `root` for personal data (see scanFile). The `clean`
+ * set is updated to exactly this scan's clean files.
+ */
+export async function scanForPersonalData(root: string, clean: Set<string> = new Set(), allowed: ReadonlySet<string> = new Set()): Promise<Leak[]> {
+  const scan = scanOutput({ root, files: await siteFiles(root), clean: [...clean], allowed: [...allowed] });
+  clean.clear();
+  for (const hash of scan.clean) clean.add(hash);
+  return scan.leaks;
 }

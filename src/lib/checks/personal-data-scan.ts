@@ -4,11 +4,9 @@
  * so personal data that slipped past content checks never goes live.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { extname } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { findPersonalData } from "../integrity/personal-data.ts";
-import { siteFiles } from "./site-files.ts";
 
 const TEXT = new Set([".html", ".json", ".csv", ".xml", ".txt", ".svg", ".js", ".webmanifest"]);
 const PAGEFIND = new Set([".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"]);
@@ -46,28 +44,13 @@ export function isScanned(rel: string): boolean {
  * credit codes of list entries, a few of which also pass as ID numbers.
  */
 export function scanFile(rel: string, bytes: Buffer, clean: Set<string>, allowed: ReadonlySet<string>, seen?: Set<string>): Leak[] {
-  const ext = extname(rel);
-  if (!TEXT.has(ext) && !PAGEFIND.has(ext)) return [];
+  if (!isScanned(rel)) return [];
   const hash = createHash("sha1").update(bytes).digest("base64");
   seen?.add(hash);
   if (clean.has(hash)) return [];
-  const text = decode(bytes, ext);
+  const text = decode(bytes, extname(rel));
   if (text === undefined) return [];
   const hits = findPersonalData(text, allowed);
   if (hits.length === 0) clean.add(hash);
   return hits.map((hit) => ({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}` }));
-}
-
-/**
- * Scans every text file under `root` (see scanFile). The `clean` set is
- * updated to exactly this build's clean files.
- */
-export async function scanForPersonalData(root: string, clean: Set<string> = new Set(), allowed: ReadonlySet<string> = new Set()): Promise<Leak[]> {
-  const leaks: Leak[] = [];
-  const seen = new Set<string>();
-  for (const rel of await siteFiles(root)) {
-    if (isScanned(rel)) leaks.push(...scanFile(rel, await readFile(join(root, rel)), clean, allowed, seen));
-  }
-  for (const h of clean) if (!seen.has(h)) clean.delete(h);
-  return leaks;
 }

@@ -10,7 +10,12 @@ export async function siteFiles(root: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).replace(/\\/g, "/"));
 }
 
-/** The HTML pages of a site (asset folders left out), sorted. */
+/** True for a built HTML page (a file outside the asset folders). */
+export function isPage(rel: string): boolean {
+  return rel.endsWith(".html") && !ASSET_DIRS.includes(rel.split("/")[0] ?? "");
+}
+
+/** The HTML pages of a site, sorted. */
 export async function sitePages(root: string): Promise<string[]> {
-  return (await siteFiles(root)).filter((f) => f.endsWith(".html") && !ASSET_DIRS.includes(f.split("/")[0] ?? "")).sort();
+  return (await siteFiles(root)).filter(isPage).sort();
 }
