@@ -3,7 +3,7 @@
  * vector PDF at physical size (pdfkit). Used by the build, the CLI, share
  * images and the tests. Knows nothing about Astro.
  */
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import satori from "satori";
@@ -41,19 +41,12 @@ export function assertGlyphs(input: PosterInput): void {
 
 const qrCache = new Map<string, Promise<string>>();
 
-/**
- * QR code as a data URL, generated locally: SVG for rasters (sharp at any
- * size), PNG for PDFs (the PDF writer embeds PNG/JPEG images only).
- */
-export function qrDataUrl(url: string, kind: "svg" | "png" = "svg"): Promise<string> {
-  const key = `${kind}|${url}`;
-  let cached = qrCache.get(key);
+/** QR code as an SVG data URL, generated locally: vector in every output (sharp at any size, in PDFs too). */
+export function qrDataUrl(url: string): Promise<string> {
+  let cached = qrCache.get(url);
   if (!cached) {
-    cached =
-      kind === "png"
-        ? QRCode.toDataURL(url, { margin: 1, scale: 10, errorCorrectionLevel: "M" })
-        : QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" }).then((svg) => `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`);
-    qrCache.set(key, cached);
+    cached = QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" }).then((svg) => `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`);
+    qrCache.set(url, cached);
   }
   return cached;
 }
@@ -61,10 +54,12 @@ export function qrDataUrl(url: string, kind: "svg" | "png" = "svg"): Promise<str
 /**
  * Rasterises a Satori SVG with resvg: on this 2-core machine it is ~10× faster
  * than librsvg inside sharp for large posters (A3: 0.2 s against 2 s), which is
- * what keeps print renders under the time budget. sharp then encodes.
+ * what keeps print renders under the time budget. resvg renders on libuv's
+ * thread pool, so one process lays out the next poster while this one is
+ * rasterised and the one before is encoded by sharp.
  */
-function rasterise(svg: string, width: number): () => Sharp {
-  const r = new Resvg(svg, { fitTo: { mode: "width", value: width }, font: { loadSystemFonts: false } }).render();
+async function rasterise(svg: string, width: number): Promise<() => Sharp> {
+  const r = await renderAsync(svg, { fitTo: { mode: "width", value: width }, font: { loadSystemFonts: false } });
   const pixels = r.pixels;
   // One sharp pipeline per output over the same pixels: sharp's clone() would copy them
   // (structuredClone of its input: 70 MB and ~130 ms for A3 at 300 dpi).
@@ -72,16 +67,33 @@ function rasterise(svg: string, width: number): () => Sharp {
 }
 
 /** Lays out a poster at `width`×`height` and returns its SVG. */
-export async function renderSvg(input: PosterInput, size: PosterSize, width = size.width, height = size.height, qrKind: "svg" | "png" = "svg"): Promise<string> {
+export async function renderSvg(input: PosterInput, size: PosterSize, width = size.width, height = size.height): Promise<string> {
   assertGlyphs(input);
-  if (input.qrUrl) input = { ...input, qr: await qrDataUrl(input.qrUrl, qrKind) };
+  if (input.qrUrl) input = { ...input, qr: await qrDataUrl(input.qrUrl) };
   const scaled: PosterSize = { ...size, width, height };
   const element = TEMPLATES[input.template](input, scaled);
   const fonts = posterFonts().map((f) => ({ name: f.name, data: f.data, weight: f.weight, style: "normal" as const }));
   return satori(element as unknown as Parameters<typeof satori>[0], { width, height, fonts });
 }
 
-/** Vector PDF at the size's physical dimensions (trim + bleed); text stays as paths. */
+const SVG_IMAGE = /<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" href="data:image\/svg\+xml;base64,([^"]+)"([^>]*)\/>/g;
+
+/**
+ * The PDF writer embeds only PNG and JPEG images: SVG images (the QR code) are
+ * inlined as nested <svg> elements instead, so they stay vector in print, with
+ * the image's clip and mask on a group around them.
+ */
+export function inlineSvgImages(svg: string): string {
+  return svg.replace(SVG_IMAGE, (_, x: string, y: string, w: string, h: string, data: string, rest: string) => {
+    const inner = Buffer.from(data, "base64")
+      .toString("utf8")
+      .replace(/^<svg\b/, `<svg x="${x}" y="${y}" width="${w}" height="${h}" preserveAspectRatio="none"`);
+    const group = rest.replace(/\s*preserveAspectRatio="[^"]*"/, "").trim();
+    return group ? `<g ${group}>${inner}</g>` : inner;
+  });
+}
+
+/** Vector PDF at the size's physical dimensions (trim + bleed); text and QR code stay as paths. */
 export function svgToPdf(svg: string, size: PosterSize): Promise<Buffer> {
   const print = size.print ?? { widthMm: size.width / 2.5, heightMm: size.height / 2.5, bleedMm: 0 };
   const pt = (mm: number) => (mm * 72) / 25.4;
@@ -94,7 +106,7 @@ export function svgToPdf(svg: string, size: PosterSize): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  SVGtoPDF(doc, svg, 0, 0, { width: w, height: hgt, preserveAspectRatio: "none", assumePt: false });
+  SVGtoPDF(doc, inlineSvgImages(svg), 0, 0, { width: w, height: hgt, preserveAspectRatio: "none", assumePt: false });
   doc.end();
   return done;
 }
@@ -118,20 +130,20 @@ export async function renderPosterFormats(input: PosterInput, size: PosterSize, 
   const out = new Map<PosterFormat, Promise<Buffer>>();
   const screen = formats.filter((f) => f === "png" || f === "webp");
   if (screen.length > 0) {
-    const raster = rasterise(await renderSvg(input, size), size.width);
+    const raster = await rasterise(await renderSvg(input, size), size.width);
     for (const f of screen) out.set(f, f === "webp" ? raster().webp({ quality: 86, effort: 1 }).toBuffer() : raster().png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer());
   }
   const print = formats.filter((f) => f === "jpg" || f === "cmyk.jpg");
   if (print.length > 0) {
     // Print rasters are laid out at full pixel size: sharper and faster than scaling a small layout.
     const r = size.raster ?? { width: size.width, height: size.height, dpi: 72 };
-    const raster = rasterise(await renderSvg(input, size, r.width, r.height), r.width);
+    const raster = await rasterise(await renderSvg(input, size, r.width, r.height), r.width);
     for (const f of print) out.set(f, printJpeg(raster().withMetadata({ density: r.dpi }), f === "cmyk.jpg"));
   }
   if (formats.includes("pdf"))
     out.set(
       "pdf",
-      renderSvg(input, size, size.width, size.height, "png").then((svg) => svgToPdf(svg, size)),
+      renderSvg(input, size).then((svg) => svgToPdf(svg, size)),
     );
   return Promise.all(formats.map((f) => out.get(f) ?? Promise.reject(new Error(`未知格式 ${f}`))));
 }

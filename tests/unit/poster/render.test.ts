@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fitText } from "../../../src/lib/poster/fit.ts";
 import { renderJobs } from "../../../src/lib/poster/pool.ts";
-import { renderPoster } from "../../../src/lib/poster/render.ts";
+import { inlineSvgImages, renderPoster, renderSvg } from "../../../src/lib/poster/render.ts";
 import { findSize, POSTER_SIZES, SHARE_SIZE, type PosterSize } from "../../../src/lib/poster/sizes.ts";
 import { PosterError, type PosterInput } from "../../../src/lib/poster/templates.ts";
 
@@ -96,6 +96,21 @@ describe("print formats", () => {
     const [pw, ph] = pdfPageSize(pdf);
     expect(pw).toBeCloseTo(w, 1);
     expect(ph).toBeCloseTo(h, 1);
+  });
+});
+
+describe("print PDFs stay vector", () => {
+  it("the QR code is drawn as paths, not embedded as a picture that blurs when enlarged", async () => {
+    const svg = await renderSvg(slogan, size("poster-60x90"));
+    expect(svg).toMatch(/<image[^>]*href="data:image\/svg\+xml/);
+    const inlined = inlineSvgImages(svg);
+    expect(inlined).not.toContain("<image");
+    // The QR's own drawing (a white square and its dark modules) is now part of the poster, where the image was.
+    expect(inlined).toMatch(
+      /<g clip-path="url\(#[^)]+\)" mask="url\(#[^)]+\)"><svg x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" preserveAspectRatio="none" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+"[^>]*><path fill="#ffffff"/,
+    );
+    const pdf = (await renderPoster(slogan, size("poster-60x90"), "pdf")).toString("latin1");
+    expect(pdf).not.toMatch(/\/Subtype\s*\/Image/);
   });
 });
 
