@@ -1,9 +1,11 @@
 /**
  * Everything a build adds to Astro's pages, in one place so the order is
- * explicit: posters render on worker threads from the start of the build;
- * when the pages are written, Pagefind indexes them on the main thread while
- * the posters are placed and a worker scans the site (personal data, links);
- * last, the search index itself is scanned and any finding fails the build.
+ * explicit: posters render in low-priority processes from the start of the
+ * build, on the CPU that page generation leaves; when the pages are written,
+ * Pagefind indexes them on the main thread while a worker scans the site
+ * (personal data, links) and the posters finish and are placed; last, the
+ * search index itself is scanned, links to images are checked, and any
+ * finding fails the build.
  */
 import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
@@ -20,7 +22,7 @@ export function buildOutput(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const [, scan] = await Promise.all([buildSearchIndex(root, logger.fork("wenming-search-index")), placePosters(root, logger.fork("wenming-posters")).then(() => scanSite(root))]);
+        const [scan] = await Promise.all([scanSite(root), buildSearchIndex(root, logger.fork("wenming-search-index")), placePosters(root, logger.fork("wenming-posters"))]);
         await finishChecks(root, scan, logger.fork("wenming-output-checks"));
       },
     },

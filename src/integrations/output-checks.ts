@@ -4,9 +4,10 @@
  * and anchor is checked, and the sitemap lists the indexable pages. Any
  * finding fails the build, and the build script then keeps the last good dist/.
  *
- * The scan of everything but the search index runs on a worker thread while
- * Pagefind indexes on the main thread (scanSite); finishChecks then scans the
- * index and reports.
+ * The scan of everything but the search index and the images runs on a worker
+ * thread while Pagefind indexes on the main thread and posters are rendered
+ * (scanSite); finishChecks then scans the index, checks the links to what was
+ * written meanwhile, and reports.
  */
 import type { AstroIntegrationLogger } from "astro";
 import { existsSync } from "node:fs";
@@ -32,7 +33,10 @@ export interface SiteScan {
   started: number;
 }
 
-/** Scans every file of the site but the search index, on a worker thread. Call once posters are placed. */
+/** Where posters and share images are placed: not scanned (images), and linked to before they are placed. */
+const IMAGE_PREFIXES = ["/posters/", "/og/"];
+
+/** Scans every page and data file of the site, on a worker thread, while the search index is built and posters are placed. */
 export async function scanSite(root: string): Promise<SiteScan> {
   const started = performance.now();
   const all = await siteFiles(root);
@@ -48,9 +52,9 @@ export async function scanSite(root: string): Promise<SiteScan> {
     ...basis,
     files,
     siteFiles: files,
-    skipLinkPrefixes: skipImages ? ["/posters/", "/og/"] : [],
-    // Written later: the search index (meanwhile), the sitemap and robots.txt (after this scan).
-    pendingLinkPrefixes: [`/${INDEX_DIR}`, "/sitemap.xml", "/robots.txt"],
+    skipLinkPrefixes: skipImages ? IMAGE_PREFIXES : [],
+    // Written later: the search index and the images (meanwhile), the sitemap and robots.txt (after this scan).
+    pendingLinkPrefixes: [`/${INDEX_DIR}`, "/sitemap.xml", "/robots.txt", ...(skipImages ? [] : IMAGE_PREFIXES)],
   };
   const scan = await new Promise<OutputScan>((done, fail) => {
     const worker = new Worker(new URL("../lib/checks/scan-worker.ts", import.meta.url), { workerData });
@@ -62,7 +66,7 @@ export async function scanSite(root: string): Promise<SiteScan> {
   return { scan, basis, started };
 }
 
-/** Once the search index is written: scans it, checks anchors and pending links, writes the sitemap, and fails on any finding. */
+/** Once the search index is written and the images placed: scans the index, checks anchors and pending links, writes the sitemap, and fails on any finding. */
 export async function finishChecks(root: string, { scan, basis, started }: SiteScan, logger: AstroIntegrationLogger): Promise<void> {
   const { site } = await getContent();
   const sitemap = sitemapXml(scan.indexable, site.siteUrl);

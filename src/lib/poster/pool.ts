@@ -1,11 +1,19 @@
 /**
- * Renders many poster jobs on a pool of worker threads (one per core), via
- * the render cache: cached images are copied, only new ones are rendered.
+ * Renders many poster jobs on a pool of child processes (one per core) at low
+ * CPU priority, via the render cache: cached images are copied, only new ones
+ * are rendered.
+ *
+ * Processes rather than threads, for the priority: a build is CPU-bound on two
+ * cores, and rendering (≈ 100 CPU seconds for a city's ads) must take only the
+ * CPU that page generation and the search indexer leave idle, or it delays
+ * them. A thread's nice value would not reach the rasteriser and encoder, which
+ * run on libuv's thread pool, shared by the whole process.
  */
+import { fork } from "node:child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, setPriority } from "node:os";
 import { dirname, join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import { jobKey } from "./cache.ts";
 import type { PosterJob } from "./jobs.ts";
 
@@ -14,6 +22,9 @@ export function cacheFiles(cacheDir: string, job: PosterJob): string[] {
   const key = jobKey(job);
   return job.paths.map((path) => join(cacheDir, `${key}${path.slice(path.indexOf(".", path.lastIndexOf("/")))}`));
 }
+
+/** Nice value of the renderers: below page generation and indexing, above idle. */
+const LOW_PRIORITY = 10;
 
 export interface PoolResult {
   rendered: number;
@@ -57,20 +68,26 @@ export async function renderJobs(jobs: readonly PosterJob[], outDir: string | un
   }
   if (todo.length === 0) return result;
   const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), todo.length));
-  const workers = Array.from({ length: count }, () => new Worker(new URL("./worker.ts", import.meta.url)));
+  const script = fileURLToPath(new URL("./worker.ts", import.meta.url));
+  const children = Array.from({ length: count }, () => fork(script, [], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" }));
   let next = 0;
   try {
     await Promise.all(
-      workers.map(
-        (worker) =>
+      children.map(
+        (child) =>
           new Promise<void>((resolve, reject) => {
+            try {
+              setPriority(child.pid ?? 0, LOW_PRIORITY);
+            } catch {
+              // Not allowed here: render at normal priority.
+            }
             const send = () => {
               const item = todo[next];
               if (!item) return resolve();
               const id = next++;
-              worker.postMessage({ id, job: item.job, files: item.files });
+              child.send({ id, job: item.job, files: item.files });
             };
-            worker.on("message", (msg: { id: number; error?: string }) => {
+            child.on("message", (msg: { id: number; error?: string }) => {
               const item = todo[msg.id];
               if (msg.error) result.errors.push(msg.error);
               else if (item) {
@@ -79,15 +96,15 @@ export async function renderJobs(jobs: readonly PosterJob[], outDir: string | un
               }
               send();
             });
-            worker.on("error", reject);
-            // A worker that dies without an error (killed, out of memory) must not leave the build waiting.
-            worker.once("exit", (code) => reject(new Error(`海报渲染线程意外退出（退出码 ${code}）`)));
+            child.on("error", reject);
+            // A renderer that dies (killed, out of memory) must not leave the build waiting.
+            child.once("exit", (code, signal) => reject(new Error(`海报渲染进程意外退出（${signal ?? `退出码 ${code}`}）`)));
             send();
           }),
       ),
     );
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const child of children) child.kill();
   }
   return result;
 }

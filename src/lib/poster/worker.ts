@@ -1,17 +1,16 @@
-/** Worker thread: renders poster jobs sent by the pool and writes them to the cache. */
+/** Renderer process: renders poster jobs sent by the pool (pool.ts) and writes them to the cache. */
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { parentPort } from "node:worker_threads";
 import sharp from "sharp";
 import { renderPosterFormats } from "./render.ts";
 import { findSize } from "./sizes.ts";
 import type { PosterJob } from "./jobs.ts";
 
-// The pool already runs one render per core; libvips threads on top only add overhead
-// (A3 JPEG: twice the CPU time for half the wall time). The setting is per process.
+// The pool already runs one renderer per core; libvips threads on top only add overhead
+// (A3 JPEG: twice the CPU time for half the wall time).
 sharp.concurrency(1);
 
-parentPort?.on("message", async (msg: { id: number; job: PosterJob; files: string[] }) => {
+process.on("message", async (msg: { id: number; job: PosterJob; files: string[] }) => {
   try {
     const size = findSize(msg.job.size);
     if (!size) throw new Error(`未知尺寸：${msg.job.size}`);
@@ -22,8 +21,8 @@ parentPort?.on("message", async (msg: { id: number; job: PosterJob; files: strin
       await writeFile(tmp, outputs[i] ?? Buffer.alloc(0));
       await rename(tmp, file);
     }
-    parentPort?.postMessage({ id: msg.id });
+    process.send?.({ id: msg.id });
   } catch (error) {
-    parentPort?.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
+    process.send?.({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
