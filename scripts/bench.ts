@@ -104,7 +104,7 @@ if (!coldOnly) {
   t = performance.now();
   for (let i = 0; i < N; i++) await renderPoster({ ...input, sub: `礼让斑马线 第${i}号` }, phone, "png");
   figures["posterPngPerSecondSequential"] = N / ((performance.now() - t) / 1000);
-  // One process, three posters in flight: layout and rasterising on the main thread overlap with libvips encoding on its own thread.
+  // One process, three posters in flight: layout on the main thread overlaps with rasterising (resvg) and encoding (libvips) on the thread pool.
   t = performance.now();
   let next = 0;
   await Promise.all(

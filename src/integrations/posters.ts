@@ -44,9 +44,10 @@ const skipped = () => process.env["SKIP_POSTERS"] === "1";
 let early: Promise<PoolResult | undefined> | undefined;
 
 /**
- * Starts rendering every poster and share image into the cache on worker
- * threads. Posters need only content, not pages: called as the build starts,
- * they render while Astro syncs content and generates pages.
+ * Starts rendering every poster and share image into the cache in
+ * low-priority renderer processes (pool.ts). Posters need only content, not
+ * pages: called as the build starts, they render while Astro syncs content and
+ * generates pages, on the CPU those leave.
  */
 export function startPosters(): void {
   if (skipped() || early) return;
