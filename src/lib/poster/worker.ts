@@ -26,3 +26,6 @@ process.on("message", async (msg: { id: number; job: PosterJob; files: string[] 
     process.send?.({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
+
+// A renderer whose build has gone (stopped, crashed) stops too.
+process.on("disconnect", () => process.exit(0));
