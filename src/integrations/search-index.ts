@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { sitePages } from "../lib/checks/site-files.ts";
+import { pagePath, sitePages } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../lib/dates.ts";
 import { publishedEntries } from "../lib/integrity/listing.ts";
@@ -50,7 +50,7 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
   // What gets indexed: the <main> of each indexable page, and the published list entries.
   const documents: { url: string; main: string; title: string }[] = [];
   for (const rel of await sitePages(site)) {
-    const url = `/${rel.replace(/index\.html$/, "")}`;
+    const url = pagePath(rel);
     if (ENTRY_PAGE.test(url)) continue;
     // Synchronous: thousands of small files, and fs/promises pays several thread-pool round trips for each.
     const html = readFileSync(join(site, rel), "utf8");
@@ -84,10 +84,7 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
       const failures: string[] = [];
       await Promise.all(
         Array.from({ length: 16 }, async () => {
-          while (next < adds.length) {
-            const added = await (adds[next++] ?? (async () => ({ errors: [] })))();
-            failures.push(...added.errors);
-          }
+          for (let add = adds[next++]; add; add = adds[next++]) failures.push(...(await add()).errors);
         }),
       );
       if (failures.length) throw new Error(`Pagefind 索引出错：${failures.slice(0, 5).join("；")}`);

@@ -4,17 +4,12 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { siteFiles, sitePages } from "./site-files.ts";
+import { pagePath, siteFiles, sitePages } from "./site-files.ts";
 
 export interface LinkProblem {
   page: string;
   href: string;
   problem: string;
-}
-
-/** URL path of a built file: about/index.html → /about/ */
-function pagePath(rel: string): string {
-  return `/${rel.replace(/index\.html$/, "")}`;
 }
 
 function targetFile(files: ReadonlySet<string>, path: string): string | undefined {

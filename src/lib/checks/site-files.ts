@@ -10,6 +10,11 @@ export async function siteFiles(root: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).replace(/\\/g, "/"));
 }
 
+/** URL path of a built page: about/index.html → /about/ */
+export function pagePath(rel: string): string {
+  return `/${rel.replace(/index\.html$/, "")}`;
+}
+
 /** True for a built HTML page (a file outside the asset folders). */
 export function isPage(rel: string): boolean {
   return rel.endsWith(".html") && !ASSET_DIRS.includes(rel.split("/")[0] ?? "");
