@@ -13,6 +13,8 @@ const site = parse(readFileSync(`${contentDir}/site.yaml`, "utf8")).siteUrl;
 
 export default defineConfig({
   site,
+  // Astro's caches (content store, incremental-build manifest, optimised images); tests give each build its own.
+  cacheDir: process.env.WENMING_ASTRO_CACHE ?? "./node_modules/.astro",
   trailingSlash: "always",
   // Four pages in flight overlap file writes with rendering: at city scale pages take 34 s instead of 58 s.
   build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },

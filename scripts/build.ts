@@ -2,30 +2,61 @@
  * npm run build: builds the site for the as-of date (AS_OF or today in
  * Asia/Shanghai) into a temporary folder and replaces dist/ only when the
  * build and every check on its output passed, so a failed build leaves the
- * last good site in place.
+ * last good site in place. One build at a time per project folder (a lock);
+ * a failed build, however it fails, removes its temporary folder and says so
+ * in Chinese before the details.
  */
 import { build } from "astro";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { acquireBuildLock } from "../src/lib/build/lock.ts";
 import { resolveAsOf } from "../src/lib/dates.ts";
 
 // No network at build time: Astro would otherwise send anonymous usage data.
 process.env["ASTRO_TELEMETRY_DISABLED"] = "1";
 
-const asOf = resolveAsOf();
-process.env["AS_OF"] = asOf;
 const outDir = resolve(process.env["WENMING_OUT"] ?? "dist");
 // A fixed temporary name: Astro's incremental build cache is keyed by the config, outDir included.
 const tmp = `${outDir}.tmp`;
 const old = `${outDir}.old`;
+const astroCache = resolve(process.env["WENMING_ASTRO_CACHE"] ?? "node_modules/.astro");
+
+/** Set once the lock is held, so that every way out releases it. */
+const lock: { release?: () => void } = {};
+
+/** Every way out of a failed build: remove the temporary folder, release the lock, then explain. */
+function fail(error: unknown): never {
+  rmSync(tmp, { recursive: true, force: true });
+  lock.release?.();
+  console.error(`\n构建失败，未发布任何内容，已保留上一次成功构建的 ${outDir}（如有）。\n`);
+  if (error instanceof Error) {
+    console.error(error.message);
+    if (process.env["WENMING_LOG"] === "debug" || !(error.name === "ContentError" || error.message.startsWith("内容检查"))) console.error(`\n详细信息：\n${error.stack ?? ""}`);
+    for (let cause = error.cause; cause; cause = cause instanceof Error ? cause.cause : undefined) console.error(`原因：${cause instanceof Error ? cause.message : String(cause)}`);
+  } else console.error(String(error));
+  process.exit(1);
+}
+// An error thrown outside the awaited chain (a file system error in a callback) must not skip the cleanup.
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+
+let asOf: string;
+try {
+  asOf = resolveAsOf();
+} catch (error) {
+  fail(error);
+}
+process.env["AS_OF"] = asOf;
+
+lock.release = await acquireBuildLock(join(astroCache, "wenming-build.lock"), { waitSeconds: Number(process.env["WENMING_LOCK_WAIT"] ?? 600) }).catch(fail);
 await rm(tmp, { recursive: true, force: true });
 await rm(old, { recursive: true, force: true });
 
-// Astro keeps a content cache in .astro/; when the content folder changes (tests, the
+// Astro keeps a content cache; when the content folder changes (tests, the
 // benchmark), entries of the previous folder must not leak into this build.
 const contentRoot = resolve(process.env["WENMING_CONTENT"] ?? "content");
-const marker = resolve("node_modules/.cache/wenming/content-root");
+const marker = join(astroCache, "wenming-content-root");
 const force = !existsSync(marker) || readFileSync(marker, "utf8") !== contentRoot;
 
 console.log(`wenming: 构建站点，数据截至 ${asOf}`);
@@ -33,13 +64,11 @@ try {
   await build({ outDir: tmp, force, logLevel: process.env["WENMING_LOG"] === "debug" ? "debug" : "info" });
   await mkdir(dirname(marker), { recursive: true });
   await writeFile(marker, contentRoot);
+  if (existsSync(outDir)) await rename(outDir, old);
+  await rename(tmp, outDir);
+  await rm(old, { recursive: true, force: true });
 } catch (error) {
-  await rm(tmp, { recursive: true, force: true });
-  console.error(`\n构建失败，已保留上一次成功构建的 ${outDir}（如有）。\n`);
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  fail(error);
 }
-if (existsSync(outDir)) await rename(outDir, old);
-await rename(tmp, outDir);
-await rm(old, { recursive: true, force: true });
+lock.release();
 console.log(`wenming: 已输出到 ${outDir}`);

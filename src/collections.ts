@@ -7,6 +7,7 @@ import { resolveAsOf } from "./lib/dates.ts";
 import { DIMENSIONS, facetCounts, publishedEntries, type DimensionKey } from "./lib/integrity/listing.ts";
 import type { IntegrityEntry, ListKind } from "./lib/integrity/validate.ts";
 import { sortBatches, visiblePeople } from "./lib/good-people/roll.ts";
+import { groupDigest, type BuildStamp } from "./lib/site/cache-key.ts";
 
 export const asOf = resolveAsOf();
 
@@ -30,6 +31,17 @@ export const people: CollectionEntry<"goodPeople">[] = peopleEntries;
 export const shownPeople = visiblePeople(peopleEntries);
 export const ads = adEntries;
 export const integrity: IntegrityEntry[] = integrityEntries.map((e) => e.data as IntegrityEntry);
+/** List entries with their source digests, for the cache keys of entry pages. */
+export const integritySources = integrityEntries;
+
+/** The as-of date and site settings: part of every page's cache key. */
+export const stamp: BuildStamp = { asOf, site: String(siteEntry.digest) };
+/**
+ * Every good person and batch as one source: a person page shows its batch's
+ * notice state and its peers, so any change to good people re-renders them all
+ * (a city's 2,000 person pages take about two seconds).
+ */
+export const goodPeopleSource = { digest: groupDigest([...peopleEntries, ...batchEntries]) };
 
 const listViews = new Map<ListKind, { all: IntegrityEntry[]; facets: Record<DimensionKey, { value: string; count: number }[]> }>();
 

@@ -8,6 +8,7 @@ import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { join } from "node:path";
 import { contentRoot, getContent } from "./lib/content/cached.ts";
+import { sourceKey } from "./lib/content/digest.ts";
 import type { SiteContent } from "./lib/content/load.ts";
 import { adSchema } from "./schemas/ad.ts";
 import { conventionSchema } from "./schemas/convention.ts";
@@ -19,7 +20,11 @@ import type { LoaderContext } from "astro/loaders";
 
 type Item = { id: string; data: Record<string, unknown>; body?: string; filePath?: string };
 
-/** A loader that stores what `pick` selects from the checked content. */
+/**
+ * A loader that stores what `pick` selects from the checked content. Each
+ * entry's digest is the digest of its sources (src/lib/content/digest.ts),
+ * which page cache keys are built from: an item without one is a bug.
+ */
 function checked(name: string, pick: (c: SiteContent) => Item[], renderBody = false) {
   return {
     name: `wenming-${name}`,
@@ -28,7 +33,9 @@ function checked(name: string, pick: (c: SiteContent) => Item[], renderBody = fa
       ctx.store.clear();
       for (const item of pick(content)) {
         const data = await ctx.parseData({ id: item.id, data: item.data });
-        const entry: Parameters<typeof ctx.store.set>[0] = { id: item.id, data, digest: ctx.generateDigest({ data: item.data, body: item.body ?? "" }) };
+        const digest = content.digests.get(sourceKey(name, item.id));
+        if (digest === undefined) throw new Error(`内部错误：${name}/${item.id} 没有来源摘要`);
+        const entry: Parameters<typeof ctx.store.set>[0] = { id: item.id, data, digest };
         if (item.body !== undefined && renderBody) entry.rendered = await ctx.renderMarkdown(item.body);
         if (item.filePath) entry.filePath = item.filePath;
         ctx.store.set(entry);
@@ -41,7 +48,7 @@ const site = defineCollection({ loader: checked("site", (c) => [{ id: "site", da
 const conventions = defineCollection({ loader: checked("conventions", (c) => c.conventions.map(({ id, ...data }) => ({ id, data }))), schema: conventionSchema });
 const batches = defineCollection({ loader: checked("batches", (c) => c.batches.map((b) => ({ id: b.id, data: b }))), schema: batchSchema });
 const goodPeople = defineCollection({
-  loader: checked("good-people", (c) => c.people.map((p) => ({ id: p.id, data: p.data, body: p.story })), true),
+  loader: checked("goodPeople", (c) => c.people.map((p) => ({ id: p.id, data: p.data, body: p.story })), true),
   schema: goodPersonSchema,
 });
 const ads = defineCollection({ loader: checked("ads", (c) => c.ads.map((a) => ({ id: a.id, data: a.data }))), schema: adSchema });

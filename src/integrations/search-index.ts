@@ -9,7 +9,7 @@
 import type { AstroIntegrationLogger } from "astro";
 import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { pagePath, sitePages } from "../lib/checks/site-files.ts";
@@ -43,6 +43,21 @@ function entryRecord(list: ListKind, e: IntegrityEntry) {
 }
 
 const SEARCH_CACHE = cachePath("search");
+
+/**
+ * Pagefind writes its ready-made UIs beside the index; the site's own search
+ * (src/scripts/search.ts) loads only pagefind.js, and the UI files were seen
+ * published empty (written after writeFiles resolved). They are removed, and
+ * every remaining file must have content.
+ */
+async function dropPrebuiltUi(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name)) await rm(join(dir, name));
+  }
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && statSync(join(entry.parentPath, entry.name)).size === 0) throw new Error(`Pagefind 写出了空文件 ${entry.name}，搜索索引不完整`);
+  }
+}
 
 /** Indexes the built site in `site` and writes the index to `site`/pagefind. */
 export async function buildSearchIndex(site: string, logger: AstroIntegrationLogger): Promise<void> {
@@ -90,6 +105,7 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
       if (failures.length) throw new Error(`Pagefind 索引出错：${failures.slice(0, 5).join("；")}`);
       const written = await index.writeFiles({ outputPath: tmp });
       if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join("；")}`);
+      await dropPrebuiltUi(tmp);
     } finally {
       await pagefind.close();
     }

@@ -3,21 +3,17 @@
  * and problem named, personal data in the output fails it, and a failed build
  * leaves the last good site in place.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { scanForPersonalData } from "../../src/lib/checks/output-scan.ts";
-import { contentWith } from "./helpers.ts";
+import { buildSite, contentWith } from "./helpers.ts";
 
 function build(content: string, out: string) {
-  const r = spawnSync(process.execPath, ["scripts/build.ts"], {
-    encoding: "utf8",
-    env: { ...process.env, AS_OF: "2026-11-22", WENMING_CONTENT: content, WENMING_OUT: out, SKIP_POSTERS: "1" },
-  });
-  return { code: r.status, out: r.stdout + r.stderr };
+  const r = buildSite({ content, out, caches: mkdtempSync(join(tmpdir(), "wenming-caches-")), skipPosters: true });
+  return { code: r.code, out: r.log };
 }
 
 function lastGoodSite(): string {

@@ -17,6 +17,7 @@ import { findPersonalData } from "../integrity/personal-data.ts";
 import { readListFile } from "../integrity/read-table.ts";
 import { formatRowProblem, LISTS, validateRows, type IntegrityEntry } from "../integrity/validate.ts";
 import { POSTER_SIZES } from "../poster/sizes.ts";
+import { digestOf, sourceKey } from "./digest.ts";
 import { checkImageFile } from "./images.ts";
 import { lintMarkup } from "./markup-lint.ts";
 import { ContentError, type ContentProblem } from "./problems.ts";
@@ -51,6 +52,12 @@ export interface SiteContent {
   people: GoodPerson[];
   ads: Ad[];
   integrity: IntegrityEntry[];
+  /**
+   * Digest of each item's sources, keyed by sourceKey(collection, id): file
+   * bytes, referenced images and derived data (see digest.ts). Pages build
+   * their cache keys from these and nothing else.
+   */
+  digests: Map<string, string>;
 }
 
 interface SourceFile {
@@ -107,15 +114,18 @@ function scanPersonalData(file: SourceFile, problems: ContentProblem[]): void {
 /** Loads, validates and cross-checks everything under `root` (the content folder). */
 export async function loadContent(root: string, asOf: IsoDate): Promise<SiteContent> {
   const problems: ContentProblem[] = [];
+  const digests = new Map<string, string>();
   const shown = (p: string) => join(basename(root), relative(root, p));
 
   // Site settings
   const sitePath = join(root, "site.yaml");
   let site: Site | undefined;
   try {
-    const parsed = parseYaml(await readFile(sitePath, "utf8"), siteSchema, shown(sitePath));
+    const text = await readFile(sitePath, "utf8");
+    const parsed = parseYaml(text, siteSchema, shown(sitePath));
     problems.push(...parsed.problems);
     site = parsed.data;
+    digests.set(sourceKey("site", "site"), digestOf(text, JSON.stringify(site)));
   } catch {
     problems.push({ file: shown(sitePath), message: "缺少站点设置文件 site.yaml" });
   }
@@ -130,6 +140,7 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
     const parsed = parseYaml(f.text, conventionSchema, f.shown);
     problems.push(...parsed.problems);
     if (parsed.data) conventions.push({ id: f.id, ...parsed.data });
+    digests.set(sourceKey("conventions", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
   }
 
   // Etiquette guides (MDX)
@@ -146,15 +157,18 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
     problems.push(...parsed.problems);
     for (const p of lintMarkup(split.body, "mdx", split.bodyLine - 1)) problems.push({ file: f.shown, line: p.line, field: "正文", message: p.message });
     if (parsed.data) guides.push({ id: f.id, file: f.path, data: parsed.data, body: split.body });
+    digests.set(sourceKey("etiquette", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
   }
 
   // Good people: batches and people
   const batchesPath = join(root, "good-people", "batches.yaml");
   let batches: Batch[] = [];
   try {
-    const parsed = parseYaml(await readFile(batchesPath, "utf8"), batchesSchema, shown(batchesPath));
+    const text = await readFile(batchesPath, "utf8");
+    const parsed = parseYaml(text, batchesSchema, shown(batchesPath));
     problems.push(...parsed.problems);
     batches = parsed.data ?? [];
+    for (const b of batches) digests.set(sourceKey("batches", b.id), digestOf(text, JSON.stringify(b)));
     const ids = new Set<string>();
     for (const b of batches) {
       if (ids.has(b.id)) problems.push({ file: shown(batchesPath), field: "id", message: `批次编号重复：“${b.id}”` });
@@ -174,11 +188,14 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
     const parsed = parseYaml(split.yaml, goodPersonSchema, f.shown, 1);
     problems.push(...parsed.problems);
     for (const p of lintMarkup(split.body, "md", split.bodyLine - 1)) problems.push({ file: f.shown, line: p.line, field: "事迹", message: p.message });
+    let photo: Uint8Array | undefined;
     if (parsed.data?.photo) {
       const problem = await checkImageFile(join(root, "good-people"), parsed.data.photo);
       if (problem) problems.push({ file: f.shown, field: "photo", message: problem });
+      else photo = await readFile(join(root, "good-people", parsed.data.photo));
     }
     if (parsed.data) people.push({ id: f.id, file: f.path, data: parsed.data, story: split.body.trim() });
+    digests.set(sourceKey("goodPeople", f.id), digestOf(f.text, photo, JSON.stringify(parsed.data)));
   }
 
   // Ads
@@ -189,6 +206,7 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
     const parsed = parseYaml(f.text, adSchema, f.shown);
     problems.push(...parsed.problems);
     if (parsed.data) ads.push({ id: f.id, file: f.path, data: parsed.data });
+    digests.set(sourceKey("ads", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
   }
 
   // Integrity lists: one CSV per batch and list
@@ -210,6 +228,7 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
         if (previous) problems.push({ file: f.shown, field: "编号", message: `编号重复：“${e.id}”已在 ${previous} 使用` });
         seenIds.set(e.id, f.shown);
         integrity.push(e);
+        digests.set(sourceKey("integrity", `${e.list}/${e.id}`), digestOf(JSON.stringify(e)));
       }
     }
   }
@@ -245,5 +264,5 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   }
 
   if (problems.length > 0 || !site) throw new ContentError(problems);
-  return { root, site, conventions, guides, batches, people, ads, integrity };
+  return { root, site, conventions, guides, batches, people, ads, integrity, digests };
 }

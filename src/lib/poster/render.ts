@@ -93,13 +93,16 @@ export function inlineSvgImages(svg: string): string {
   });
 }
 
+/** A fixed creation date: the same poster is the same file in every build (pdfkit would stamp the time and derive the file ID from it). */
+const REPRODUCIBLE_DATE = new Date("2020-01-01T00:00:00Z");
+
 /** Vector PDF at the size's physical dimensions (trim + bleed); text and QR code stay as paths. */
 export function svgToPdf(svg: string, size: PosterSize): Promise<Buffer> {
   const print = size.print ?? { widthMm: size.width / 2.5, heightMm: size.height / 2.5, bleedMm: 0 };
   const pt = (mm: number) => (mm * 72) / 25.4;
   const w = pt(print.widthMm + 2 * print.bleedMm);
   const hgt = pt(print.heightMm + 2 * print.bleedMm);
-  const doc = new PDFDocument({ size: [w, hgt], margin: 0, autoFirstPage: true, info: { Title: "公益广告", Creator: "wenming" } });
+  const doc = new PDFDocument({ size: [w, hgt], margin: 0, autoFirstPage: true, info: { Title: "公益广告", Creator: "wenming", CreationDate: REPRODUCIBLE_DATE } });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -1,0 +1,114 @@
+/**
+ * Publication truth, property: after any change to any content kind — a
+ * field, a body, a photo, the site settings, the as-of date — an incremental
+ * build publishes exactly what a cold build of the same content publishes:
+ * pages, search index, feeds, open data, sitemap, share images and posters.
+ * Each step changes the content further, rebuilds the same output with the
+ * same caches, builds the same content cold beside it, and compares the two
+ * sites file by file (site-diff.ts).
+ */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, sampleContent } from "./helpers.ts";
+import { siteDifferences } from "./site-diff.ts";
+
+const work = mkdtempSync(join(tmpdir(), "wenming-incremental-"));
+const content = sampleContent();
+const warm = { out: join(work, "warm", "dist"), caches: join(work, "warm", "caches") };
+
+/** Replaces one exact piece of text in a content file; fails loudly when the text is not there. */
+function edit(rel: string, from: string, to: string): void {
+  const path = join(content, rel);
+  const text = readFileSync(path, "utf8");
+  if (!text.includes(from)) throw new Error(`${rel} does not contain “${from}”`);
+  writeFileSync(path, text.replace(from, to));
+}
+
+// Posters are keyed by their input and tested elsewhere; fewer sizes keep each build short while
+// still covering a raster, a PDF and the ZIP of every ad.
+for (const name of readdirSync(join(content, "ads"))) {
+  const path = join(content, "ads", name);
+  writeFileSync(path, `${readFileSync(path, "utf8").replace(/^sizes:.*(\n\s+-.*)*\n?/m, "")}\nsizes: [${name === "yangquan.yaml" ? "square, poster-50x70" : "square"}]\n`);
+}
+
+let asOf = "2026-11-22";
+
+/** Each step: what changes, and a text the changed site must show (so the step is not a no-op). */
+const steps: { name: string; change: () => void; shows: [file: string, text: string] }[] = [
+  {
+    name: "a good person's story (body only)",
+    change: () => edit("good-people/people/zhao-min.md", "赵敏师范毕业后", "赵敏老师师范毕业后"),
+    shows: ["good-people/zhao-min/index.html", "赵敏老师师范毕业后"],
+  },
+  {
+    name: "a good person's front-matter field",
+    change: () => edit("good-people/people/zhao-min.md", "summary: 乡村教师赵敏", "summary: 乡村女教师赵敏"),
+    shows: ["good-people/zhao-min/index.html", "乡村女教师赵敏"],
+  },
+  {
+    name: "a good person's photo (same file name, new picture)",
+    change: () => copyFileSync(join(content, "good-people/photos/yang-fan.jpg"), join(content, "good-people/photos/zhao-min.jpg")),
+    shows: ["good-people/zhao-min/index.html", "zhao-min"],
+  },
+  {
+    name: "a batch's title",
+    change: () => edit("good-people/batches.yaml", "title: 2026年第二批", "title: 2026年第二批（更正）"),
+    shows: ["good-people/zhao-min/index.html", "2026年第二批（更正）"],
+  },
+  {
+    name: "one red-list and one black-list entry",
+    change: () => {
+      edit("integrity/red/2026-11.csv", "海关高级认证企业", "海关高级认证企业（AEO）");
+      edit("integrity/black/2026-11.csv", "欠缴税款 128 万元", "欠缴税款 129 万元");
+    },
+    shows: ["integrity/black/2026-11-001/index.html", "欠缴税款 129 万元"],
+  },
+  {
+    name: "a convention article, an etiquette guide's field and body, an ad's slogan",
+    change: () => {
+      edit("conventions/shimin-gongyue.yaml", "维护社会公共秩序", "自觉维护社会公共秩序");
+      edit("etiquette/kongyan.mdx", "请到指定吸烟区", "请到指定的吸烟区");
+      edit("etiquette/kongyan.mdx", "为家人和孩子营造无烟家庭", "为家人和孩子营造无烟的家庭");
+      edit("ads/yangquan.yaml", "牵好绳 清好便", "牵好绳 清好粪");
+    },
+    shows: ["etiquette/kongyan/index.html", "请到指定的吸烟区"],
+  },
+  {
+    name: "a site setting",
+    change: () => edit("site.yaml", "hours: 工作日 9:00—12:00", "hours: 工作日 8:30—12:00"),
+    shows: ["good-people/batch/2026-3/index.html", "8:30—12:00"],
+  },
+  {
+    name: "the as-of date (entries expire, notice periods end)",
+    change: () => {
+      asOf = "2027-01-20";
+    },
+    shows: ["integrity/black/2026-11-002/index.html", "停止公示"],
+  },
+];
+
+describe("an incremental build equals a cold build", () => {
+  beforeAll(() => {
+    const first = buildSite({ content, ...warm, asOf });
+    expect(first.code, first.log).toBe(0);
+  }, 300_000);
+
+  it.each(steps.map((s, i) => [s.name, i] as const))(
+    "after changing %s",
+    (_name, i) => {
+      const step = steps[i];
+      if (!step) throw new Error("no step");
+      step.change();
+      const incremental = buildSite({ content, ...warm, asOf });
+      expect(incremental.code, incremental.log).toBe(0);
+      const cold = { out: join(work, `cold-${i}`, "dist"), caches: join(work, `cold-${i}`, "caches") };
+      const coldBuild = buildSite({ content, ...cold, asOf });
+      expect(coldBuild.code, coldBuild.log).toBe(0);
+      expect(readFileSync(join(cold.out, step.shows[0]), "utf8")).toContain(step.shows[1]);
+      expect(siteDifferences(warm.out, cold.out)).toEqual([]);
+    },
+    300_000,
+  );
+});
