@@ -11,7 +11,10 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
+import { getContent } from "../src/lib/content/cached.ts";
 import { resolveAsOf } from "../src/lib/dates.ts";
+import { LEDGER_FILE, recordPublished } from "../src/lib/integrity/ledger.ts";
+import { entryKey } from "../src/lib/integrity/lists.ts";
 
 // No network at build time: Astro would otherwise send anonymous usage data.
 process.env["ASTRO_TELEMETRY_DISABLED"] = "1";
@@ -70,5 +73,9 @@ try {
 } catch (error) {
   fail(error);
 }
+// Every list entry with a page is now published at its URL for good: record it (ledger.ts).
+const { integrity } = await getContent(contentRoot, asOf);
+const recorded = recordPublished(contentRoot, integrity.map(entryKey));
+if (recorded > 0) console.log(`wenming: 已将 ${recorded} 个新公开的红黑榜条目编号记入 ${join(contentRoot, LEDGER_FILE)}（请一并提交）`);
 lock.release();
 console.log(`wenming: 已输出到 ${outDir}`);

@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { resolveAsOf } from "./lib/dates.ts";
 import { DIMENSIONS, facetCounts, publishedEntries, type DimensionKey } from "./lib/integrity/listing.ts";
 import type { IntegrityEntry, ListKind } from "./lib/integrity/validate.ts";
+import { batchState, type ShownBatch } from "./lib/good-people/notice.ts";
 import { sortBatches, visiblePeople } from "./lib/good-people/roll.ts";
 import { groupDigest, type BuildStamp } from "./lib/site/cache-key.ts";
 
@@ -26,7 +27,8 @@ if (!siteEntry) throw new Error("content/site.yaml 未加载");
 export const site = siteEntry.data;
 export const conventions = conventionEntries.sort((a, b) => b.data.adopted.localeCompare(a.data.adopted));
 export const guides = guideEntries.sort((a, b) => a.data.scene.localeCompare(b.data.scene, "zh-CN"));
-export const batches = sortBatches(batchEntries.map((b) => b.data));
+/** Batches shown on the as-of day, newest first, each with its notice state (see lib/good-people/notice.ts). */
+export const batches: ShownBatch[] = sortBatches(batchEntries.map((b) => ({ ...b.data, state: batchState(b.data, asOf) })));
 export const people: CollectionEntry<"goodPeople">[] = peopleEntries;
 export const shownPeople = visiblePeople(peopleEntries);
 export const ads = adEntries;

@@ -30,6 +30,8 @@ function checked(name: string, pick: (c: SiteContent) => Item[], renderBody = fa
     name: `wenming-${name}`,
     load: async (ctx: LoaderContext) => {
       const content = await getContent();
+      // Said once per build, by the settings' loader: things staff should act on that do not stop the build.
+      if (name === "site") for (const w of content.warnings) ctx.logger.warn(w);
       ctx.store.clear();
       for (const item of pick(content)) {
         const data = await ctx.parseData({ id: item.id, data: item.data });

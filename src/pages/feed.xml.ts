@@ -1,6 +1,7 @@
 /** Site feed: new good-people batches and updated etiquette guides. */
 import type { APIRoute } from "astro";
 import { asOf, batches, guides, site } from "../collections.ts";
+import { noticeDate, noticeLabel } from "../lib/good-people/notice.ts";
 import { atomFeed } from "../lib/site/atom.ts";
 import { urls } from "../lib/site/urls.ts";
 
@@ -8,9 +9,9 @@ export const GET: APIRoute = () => {
   const items = [
     ...batches.map((b) => ({
       id: `batch-${b.id}`,
-      title: `好人榜 ${b.title}${b.status === "公示" ? "（公示）" : ""}`,
+      title: `好人榜 ${b.title}${noticeLabel(b.state)}`,
       path: urls.batch(b.id),
-      date: b.published ?? b.noticeStart ?? asOf,
+      date: noticeDate(b.state) ?? asOf,
       summary: `${site.city}好人榜${b.title}`,
     })),
     ...guides.map((g) => ({ id: `guide-${g.id}-${g.data.updated}`, title: `文明礼仪：${g.data.title}`, path: urls.guide(g.id), date: g.data.updated, summary: g.data.summary })),

@@ -1,10 +1,20 @@
 /** Building blocks shared by the content schemas. */
 import { z } from "zod";
-import { isIsoDate } from "../lib/dates.ts";
+import { isIsoDate, todayInShanghai } from "../lib/dates.ts";
+import { slugPattern } from "../lib/slug.ts";
 import { codePointLabel, codePointLength, findInvisibleCharacter } from "../lib/text.ts";
 
 /** A calendar date written YYYY-MM-DD (YAML dates are accepted and converted). */
 export const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().refine(isIsoDate, { message: "应为真实日期，写作 YYYY-MM-DD" }));
+
+/**
+ * Refuses a date after the real today (Asia/Shanghai). Not the as-of date:
+ * rebuilding a past day's site must not turn later dates into errors.
+ */
+export function notInFuture(date: string, path: (string | number)[], ctx: z.RefinementCtx): void {
+  const today = todayInShanghai();
+  if (date > today) ctx.addIssue({ code: "custom", path, message: `日期在未来：收到 ${date}，应不晚于今天 ${today}` });
+}
 
 /** Visible text: trimmed, no control/zero-width/bidi characters, length in code points. */
 export function plainText(max: number, min = 1) {
@@ -21,9 +31,18 @@ export function plainText(max: number, min = 1) {
 }
 
 /** Id used in URLs: lower-case letters, digits and hyphens. Never changes once published. */
-export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "应为小写字母、数字和连字符，如 wenming-jiaotong" });
+export const slug = z.string().regex(slugPattern, { message: "应为小写字母、数字和连字符，如 wenming-jiaotong" });
 
-/** A path to an image inside the content folder: relative, no `..`, no URL. */
-export const contentImage = z.string().regex(/^(?!.*\.\.)(?![a-z]+:)(?!\/)[\w\-./]+\.(jpg|jpeg|png|webp|svg)$/i, {
-  message: "应为内容目录内的图片相对路径（不含 ../，不能是网址），扩展名 jpg/png/webp/svg",
-});
+/**
+ * A photo inside the content folder, as phones and staff name them: relative
+ * (no `..`, no leading `/`, no URL, no backslash), any letters including
+ * Chinese and spaces, extension .jpg/.jpeg/.png/.webp in any case. Photos
+ * are raster images: an SVG is refused here rather than failing later.
+ */
+export const contentPhoto = z
+  .string()
+  .refine((p) => !/(^|\/)\.\.(\/|$)|^\/|^[a-z][a-z0-9+.-]*:|\\|[\u0000-\u001F]/i.test(p), { message: "应为内容目录内的相对路径，如 photos/zhang-san.jpg（不能含 ../、不能以 / 开头、不能是网址）" })
+  .refine((p) => PHOTO_EXTENSION.test(p), { message: "照片应为 JPG、PNG 或 WebP 文件（扩展名 .jpg、.jpeg、.png、.webp，大小写均可）；SVG 等其他格式请先另存为 JPG 或 PNG" });
+
+/** Extensions a photo may have, in any case; the page's image import (good-people/[id].astro) matches the same set. */
+export const PHOTO_EXTENSION = /\.(jpe?g|png|webp)$/i;

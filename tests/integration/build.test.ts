@@ -33,17 +33,17 @@ describe("a failed build", () => {
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe("last good build");
   });
 
-  it("with a mobile number that reaches the output is stopped by the output scan", () => {
+  it("with a mobile number in the site settings names the file, line and setting, before any page is built", () => {
     const content = contentWith("dangling-reference");
     cpSync("content/ads/yangquan.yaml", join(content, "ads/yangquan.yaml"));
-    const site = readFileSync(join(content, "site.yaml"), "utf8").replace("phone: 0000-12345678", 'phone: "13912345678"');
+    const site = readFileSync(join(content, "site.yaml"), "utf8").replace("phone: 0000-12345678", 'phone: "１３９ １２３４ ５６７８"');
     writeFileSync(join(content, "site.yaml"), site);
     const out = lastGoodSite();
     const { code, out: log } = build(content, out);
     expect(code).toBe(1);
-    expect(log).toContain("发布内容中发现个人信息");
-    expect(log).toContain("手机号码 139…78");
-    expect(log).not.toContain("13912345678");
+    expect(log).toContain("content/site.yaml:9 · contact.phone · 含手机号码（139…）");
+    expect(log).not.toContain("1391234");
+    expect(log.indexOf("构建失败")).toBeLessThan(log.indexOf("内容检查未通过"));
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe("last good build");
     expect(existsSync(`${out}.tmp`)).toBe(false);
   });
@@ -64,11 +64,11 @@ describe("scanForPersonalData", () => {
   it("accepts exactly the allowed credit codes, also where Pagefind split them", async () => {
     const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
     mkdirSync(join(root, "pagefind", "fragment"), { recursive: true });
-    const code = "911101198001241230"; // a published credit code that also passes as an ID number
+    const code = "911101198001011769"; // a published credit code that also passes as an ID number
     writeFileSync(join(root, "entry.html"), `<dd>${code}</dd>`);
     // What stopped the 5x build: Pagefind stored 919901001003111E0G as 919901001003111 + U+200B + E0G.
     writeFileSync(join(root, "pagefind", "fragment", "y.pf_fragment"), gzipSync(Buffer.from('{"content":"法人\u200B。\u200B919901001003111\u200BE0G"}')));
-    writeFileSync(join(root, "other.html"), "<p>911101198001241230 与 11010519491231002X</p>");
+    writeFileSync(join(root, "other.html"), "<p>911101198001011769 与 11010519491231002X</p>");
     const leaks = await scanForPersonalData(root, new Set(), new Set([code]));
     expect(leaks.map((l) => `${l.file}:${l.kind}:${l.masked}`)).toEqual(["other.html:id:110…2X"]);
   });

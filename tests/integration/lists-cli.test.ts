@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 
 const EXPECTED = [
-  "第 3 行 · 统一社会信用代码 · 校验位错误：收到 91350100M000100Y44，应为 91350100M000100Y43",
+  "第 3 行 · 统一社会信用代码 · 第 18 位校验码不符（GB 32100）：收到 91350100M000100Y44",
   "第 4 行 · 主体名称 · 必填项为空",
   "第 5 行 · 统一社会信用代码 · 长度错误：收到 9135010（7 位），应为 18 位",
   "第 6 行 · 决定文书文号 · 文号格式错误：收到“第7号”",
@@ -102,8 +102,53 @@ describe("lists:import", () => {
     ]);
     const loaded = await loadContent(content, "2026-11-22");
     expect(loaded.integrity.filter((e) => e.batch === "2026-10").map((e) => e.idNumberMasked ?? e.creditCode)).toEqual(["91350100M000100Y43", "110105********002X"]);
+    expect(readFileSync(join(content, "integrity", "published-ids.txt"), "utf8")).toContain("black/2026-10-002");
+    // The same department file again: refused, naming where each decision already is.
     const again = lists(["import", join(tmp, "good.xlsx"), "--list", "black", "--batch", "2026-10", "--content", content]);
-    expect(again.code).toBe(2);
-    expect(again.out).toContain("已存在");
+    expect(again.code).toBe(1);
+    expect(again.out).toContain("第 2 行 · 决定文书文号 · 重复条目：同一主体和文号已在 content-good/integrity/black/2026-10.csv 第 2 行（编号 2026-10-001）列入");
+    expect(again.out).toContain("未写入任何文件");
+    expect(readFileSync(join(content, "integrity", "black", "2026-10.csv"), "utf8")).toBe(written);
+  });
+
+  it("takes a second department's report for the same month: rows added, ids continue, the first report unchanged", async () => {
+    const content = join(tmp, "content-two-reports");
+    cpSync("content", content, { recursive: true });
+    const first = lists(["import", join(fixtures, "department-good.csv"), "--list", "black", "--batch", "2026-10", "--content", content]);
+    expect(first.code, first.out).toBe(0);
+    const before = readFileSync(join(content, "integrity", "black", "2026-10.csv"), "utf8");
+    const second = join(tmp, "second.csv");
+    writeFileSync(
+      second,
+      ["企业名称,主体类型,信用代码,法定代表人,失信行为,处罚依据,处罚机关,处罚决定书文号,处罚日期,失信等级,公示期限,序号,备注", "示例市二号商贸有限公司,法人,91110000600037341L,周某,拒不整改,《产品质量法》第四十九条,示例市市场监督管理局,示市监罚〔2026〕31号,2026/9/3,一般,2027/3/3,1,复核"].join("\n"),
+    );
+    const r = lists(["import", second, "--list", "black", "--batch", "2026-10", "--content", content]);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain("已忽略 “序号”、“备注” 列");
+    const after = readFileSync(join(content, "integrity", "black", "2026-10.csv"), "utf8");
+    expect(after.startsWith(before)).toBe(true);
+    const loaded = await loadContent(content, "2026-11-22");
+    expect(loaded.integrity.filter((e) => e.batch === "2026-10").map((e) => [e.id, e.listedOn, e.publicUntil])).toEqual([
+      ["2026-10-001", "2026-06-01", "2027-06-01"],
+      ["2026-10-002", "2026-06-10", "2028-06-10"],
+      ["2026-10-003", "2026-09-03", "2027-03-03"],
+    ]);
+  });
+
+  it("refuses an ID typed into an Excel number cell, writing nothing", async () => {
+    const file = join(tmp, "number-cell.xlsx");
+    const header = ["姓名", "主体类型", "身份证号码", "失信行为", "法律依据", "认定单位", "文号", "认定日期", "失信程度", "公示期限至"].map((value) => ({ value, type: String }));
+    const row = [
+      { value: "陈某某", type: String },
+      { value: "自然人", type: String },
+      { value: 110105194912310000, type: Number },
+      ...["拒不履行判决", "《民事诉讼法》第二百六十二条", "示例市中级人民法院", "（2026）示01执40号", "2026-06-10", "严重", "2028-06-10"].map((value) => ({ value, type: String })),
+    ];
+    await writeExcelFile([header, row]).toFile(file);
+    const content = join(tmp, "content-number-cell");
+    const r = lists(["import", file, "--list", "black", "--batch", "2026-10", "--content", content]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("第 2 行 · 身份证号 · 该列应设置为文本格式后重新填写");
+    expect(existsSync(join(content, "integrity", "black", "2026-10.csv"))).toBe(false);
   });
 });

@@ -27,7 +27,7 @@ beforeAll(() => {
   write("good-people/region/西城区/index.html", page('<a href="/etiquette/missing/">不存在的页面</a> <a href="https://example.org/" rel="noopener">外部</a> <p>电话 13912345678</p>'));
   write("search/index.html", page("<p>搜索</p>"));
   write("og/site.png", "png");
-  write("data/list.json", '{"id":"11010519491231002X","code":"911101198001241230"}');
+  write("data/list.json", '{"id":"11010519491231002X","code":"911101198001011769"}');
 });
 
 describe("links", () => {
@@ -44,7 +44,7 @@ describe("links", () => {
 
   it("scanOutput finds the same in one pass, keeps files written later pending, and lists sitemap pages", async () => {
     const files = await siteFiles(root);
-    const scan = scanOutput({ root, files, siteFiles: files, clean: [], allowed: ["911101198001241230"], pendingLinkPrefixes: ["/sitemap.xml"] });
+    const scan = scanOutput({ root, files, siteFiles: files, clean: [], allowed: ["911101198001011769"], pendingLinkPrefixes: ["/sitemap.xml"] });
     const links = [...scan.links, ...(await checkAnchors(root, scan.anchors))];
     expect(links.map((p) => `${p.page} → ${p.href}：${p.problem}`).sort()).toEqual([...expected].sort());
     expect(scan.pending.map((p) => `${p.page} → ${p.path}`)).toEqual(["/conventions/shimin/ → /sitemap.xml"]);
@@ -57,7 +57,7 @@ describe("links", () => {
 
   it("skips files found clean before, and reports which are clean now", async () => {
     const files = await siteFiles(root);
-    const allowed = ["911101198001241230"];
+    const allowed = ["911101198001011769"];
     const first = scanOutput({ root, files, clean: [], allowed });
     expect(first.clean.length).toBe(files.filter((f) => !f.endsWith(".png")).length - 2);
     const second = scanOutput({ root, files, clean: first.clean, allowed });

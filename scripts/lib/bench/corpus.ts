@@ -8,8 +8,8 @@ import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addMonths } from "../../../src/lib/dates.ts";
 import { FIELDS } from "../../../src/lib/integrity/columns.ts";
-import { creditCodeCheckChar } from "../../../src/lib/integrity/credit-code.ts";
-import { csvCell } from "../../../src/lib/integrity/listing.ts";
+import { composeCreditCode } from "../../../src/lib/integrity/credit-code.ts";
+import { csvField } from "../../../src/lib/integrity/csv.ts";
 import { CATEGORIES, LEVELS } from "../../../src/schemas/good-people.ts";
 import { SCENES } from "../../../src/schemas/etiquette.ts";
 
@@ -133,11 +133,13 @@ function story(r: () => number, name: string, region: string): string {
   return paragraphs.join("\n\n");
 }
 
-const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+/** Organisation-code characters (GB 11714): digits and upper-case letters. */
+const ORG_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+/** A code that passes both the GB 32100 and the GB 11714 check. */
 function creditCode(r: () => number, prefix = "91"): string {
-  let s = `${prefix}990100`;
-  for (let i = 0; i < 9; i++) s += ALPHABET[Math.floor(r() * (i < 8 ? 31 : 10))];
-  return s + creditCodeCheckChar(s);
+  let body = "";
+  for (let i = 0; i < 8; i++) body += ORG_CHARS[Math.floor(r() * ORG_CHARS.length)];
+  return composeCreditCode(`${prefix}990100`, body);
 }
 
 /** Writes the corpus for `scale` into `root` (a content folder). */
@@ -231,7 +233,7 @@ export function writeCorpus(root: string, scaleName: string, asOf: string, seed 
       移出事由: removed ? "原决定依法撤销" : "",
       数据来源: "示例市公共信用信息平台",
     };
-    rows.push(FIELDS.map((f) => csvCell(values[f.header] ?? "")).join(","));
+    rows.push(FIELDS.map((f) => csvField(values[f.header] ?? "", { guardFormulas: false })).join(","));
     files.set(key, rows);
   }
   for (const [key, rows] of files) writeFileSync(join(root, "integrity", `${key}.csv`), `${header}\n${rows.join("\n")}\n`);

@@ -1,26 +1,32 @@
 /**
  * Reads and checks all content under one folder. This is the single source
  * of content for the Astro collections, the build integrations, the CLIs and
- * the tests: every file is parsed, validated against its schema, linted, and
- * cross-checked (references between kinds, duplicate ids). Problems from all
- * files are collected and thrown together as one ContentError.
+ * the tests: every file is parsed, validated against its schema, scanned for
+ * personal data and invisible characters, linted, and cross-checked
+ * (references between kinds, duplicate ids, files the build does not know).
+ * Problems from all files are collected and thrown together as one
+ * ContentError. The result is the content as published on the as-of day
+ * (asOfView): what is not yet published is not in it.
  */
-import { readdir, readFile } from "node:fs/promises";
-import { basename, extname, join, relative } from "node:path";
+import { readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { adSchema, type AdData } from "../../schemas/ad.ts";
 import { conventionSchema, type Convention } from "../../schemas/convention.ts";
 import { etiquetteSchema, type EtiquetteData } from "../../schemas/etiquette.ts";
 import { batchesSchema, goodPersonSchema, type Batch, type GoodPersonData } from "../../schemas/good-people.ts";
 import { siteSchema, type Site } from "../../schemas/site.ts";
 import type { IsoDate } from "../dates.ts";
-import { findPersonalData } from "../integrity/personal-data.ts";
-import { readListFile } from "../integrity/read-table.ts";
-import { formatRowProblem, LISTS, validateRows, type IntegrityEntry } from "../integrity/validate.ts";
-import { POSTER_SIZES } from "../poster/sizes.ts";
+import { batchState, isBatchShown } from "../good-people/notice.ts";
+import { LEDGER_FILE } from "../integrity/ledger.ts";
+import { entryKey, loadLists } from "../integrity/lists.ts";
+import type { IntegrityEntry } from "../integrity/validate.ts";
+import { crossCheck, type Present } from "./cross-check.ts";
 import { digestOf, sourceKey } from "./digest.ts";
 import { checkImageFile } from "./images.ts";
 import { lintMarkup } from "./markup-lint.ts";
 import { ContentError, type ContentProblem } from "./problems.ts";
+import { readKind, readProblem, readText, scanText, type SourceFile } from "./source-files.ts";
 import { parseYaml, splitFrontMatter } from "./yaml.ts";
 
 export interface Guide {
@@ -28,6 +34,8 @@ export interface Guide {
   file: string;
   data: EtiquetteData;
   body: string;
+  /** Ads the body shows with <PosterFigure ad="…">. */
+  posterFigures: string[];
 }
 
 export interface GoodPerson {
@@ -58,211 +66,177 @@ export interface SiteContent {
    * their cache keys from these and nothing else.
    */
   digests: Map<string, string>;
+  /** Things staff should act on that do not stop the build (e.g. a notice period that ended unpublished). */
+  warnings: string[];
 }
 
-interface SourceFile {
-  id: string;
-  path: string;
-  /** Path relative to the content root's parent, as staff see it (content/…). */
-  shown: string;
-  text: string;
+/** What the content folder may hold; anything else is reported rather than silently ignored. */
+const LAYOUT: Record<string, readonly string[] | "file"> = {
+  "site.yaml": "file",
+  conventions: [],
+  etiquette: [],
+  "good-people": ["batches.yaml", "people", "photos"],
+  integrity: ["red", "black", basename(LEDGER_FILE)],
+  ads: [],
+};
+const KNOWN_EXTRA = /^(\.|README(\.md)?$)/i;
+
+async function checkLayout(root: string, problems: ContentProblem[]): Promise<void> {
+  const shown = basename(root);
+  const kinds = Object.keys(LAYOUT).join("、");
+  for (const entry of await readdir(root, { withFileTypes: true })) {
+    if (KNOWN_EXTRA.test(entry.name)) continue;
+    const expected = LAYOUT[entry.name];
+    if (!expected) {
+      problems.push({ file: join(shown, entry.name), message: `未知的${entry.isDirectory() ? "内容目录" : "文件"}：网站不会发布其中的内容。内容目录只能包含 ${kinds}；如是新栏目，请先联系技术人员添加` });
+      continue;
+    }
+    if (expected === "file" || expected.length === 0 || !entry.isDirectory()) continue;
+    for (const inner of await readdir(join(root, entry.name), { withFileTypes: true })) {
+      if (!KNOWN_EXTRA.test(inner.name) && !expected.includes(inner.name)) {
+        problems.push({ file: join(shown, entry.name, inner.name), message: `未知的${inner.isDirectory() ? "目录" : "文件"}：${join(shown, entry.name)} 只能包含 ${expected.join("、")}` });
+      }
+    }
+  }
 }
 
-/** Lists files of a kind; a file with another extension, or two files with the same id, is a problem. */
-async function readKind(root: string, folder: string, exts: readonly string[], problems: ContentProblem[]): Promise<SourceFile[]> {
-  const dir = join(root, folder);
-  let names: string[];
+/** A YAML file of settings or a list: read, scanned, validated. */
+async function loadYamlFile<T>(root: string, rel: string, schema: Parameters<typeof parseYaml>[1], missing: string, problems: ContentProblem[]) {
+  const shown = join(basename(root), rel);
+  let text: string;
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile() && !d.name.startsWith(".")).map((d) => d.name);
-  } catch {
-    return [];
+    text = await readText(join(root, rel));
+  } catch (error) {
+    problems.push(readProblem(shown, error, missing));
+    return undefined;
   }
-  const files: SourceFile[] = [];
-  const seen = new Map<string, string>();
-  for (const name of names.sort()) {
-    const ext = extname(name).toLowerCase();
-    const shown = join(basename(root), folder, name);
-    if (!exts.includes(ext)) {
-      problems.push({ file: shown, message: `不支持的文件类型 ${ext || "（无扩展名）"}：此目录只接受 ${exts.join("、")}` });
-      continue;
-    }
-    const id = basename(name, extname(name));
-    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) {
-      problems.push({ file: shown, field: "文件名", message: `文件名“${id}”不能用作网址：应为小写字母、数字和连字符，如 wenming-jiaotong${ext}` });
-      continue;
-    }
-    const previous = seen.get(id);
-    if (previous) {
-      problems.push({ file: shown, field: "文件名", message: `编号重复：“${id}”已由 ${previous} 使用，每个条目需要唯一的文件名` });
-      continue;
-    }
-    seen.set(id, shown);
-    const path = join(dir, name);
-    files.push({ id, path, shown, text: await readFile(path, "utf8") });
-  }
-  return files;
+  const before = problems.length;
+  scanText({ shown, text }, problems);
+  const parsed = parseYaml(text, schema, shown);
+  problems.push(...parsed.problems);
+  return { text, data: parsed.data as T | undefined, clean: problems.length === before };
 }
 
-/** Full ID numbers and mobile numbers are refused in every content file. */
-function scanPersonalData(file: SourceFile, problems: ContentProblem[]): void {
-  for (const hit of findPersonalData(file.text)) {
-    const line = file.text.slice(0, hit.index).split("\n").length;
-    problems.push({ file: file.shown, line, message: hit.kind === "id" ? "含完整身份证号，不得公开：请删除" : "含手机号码，不得公开：请删除或改用单位座机" });
+/** A Markdown/MDX file: front matter against `schema`, body linted; undefined when it has no front matter. */
+function loadFrontMatterFile(f: SourceFile, schema: Parameters<typeof parseYaml>[1], kind: "md" | "mdx", bodyField: string, problems: ContentProblem[]) {
+  scanText(f, problems, bodyField);
+  const split = splitFrontMatter(f.text);
+  if (!split) {
+    problems.push({ file: f.shown, line: 1, message: "缺少文件头（以 --- 开始和结束的 YAML 段落）" });
+    return undefined;
   }
+  const parsed = parseYaml(split.yaml, schema, f.shown, 1);
+  problems.push(...parsed.problems);
+  const lint = lintMarkup(split.body, kind, split.bodyLine - 1);
+  for (const p of lint.problems) problems.push({ file: f.shown, line: p.line, field: bodyField, message: p.message });
+  return { data: parsed.data, body: split.body, components: lint.components };
 }
 
-/** Loads, validates and cross-checks everything under `root` (the content folder). */
+/** Loads, validates and cross-checks everything under `root` (the content folder), as published on `asOf`. */
 export async function loadContent(root: string, asOf: IsoDate): Promise<SiteContent> {
   const problems: ContentProblem[] = [];
   const digests = new Map<string, string>();
-  const shown = (p: string) => join(basename(root), relative(root, p));
-
-  // Site settings
-  const sitePath = join(root, "site.yaml");
-  let site: Site | undefined;
+  const shown = (rel: string) => join(basename(root), rel);
   try {
-    const text = await readFile(sitePath, "utf8");
-    const parsed = parseYaml(text, siteSchema, shown(sitePath));
-    problems.push(...parsed.problems);
-    site = parsed.data;
-    digests.set(sourceKey("site", "site"), digestOf(text, JSON.stringify(site)));
-  } catch {
-    problems.push({ file: shown(sitePath), message: "缺少站点设置文件 site.yaml" });
+    await checkLayout(root, problems);
+  } catch (error) {
+    throw new ContentError([readProblem(basename(root), error, `找不到内容目录 ${root}`)]);
   }
 
-  // Conventions
-  // Ids of every file found, parsed or not: a file with its own problem is not also reported as missing elsewhere.
-  const present = { conventions: new Set<string>(), guides: new Set<string>(), ads: new Set<string>() };
+  const siteFile = await loadYamlFile<Site>(root, "site.yaml", siteSchema, "缺少站点设置文件 site.yaml", problems);
+  const site = siteFile?.data;
+  if (siteFile && site) digests.set(sourceKey("site", "site"), digestOf(siteFile.text, JSON.stringify(site)));
+
+  // Every file found, parsed or not: a file with its own problem is not also reported as missing where it is referenced.
+  const present: Present = { conventions: new Map(), guides: new Set(), ads: new Set() };
   const conventions: Convention[] = [];
   for (const f of await readKind(root, "conventions", [".yaml", ".yml"], problems)) {
-    present.conventions.add(f.id);
-    scanPersonalData(f, problems);
+    present.conventions.set(f.id, f.shown);
+    scanText(f, problems);
     const parsed = parseYaml(f.text, conventionSchema, f.shown);
     problems.push(...parsed.problems);
-    if (parsed.data) conventions.push({ id: f.id, ...parsed.data });
+    if (!parsed.data) continue;
+    conventions.push({ id: f.id, ...parsed.data });
     digests.set(sourceKey("conventions", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
   }
 
-  // Etiquette guides (MDX)
   const guides: Guide[] = [];
   for (const f of await readKind(root, "etiquette", [".mdx"], problems)) {
     present.guides.add(f.id);
-    scanPersonalData(f, problems);
-    const split = splitFrontMatter(f.text);
-    if (!split) {
-      problems.push({ file: f.shown, line: 1, message: "缺少文件头（以 --- 开始和结束的 YAML 段落）" });
-      continue;
-    }
-    const parsed = parseYaml(split.yaml, etiquetteSchema, f.shown, 1);
-    problems.push(...parsed.problems);
-    for (const p of lintMarkup(split.body, "mdx", split.bodyLine - 1)) problems.push({ file: f.shown, line: p.line, field: "正文", message: p.message });
-    if (parsed.data) guides.push({ id: f.id, file: f.path, data: parsed.data, body: split.body });
-    digests.set(sourceKey("etiquette", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
+    const loaded = loadFrontMatterFile(f, etiquetteSchema, "mdx", "正文", problems);
+    if (!loaded?.data) continue;
+    const data = loaded.data as EtiquetteData;
+    const posterFigures = loaded.components.filter((c) => c.name === "PosterFigure").map((c) => c.attributes["ad"] ?? "");
+    guides.push({ id: f.id, file: f.path, data, body: loaded.body, posterFigures });
+    digests.set(sourceKey("etiquette", f.id), digestOf(f.text, JSON.stringify(data)));
   }
 
-  // Good people: batches and people
-  const batchesPath = join(root, "good-people", "batches.yaml");
-  let batches: Batch[] = [];
-  try {
-    const text = await readFile(batchesPath, "utf8");
-    const parsed = parseYaml(text, batchesSchema, shown(batchesPath));
-    problems.push(...parsed.problems);
-    batches = parsed.data ?? [];
-    for (const b of batches) digests.set(sourceKey("batches", b.id), digestOf(text, JSON.stringify(b)));
-    const ids = new Set<string>();
-    for (const b of batches) {
-      if (ids.has(b.id)) problems.push({ file: shown(batchesPath), field: "id", message: `批次编号重复：“${b.id}”` });
-      ids.add(b.id);
-    }
-  } catch {
-    problems.push({ file: shown(batchesPath), message: "缺少好人榜批次文件 batches.yaml" });
+  const batchesFile = await loadYamlFile<Batch[]>(root, "good-people/batches.yaml", batchesSchema, "缺少好人榜批次文件 good-people/batches.yaml", problems);
+  const batches = batchesFile?.data ?? [];
+  const batchIds = new Set<string>();
+  for (const b of batches) {
+    if (batchIds.has(b.id)) problems.push({ file: shown("good-people/batches.yaml"), field: "id", message: `批次编号重复：“${b.id}”` });
+    batchIds.add(b.id);
+    digests.set(sourceKey("batches", b.id), digestOf(batchesFile?.text, JSON.stringify(b)));
   }
+
   const people: GoodPerson[] = [];
   for (const f of await readKind(root, "good-people/people", [".md"], problems)) {
-    scanPersonalData(f, problems);
-    const split = splitFrontMatter(f.text);
-    if (!split) {
-      problems.push({ file: f.shown, line: 1, message: "缺少文件头（以 --- 开始和结束的 YAML 段落）" });
-      continue;
-    }
-    const parsed = parseYaml(split.yaml, goodPersonSchema, f.shown, 1);
-    problems.push(...parsed.problems);
-    for (const p of lintMarkup(split.body, "md", split.bodyLine - 1)) problems.push({ file: f.shown, line: p.line, field: "事迹", message: p.message });
+    const loaded = loadFrontMatterFile(f, goodPersonSchema, "md", "事迹", problems);
+    const data = loaded?.data as GoodPersonData | undefined;
+    if (!loaded || !data) continue;
     let photo: Uint8Array | undefined;
-    if (parsed.data?.photo) {
-      const problem = await checkImageFile(join(root, "good-people"), parsed.data.photo);
+    if (data.photo) {
+      const problem = await checkImageFile(join(root, "good-people"), data.photo);
       if (problem) problems.push({ file: f.shown, field: "photo", message: problem });
-      else photo = await readFile(join(root, "good-people", parsed.data.photo));
+      else photo = await readFile(join(root, "good-people", data.photo));
     }
-    if (parsed.data) people.push({ id: f.id, file: f.path, data: parsed.data, story: split.body.trim() });
-    digests.set(sourceKey("goodPeople", f.id), digestOf(f.text, photo, JSON.stringify(parsed.data)));
+    people.push({ id: f.id, file: f.path, data, story: loaded.body.trim() });
+    digests.set(sourceKey("goodPeople", f.id), digestOf(f.text, photo, JSON.stringify(data)));
   }
 
-  // Ads
   const ads: Ad[] = [];
   for (const f of await readKind(root, "ads", [".yaml", ".yml"], problems)) {
     present.ads.add(f.id);
-    scanPersonalData(f, problems);
+    scanText(f, problems);
     const parsed = parseYaml(f.text, adSchema, f.shown);
     problems.push(...parsed.problems);
-    if (parsed.data) ads.push({ id: f.id, file: f.path, data: parsed.data });
+    if (!parsed.data) continue;
+    ads.push({ id: f.id, file: f.path, data: parsed.data });
     digests.set(sourceKey("ads", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
   }
 
-  // Integrity lists: one CSV per batch and list
-  const integrity: IntegrityEntry[] = [];
-  for (const list of LISTS) {
-    const seenIds = new Map<string, string>();
-    for (const f of await readKind(root, `integrity/${list}`, [".csv"], problems)) {
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(f.id)) {
-        problems.push({ file: f.shown, field: "文件名", message: `批次文件名应为 YYYY-MM.csv，如 2026-11.csv，收到 ${basename(f.path)}` });
-        continue;
-      }
-      const table = await readListFile(f.path);
-      for (const message of table.problems) problems.push({ file: f.shown, message });
-      for (const message of table.notes) problems.push({ file: f.shown, message: `${message}；内容文件必须是 UTF-8 编码，请用 npm run lists:import 导入` });
-      const { entries, problems: rowProblems } = validateRows(table.rows, { list, batch: f.id, asOf, mode: "content" });
-      for (const p of rowProblems) problems.push({ file: f.shown, line: p.row, field: p.field, message: formatRowProblem(p).replace(/^第 \d+ 行 · [^·]+ · /, "") });
-      for (const e of entries) {
-        const previous = seenIds.get(e.id);
-        if (previous) problems.push({ file: f.shown, field: "编号", message: `编号重复：“${e.id}”已在 ${previous} 使用` });
-        seenIds.set(e.id, f.shown);
-        integrity.push(e);
-        digests.set(sourceKey("integrity", `${e.list}/${e.id}`), digestOf(JSON.stringify(e)));
-      }
-    }
-  }
+  const lists = await loadLists(root, asOf);
+  problems.push(...lists.problems);
+  for (const e of lists.entries) digests.set(sourceKey("integrity", entryKey(e)), digestOf(JSON.stringify(e)));
 
-  // Cross references
-  const guideIds = present.guides;
-  const adIds = present.ads;
-  const batchIds = new Set(batches.map((b) => b.id));
-  const conventionById = new Map(conventions.map((c) => [c.id, c]));
-  const missing = (file: string, field: string, kind: string, id: string, known: Set<string>) =>
-    problems.push({ file, field, message: `引用了不存在的${kind}“${id}”；现有：${[...known].slice(0, 8).join("、") || "（无）"}` });
-  for (const g of guides) {
-    const file = shown(g.file);
-    if (g.data.poster && !adIds.has(g.data.poster)) missing(file, "poster", "公益广告", g.data.poster, adIds);
-    for (const m of g.body.matchAll(/<PosterFigure[^>]*\bad="([^"]*)"/g)) if (!adIds.has(m[1] ?? "")) missing(file, "正文 PosterFigure.ad", "公益广告", m[1] ?? "", adIds);
-    for (const r of g.data.relatedArticles) {
-      const c = conventionById.get(r.convention);
-      if (!present.conventions.has(r.convention)) missing(file, "relatedArticles.convention", "公约", r.convention, present.conventions);
-      else if (c && r.article > c.articles.length) problems.push({ file, field: "relatedArticles.article", message: `“${c.title}”只有 ${c.articles.length} 条，收到第 ${r.article} 条` });
-    }
-  }
-  for (const c of conventions) {
-    const file = join(basename(root), "conventions", `${c.id}.yaml`);
-    for (const id of c.relatedGuides) if (!guideIds.has(id)) missing(file, "relatedGuides", "礼仪指南", id, guideIds);
-    for (const id of c.relatedAds) if (!adIds.has(id)) missing(file, "relatedAds", "公益广告", id, adIds);
-  }
-  for (const p of people) if (!batchIds.has(p.data.batch)) missing(shown(p.file), "batch", "好人榜批次", p.data.batch, batchIds);
-  for (const a of ads) {
-    const file = shown(a.file);
-    if (a.data.guide && !guideIds.has(a.data.guide)) missing(file, "guide", "礼仪指南", a.data.guide, guideIds);
-    if (a.data.batch && !batchIds.has(a.data.batch)) missing(file, "batch", "好人榜批次", a.data.batch, batchIds);
-    for (const s of a.data.sizes ?? []) if (!POSTER_SIZES.some((size) => size.id === s)) problems.push({ file, field: "sizes", message: `未知尺寸“${s}”；可用：${POSTER_SIZES.map((x) => x.id).join("、")}` });
-  }
+  // A batches.yaml with its own problem would make every person's batch look missing: report it once.
+  crossCheck({ root, conventions, guides, batches, people, ads }, present, batchesFile?.clean === true ? batchIds : undefined, problems);
 
   if (problems.length > 0 || !site) throw new ContentError(problems);
-  return { root, site, conventions, guides, batches, people, ads, integrity, digests };
+  return asOfView({ root, site, conventions, guides, batches, people, ads, integrity: lists.entries, digests, warnings: [] }, asOf);
+}
+
+/**
+ * The content as published on `asOf`: list entries decided after it and
+ * batches whose notice has not begun (with their people) are not yet
+ * published; a withdrawal dated after it has not happened yet. A notice
+ * period that ended without the batch being marked published is a warning.
+ */
+export function asOfView(content: SiteContent, asOf: IsoDate): SiteContent {
+  const warnings = [...content.warnings];
+  const shownBatches = content.batches.filter((b) => {
+    const state = batchState(b, asOf);
+    if (state.kind === "ended") warnings.push(`好人榜批次“${b.title}”（${b.id}）的公示期已于 ${state.end} 结束，但尚未标记为“已发布”：请在 good-people/batches.yaml 中把 status 改为 已发布 并填写 published 日期`);
+    return isBatchShown(state);
+  });
+  const shownIds = new Set(shownBatches.map((b) => b.id));
+  const people = content.people
+    .filter((p) => shownIds.has(p.data.batch))
+    .map((p) => {
+      if (!p.data.withdrawn || p.data.withdrawn <= asOf) return p;
+      const { withdrawn: _later, ...data } = p.data;
+      return { ...p, data };
+    });
+  return { ...content, batches: shownBatches, people, integrity: content.integrity.filter((e) => e.listedOn <= asOf), warnings };
 }

@@ -18,6 +18,13 @@ export const ALLOWED_COMPONENTS: Record<string, readonly string[]> = {
   PosterFigure: ["ad", "caption"],
 };
 
+/** A component used in a body, with its literal attributes. */
+export interface ComponentUse {
+  name: string;
+  attributes: Record<string, string>;
+  line?: number | undefined;
+}
+
 export interface MarkupProblem {
   line?: number | undefined;
   message: string;
@@ -44,7 +51,7 @@ function checkUrl(url: string, kind: "link" | "image"): string | undefined {
   return undefined;
 }
 
-function walk(node: Node, mdx: boolean, out: MarkupProblem[], lineOffset: number): void {
+function walk(node: Node, mdx: boolean, out: MarkupProblem[], lineOffset: number, uses: ComponentUse[]): void {
   const line = node.position ? node.position.start.line + lineOffset : undefined;
   const add = (message: string) => out.push({ line, message });
   switch (node.type) {
@@ -66,11 +73,14 @@ function walk(node: Node, mdx: boolean, out: MarkupProblem[], lineOffset: number
         add(`不允许的标签 <${name || "（空）"}>：只能使用 ${Object.keys(ALLOWED_COMPONENTS).map((c) => `<${c}>`).join("、")}`);
         break;
       }
+      const attributes: Record<string, string> = {};
       for (const attr of node.attributes ?? []) {
         if (attr.type !== "mdxJsxAttribute" || !attr.name) add(`<${name}> 不允许展开属性 {...}`);
         else if (!allowed.includes(attr.name)) add(`<${name}> 不支持属性 ${attr.name}：可用属性 ${allowed.join("、") || "（无）"}`);
         else if (typeof attr.value !== "string") add(`<${name}> 的属性 ${attr.name} 只能是带引号的文字，不能是表达式`);
+        else attributes[attr.name] = attr.value;
       }
+      uses.push({ name, attributes, line });
       break;
     }
     case "link":
@@ -85,21 +95,23 @@ function walk(node: Node, mdx: boolean, out: MarkupProblem[], lineOffset: number
       break;
     }
   }
-  for (const child of node.children ?? []) walk(child, mdx, out, lineOffset);
+  for (const child of node.children ?? []) walk(child, mdx, out, lineOffset, uses);
 }
 
 /**
- * Lints a Markdown or MDX body (front matter removed). `lineOffset` is added
- * to reported lines so they match the whole file.
+ * Lints a Markdown or MDX body (front matter removed) and lists the allowed
+ * components it uses (for reference checks). `lineOffset` is added to
+ * reported lines so they match the whole file.
  */
-export function lintMarkup(body: string, kind: "md" | "mdx", lineOffset = 0): MarkupProblem[] {
-  const out: MarkupProblem[] = [];
+export function lintMarkup(body: string, kind: "md" | "mdx", lineOffset = 0): { problems: MarkupProblem[]; components: ComponentUse[] } {
+  const problems: MarkupProblem[] = [];
+  const components: ComponentUse[] = [];
   let tree: Node;
   try {
     tree = (kind === "mdx" ? mdxToMdast(body, { position: true }) : markdownToMdast(body, { position: true })) as unknown as Node;
   } catch (error) {
-    return [{ message: `${kind.toUpperCase()} 无法解析：${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }];
+    return { problems: [{ message: `${kind.toUpperCase()} 无法解析：${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }], components };
   }
-  walk(tree, kind === "mdx", out, lineOffset);
-  return out;
+  walk(tree, kind === "mdx", problems, lineOffset, components);
+  return { problems, components };
 }

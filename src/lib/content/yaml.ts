@@ -3,7 +3,7 @@
  * schema. Parse errors and schema violations become ContentProblems that
  * point at the line of the offending value.
  */
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from "yaml";
 import type { z } from "zod";
 import { describeIssue, type ContentProblem } from "./problems.ts";
 
@@ -56,4 +56,28 @@ export function splitFrontMatter(source: string): { yaml: string; body: string; 
   const m = FRONT_MATTER.exec(source);
   if (!m) return undefined;
   return { yaml: m[1] ?? "", body: source.slice(m[0].length), bodyLine: m[0].split("\n").length };
+}
+
+/**
+ * The field (dotted path, e.g. `objection.phone` or `articles.3`) whose value
+ * contains character `offset` of a YAML source, for messages about text found
+ * inside a value; undefined outside any value.
+ */
+export function yamlPathAt(source: string, offset: number): string | undefined {
+  const doc = parseDocument(source, { uniqueKeys: false });
+  const within = (node: unknown) => isNode(node) && node.range !== undefined && node.range !== null && node.range[0] <= offset && offset < node.range[2];
+  const walk = (node: unknown, path: (string | number)[]): (string | number)[] | undefined => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (within(pair.value)) return walk(pair.value, [...path, key]) ?? [...path, key];
+        if (within(pair.key)) return [...path, key];
+      }
+    } else if (isSeq(node)) {
+      for (const [i, item] of node.items.entries()) if (within(item)) return walk(item, [...path, i]) ?? [...path, i];
+    }
+    return undefined;
+  };
+  const path = walk(doc.contents, []);
+  return path && path.length > 0 ? path.join(".") : undefined;
 }

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from "../dates.ts";
 import { publicationState } from "./publication.ts";
+import { csvText } from "./csv.ts";
 import type { IntegrityEntry, ListKind } from "./validate.ts";
 
 export const PAGE_SIZE = 50;
@@ -93,15 +94,9 @@ export const OPEN_DATA_FIELDS = [
   ["batch", "批次"],
 ] as const satisfies readonly (readonly [keyof IntegrityEntry, string])[];
 
-/** A CSV cell safe against formula injection in spreadsheet programs. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The open-data CSV (UTF-8 with BOM so Excel opens Chinese correctly). */
+/** The open-data CSV (UTF-8 with BOM so Excel opens Chinese correctly), guarded against formula injection. */
 export function toCsv(entries: readonly IntegrityEntry[]): string {
-  const head = OPEN_DATA_FIELDS.map(([, label]) => csvCell(label)).join(",");
-  const rows = entries.map((e) => OPEN_DATA_FIELDS.map(([key]) => csvCell(String(e[key] ?? ""))).join(","));
-  return `\uFEFF${[head, ...rows].join("\r\n")}\r\n`;
+  const head = OPEN_DATA_FIELDS.map(([, label]) => label);
+  const rows = entries.map((e) => OPEN_DATA_FIELDS.map(([key]) => String(e[key] ?? "")));
+  return `\uFEFF${csvText([head, ...rows], { guardFormulas: true, newline: "\r\n" })}`;
 }

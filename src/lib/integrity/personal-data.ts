@@ -53,30 +53,70 @@ export interface PersonalDataHit {
 }
 
 const ID_CANDIDATE = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
-const MOBILE_CANDIDATE = /(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d[-\s]?\d{4}[-\s]?\d{4})(?!\d)/g;
+const MOBILE_CANDIDATE = /(?<![\dA-Za-z])(?:86)?(1[3-9]\d{9})(?![\dA-Za-z])/g;
 
-/** Zero-width characters: Pagefind writes U+200B between the words it segments, digit runs included. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Format characters (zero-width, bidi, soft hyphen …): removed everywhere.
+ * Pagefind writes U+200B between the words it segments, digit runs included.
+ */
+const FORMAT = /[\p{Cf}]/u;
+/** What people type between groups of digits: spaces of any width, dots, dashes of any width, slashes excepted. */
+const SEPARATOR = /[\s.\u00B7\u2027\u30FB\uFF0E\u2010-\u2015\u2212\uFE58\uFE63\uFF0D-]/u;
+/** At most this many separators between two digits still join them (138 - 1234 - 5678). */
+const MAX_SEPARATORS = 3;
+
+/**
+ * The text as digits are read: each code point NFKC-normalised (full-width
+ * digits become ASCII), format characters removed, and separators between two
+ * digits removed. `origin[i]` is the index in the input of output character i.
+ */
+export function digitView(input: string): { text: string; origin: number[] } {
+  const chars: { c: string; at: number }[] = [];
+  let at = 0;
+  for (const cp of input) {
+    if (!FORMAT.test(cp)) for (const c of cp.normalize("NFKC")) if (!FORMAT.test(c)) chars.push({ c, at });
+    at += cp.length;
+  }
+  const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+  let text = "";
+  const origin: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const here = chars[i];
+    if (!here) continue;
+    if (SEPARATOR.test(here.c) && isDigit(text.at(-1))) {
+      let j = i;
+      while (j < chars.length && SEPARATOR.test(chars[j]?.c ?? "")) j++;
+      if (j - i <= MAX_SEPARATORS && isDigit(chars[j]?.c)) {
+        i = j - 1;
+        continue;
+      }
+    }
+    text += here.c;
+    origin.push(here.at);
+  }
+  return { text, origin };
+}
 
 /**
  * Finds full ID numbers (valid birth date and, for 18 digits, check character)
- * and mainland mobile numbers in free text. Masked values do not match.
- * Zero-width characters are removed first, so a number split by them is still
- * found and a longer code split by them is not mistaken for one; `index` is
- * then the position in the text without them (the same when it has none).
- * `allowed` holds exact values that are published on purpose (credit codes
- * that are also valid ID numbers by coincidence).
+ * and mainland mobile numbers in free text, however they are written:
+ * full-width digits, spaces, dots or dashes between digit groups, invisible
+ * characters inside (see digitView). Masked values do not match. `value` is
+ * the number as digits; `index` its position in `input`. `allowed` holds
+ * exact values that are published on purpose (credit codes that are also
+ * valid ID numbers by coincidence).
  */
 export function findPersonalData(input: string, allowed?: ReadonlySet<string>): PersonalDataHit[] {
-  const text = input.replace(ZERO_WIDTH, "");
+  const { text, origin } = digitView(input);
   const hits: PersonalDataHit[] = [];
   for (const m of text.matchAll(ID_CANDIDATE)) {
-    const value = m[1] ?? "";
-    if (isFullIdNumber(value) && !allowed?.has(value.toUpperCase())) hits.push({ kind: "id", value, index: m.index });
+    const value = (m[1] ?? "").toUpperCase();
+    if (isFullIdNumber(value) && !allowed?.has(value)) hits.push({ kind: "id", value, index: origin[m.index] ?? 0 });
   }
   for (const m of text.matchAll(MOBILE_CANDIDATE)) {
-    const value = (m[1] ?? "").replace(/[-\s]/g, "");
-    if (value.length === 11) hits.push({ kind: "mobile", value, index: m.index });
+    const value = m[1] ?? "";
+    const start = m.index + m[0].length - value.length;
+    hits.push({ kind: "mobile", value, index: origin[start] ?? 0 });
   }
-  return hits;
+  return hits.sort((a, b) => a.index - b.index);
 }

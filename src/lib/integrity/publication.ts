@@ -36,10 +36,9 @@ export type PublicationState = { published: true } | { published: false; stopped
  * stopped: the removal or repair date, or the day after 公示截止日期.
  */
 export function publicationState(entry: PublicationFacts, asOf: IsoDate): PublicationState {
-  if (entry.status === "已移出" || entry.status === "已信用修复") {
-    return { published: false, stoppedOn: entry.removedOn ?? entry.publicUntil };
-  }
+  // A removal takes effect on its date: rebuilding an earlier day shows the entry as it was then.
   if (entry.removedOn !== undefined && entry.removedOn <= asOf) return { published: false, stoppedOn: entry.removedOn };
+  if ((entry.status === "已移出" || entry.status === "已信用修复") && entry.removedOn === undefined) return { published: false, stoppedOn: entry.publicUntil };
   if (entry.publicUntil < asOf) return { published: false, stoppedOn: entry.publicUntil };
   return { published: true };
 }

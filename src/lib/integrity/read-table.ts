@@ -13,6 +13,8 @@ export interface TableRow {
   /** Row number as shown by Excel or a text editor (header is row 1). */
   row: number;
   values: RawRow;
+  /** Fields whose cell was a number cell in the spreadsheet (long numbers there have lost digits). */
+  numeric?: FieldKey[];
 }
 
 export interface Table {
@@ -21,6 +23,8 @@ export interface Table {
   problems: string[];
   /** A note for staff, e.g. that the file was read as GBK. */
   notes: string[];
+  /** Fields the file has columns for. */
+  columns: Set<FieldKey>;
 }
 
 /** Decodes CSV bytes: UTF-8 (with or without BOM), otherwise GB18030/GBK. */
@@ -35,34 +39,53 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "UTF-8" 
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
+  // Excel dates arrive as Date objects at midnight UTC.
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value).trim();
 }
 
-function toTable(grid: { row: number; cells: unknown[] }[]): Table {
+/** Grid rows from a file: cells as read, and whether the file format keeps cell types (XLSX) or not (CSV). */
+interface Grid {
+  rows: { row: number; cells: unknown[] }[];
+  /** CSV: every row must have as many cells as the header. */
+  strictWidth: boolean;
+}
+
+function toTable({ rows: grid, strictWidth }: Grid): Table {
   const [head, ...body] = grid;
-  if (!head) return { rows: [], problems: ["文件为空：没有表头行"], notes: [] };
-  const { keys, problems } = mapHeaders(head.cells.map(cellText));
+  if (!head || head.cells.every((c) => cellText(c) === "")) return { rows: [], problems: ["文件为空：没有表头行"], notes: [], columns: new Set() };
+  const { keys, columns, problems, notes } = mapHeaders(head.cells.map(cellText));
+  const width = head.cells.length;
   const rows: TableRow[] = [];
   for (const line of body) {
     const values: RawRow = {};
+    const numeric: FieldKey[] = [];
     let filled = false;
     line.cells.forEach((cell, i) => {
       const key: FieldKey | undefined = keys[i];
       const text = cellText(cell);
       if (text !== "") filled = true;
-      if (key) values[key] = text;
-      else if (text !== "" && i >= keys.length) problems.push(`第 ${line.row} 行 · 第 ${i + 1} 列 · 该列没有表头，内容“${text}”无法归入任何字段`);
+      if (key) {
+        values[key] = text;
+        if (typeof cell === "number") numeric.push(key);
+      } else if (text !== "" && i >= keys.length) problems.push(`第 ${line.row} 行 · 第 ${i + 1} 列 · 该列没有表头，内容“${text.slice(0, 20)}”无法归入任何字段`);
     });
-    if (filled) rows.push({ row: line.row, values });
+    if (!filled) continue;
+    // A row with more or fewer cells than the header has shifted columns: its values would land in the wrong fields.
+    if (strictWidth && line.cells.length !== width) {
+      problems.push(`第 ${line.row} 行 · 该行有 ${line.cells.length} 个单元格，表头有 ${width} 列：可能多了或少了逗号，请核对后重新导出`);
+      continue;
+    }
+    rows.push(numeric.length ? { row: line.row, values, numeric } : { row: line.row, values });
   }
-  return { rows, problems, notes: [] };
+  if (rows.length === 0 && problems.length === 0) problems.push("没有数据行：文件只有表头，请填写名单内容后再导入");
+  return { rows, problems, notes, columns };
 }
 
 /** Parses CSV text; row numbers are physical line numbers. */
 export function parseCsvText(text: string): Table {
   const records = parse(text, { relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  return toTable(records.map((r) => ({ row: r.info.lines, cells: r.record })));
+  return toTable({ rows: records.map((r) => ({ row: r.info.lines, cells: r.record })), strictWidth: true });
 }
 
 /** Reads a `.csv` or `.xlsx` file. Throws with a Chinese message for other types. */
@@ -76,7 +99,7 @@ export async function readListFile(path: string): Promise<Table> {
   }
   if (ext === ".xlsx") {
     const sheet = await readSheet(path);
-    return toTable(sheet.map((cells, i) => ({ row: i + 1, cells })));
+    return toTable({ rows: sheet.map((cells, i) => ({ row: i + 1, cells })), strictWidth: false });
   }
   if (ext === ".xls" || ext === ".et" || ext === ".wps") {
     throw new Error(`不支持旧版表格格式 ${ext}：请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再导入`);

@@ -4,10 +4,11 @@
  * check also builds. Every problem names row, field, what was received and
  * what was expected, in Chinese.
  */
-import { isIsoDate, type IsoDate } from "../dates.ts";
+import { isIsoDate, todayInShanghai, type IsoDate } from "../dates.ts";
+import { slugPattern } from "../slug.ts";
 import { codePointLength, codePointLabel, findInvisibleCharacter, normaliseCode } from "../text.ts";
 import { headerOf, type FieldKey } from "./columns.ts";
-import { checkCreditCode, describeCreditCodeProblem } from "./credit-code.ts";
+import { checkCreditCode, describeCreditCodeProblem, isCheckProblem } from "./credit-code.ts";
 import { ageOn, findPersonalData, idNumberBirthDate, isFullIdNumber, isMaskedIdNumber, maskIdNumber } from "./personal-data.ts";
 import { publicationLimits, SEVERITIES, STATUSES, type Severity, type Status } from "./publication.ts";
 import type { TableRow } from "./read-table.ts";
@@ -58,6 +59,13 @@ export interface ValidateOptions {
    * (valid, adult) and masked. `content`: a published file; only masked IDs.
    */
   mode: "import" | "content";
+  /** The real today: dates after it are refused (the as-of date only decides what is published). Default: today in Asia/Shanghai. */
+  today?: IsoDate;
+  /**
+   * Columns the file has. A required column that is missing was reported
+   * once for the whole file, so its cells are not reported row by row.
+   */
+  columns?: ReadonlySet<FieldKey>;
 }
 
 /** Formats a problem the way staff read it: 第 12 行 · 字段 · 说明 */
@@ -66,8 +74,23 @@ export function formatRowProblem(p: RowProblem): string {
 }
 
 const DOC_NUMBER = /^[^〔〕]*〔(19|20)\d{2}〕[^〔〕]*\d+号$/u;
-const ID_SHAPE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const LIMITS: Partial<Record<FieldKey, number>> = { subjectName: 100, legalRep: 30, reason: 500, basis: 300, authority: 60, docNumber: 60, removalReason: 300, source: 100 };
+
+/** Columns whose values are long digit strings that a spreadsheet number cell would have rounded. */
+const TEXT_ONLY: readonly FieldKey[] = ["idNumber", "creditCode"];
+const NOT_TEXT = "该列应设置为文本格式后重新填写：表格把它当作数字保存，超过 15 位的数字已被改动（如 1.10105E+17），无法还原";
+
+/**
+ * Dates as spreadsheets write them — 2026-09-10, 2026-9-10, 2026/9/10,
+ * 2026.9.10, 2026年9月10日 — as ISO; undefined for anything else (including
+ * day-first forms such as 10/9/2026, which are ambiguous).
+ */
+export function normaliseDate(text: string): IsoDate | undefined {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.normalize("NFKC").trim());
+  if (!m) return undefined;
+  const iso = `${m[1]}-${(m[2] ?? "").padStart(2, "0")}-${(m[3] ?? "").padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
 
 /** Brings 〔2026〕 variants typed by staff ([2026], (2026), 【2026】…) to the official brackets. */
 export function normaliseDocNumber(text: string): string {
@@ -80,11 +103,19 @@ export function validateRow(input: TableRow, options: ValidateOptions): { entry?
   const problems: RowProblem[] = [];
   const fail = (key: FieldKey, message: string) => problems.push({ row, field: headerOf(key), message });
   const text = (key: FieldKey) => (values[key] ?? "").trim();
+  const absent = (key: FieldKey) => options.columns !== undefined && !options.columns.has(key);
   const required = (key: FieldKey): string => {
     const v = text(key);
-    if (v === "") fail(key, "必填项为空：收到空值，应填写内容");
+    if (v === "" && !absent(key)) fail(key, "必填项为空：收到空值，应填写内容");
     return v;
   };
+  const today = options.today ?? todayInShanghai();
+
+  // A long number typed into a number cell has lost digits before it reached us: refuse, never convert.
+  for (const key of TEXT_ONLY) {
+    if (input.numeric?.includes(key) || /^\d+(\.\d+)?e\+?\d+$/i.test(text(key))) fail(key, `${NOT_TEXT}（收到 ${text(key)}）`);
+  }
+  if (problems.length > 0) return { problems };
 
   // Personal data and hidden characters anywhere in the row, before anything else.
   for (const [key, raw] of Object.entries(values) as [FieldKey, string][]) {
@@ -102,7 +133,7 @@ export function validateRow(input: TableRow, options: ValidateOptions): { entry?
   }
 
   const id = text("id");
-  if (options.mode === "content" && !ID_SHAPE.test(id)) fail("id", `编号格式错误：收到“${id}”，应为小写字母、数字和连字符，如 2026-11-001`);
+  if (options.mode === "content" && !slugPattern.test(id)) fail("id", `编号格式错误：收到“${id}”，应为小写字母、数字和连字符，如 2026-11-001`);
 
   const subjectName = required("subjectName");
   const subjectType = required("subjectType");
@@ -115,9 +146,9 @@ export function validateRow(input: TableRow, options: ValidateOptions): { entry?
   if (rawCode !== "") {
     const result = checkCreditCode(rawCode);
     creditCode = result.code;
-    if (!result.ok && !(result.problem.kind === "check" && creditCodeNote !== "")) fail("creditCode", describeCreditCodeProblem(result.problem));
+    if (!result.ok && !(isCheckProblem(result.problem) && creditCodeNote !== "")) fail("creditCode", describeCreditCodeProblem(result.problem));
     if (isPerson) fail("creditCode", "自然人不填写统一社会信用代码：请清空该列，或将主体类型改为法人/非法人组织");
-  } else if (subjectType && !isPerson) {
+  } else if (subjectType && !isPerson && !absent("creditCode")) {
     fail("creditCode", "必填项为空：法人和非法人组织应填写 18 位统一社会信用代码");
   }
 
@@ -125,13 +156,16 @@ export function validateRow(input: TableRow, options: ValidateOptions): { entry?
   const rawId = normaliseCode(text("idNumber"));
   if (rawId !== "") {
     if (!isPerson) fail("idNumber", "只有自然人可以填写身份证号：请清空该列");
-    else if (isMaskedIdNumber(rawId)) idNumberMasked = rawId;
-    else if (options.mode === "content") fail("idNumber", `内容文件只能保存脱敏后的身份证号：收到完整号码，应为 6 位 + 8 个 * + 4 位，如 ${maskIdNumber(rawId.padEnd(18, "0"))}`);
-    else if (!isFullIdNumber(rawId)) fail("idNumber", `身份证号无效：收到 ${maskIdNumber(rawId)}（共 ${rawId.length} 位），应为 18 位且校验位正确`);
+    else if (options.mode === "content") {
+      if (isMaskedIdNumber(rawId)) idNumberMasked = rawId;
+      else fail("idNumber", `内容文件只能保存脱敏后的身份证号：收到 ${maskIdNumber(rawId)}（共 ${rawId.length} 位），应为 6 位 + 8 个 * + 4 位`);
+    }
+    // A masked number cannot be checked for a minor: departments send the full number, the import masks it.
+    else if (rawId.includes("*")) fail("idNumber", `收到已脱敏的身份证号 ${maskIdNumber(rawId)}，无法核验是否为未成年人：请报送部门提供完整的 18 位号码（导入时会自动脱敏，网站只显示脱敏后的号码）`);
+    else if (!isFullIdNumber(rawId)) fail("idNumber", `身份证号无效：收到 ${maskIdNumber(rawId)}（共 ${rawId.length} 位），应为 18 位，出生日期真实且校验码正确`);
     else {
       const birth = idNumberBirthDate(rawId) ?? "";
-      const listed = text("listedOn");
-      if (ageOn(birth, isIsoDate(listed) ? listed : options.asOf) < 18) fail("idNumber", "未成年人不得列入名单公示：按身份证号计算，列入时未满 18 周岁");
+      if (ageOn(birth, normaliseDate(text("listedOn")) ?? today) < 18) fail("idNumber", "未成年人不得列入名单公示：按身份证号计算，列入时未满 18 周岁");
       idNumberMasked = maskIdNumber(rawId);
     }
   }
@@ -146,17 +180,16 @@ export function validateRow(input: TableRow, options: ValidateOptions): { entry?
   const date = (key: FieldKey, must: boolean): IsoDate | undefined => {
     const v = must ? required(key) : text(key);
     if (v === "") return undefined;
-    if (!isIsoDate(v)) {
-      fail(key, `日期无效：收到“${v}”，应为真实日期，写作 YYYY-MM-DD，如 2026-11-05`);
-      return undefined;
-    }
-    return v;
+    const iso = normaliseDate(v);
+    if (!iso) fail(key, `日期无效：收到“${v}”，应为真实日期，写作 YYYY-MM-DD（如 2026-11-05，也可写 2026/11/5）`);
+    return iso;
   };
   const listedOn = date("listedOn", true);
   const publicUntil = date("publicUntil", true);
   const removedOn = date("removedOn", false);
-  if (listedOn && listedOn > options.asOf) fail("listedOn", `日期在未来：收到 ${listedOn}，应不晚于数据截至日 ${options.asOf}`);
-  if (removedOn && removedOn > options.asOf) fail("removedOn", `日期在未来：收到 ${removedOn}，应不晚于数据截至日 ${options.asOf}`);
+  // "Not in the future" is about the real today; an as-of date in the past only means later entries are not yet published.
+  if (listedOn && listedOn > today) fail("listedOn", `日期在未来：收到 ${listedOn}，应不晚于今天 ${today}`);
+  if (removedOn && removedOn > today) fail("removedOn", `日期在未来：收到 ${removedOn}，应不晚于今天 ${today}`);
   if (removedOn && listedOn && removedOn < listedOn) fail("removedOn", `移出日期 ${removedOn} 早于列入日期 ${listedOn}`);
 
   let severity: Severity | undefined;
@@ -184,8 +217,8 @@ export function validateRow(input: TableRow, options: ValidateOptions): { entry?
   else fail("status", `收到“${rawStatus}”，应为 ${STATUSES.join("、")} 之一`);
   const removalReason = text("removalReason");
   if (status === "已移出" || status === "已信用修复") {
-    if (!removedOn && text("removedOn") === "") fail("removedOn", `状态为“${status}”时必须填写移出日期`);
-    if (removalReason === "") fail("removalReason", `状态为“${status}”时必须填写移出事由`);
+    if (!removedOn && text("removedOn") === "" && !absent("removedOn")) fail("removedOn", `状态为“${status}”时必须填写移出日期`);
+    if (removalReason === "" && !absent("removalReason")) fail("removalReason", `状态为“${status}”时必须填写移出事由`);
   } else if (removedOn) fail("status", `已填写移出日期 ${removedOn}，状态却是“${status}”：应改为“已移出”或“已信用修复”`);
 
   if (problems.length > 0) return { problems };
@@ -208,12 +241,18 @@ export function validateRow(input: TableRow, options: ValidateOptions): { entry?
   return { entry, problems };
 }
 
+/** What makes two rows the same listing: one subject, one decision document. */
+export function decisionKey(e: Pick<IntegrityEntry, "subjectName" | "docNumber">): string {
+  return `${e.subjectName.normalize("NFKC").replace(/\s+/g, "")}|${e.docNumber.normalize("NFKC").replace(/\s+/g, "")}`;
+}
+
 /**
  * Validates every row of a file and cross-checks rows against each other
  * (repeated 编号, the same decision listed twice).
  */
-export function validateRows(rows: readonly TableRow[], options: ValidateOptions): { entries: IntegrityEntry[]; problems: RowProblem[] } {
+export function validateRows(rows: readonly TableRow[], options: ValidateOptions): { entries: IntegrityEntry[]; rows: number[]; problems: RowProblem[] } {
   const entries: IntegrityEntry[] = [];
+  const entryRows: number[] = [];
   const problems: RowProblem[] = [];
   const ids = new Map<string, number>();
   const decisions = new Map<string, number>();
@@ -227,13 +266,14 @@ export function validateRows(rows: readonly TableRow[], options: ValidateOptions
       else ids.set(id, r.row);
     }
     if (result.entry) {
-      const key = `${result.entry.subjectName}|${result.entry.docNumber}`;
+      const key = decisionKey(result.entry);
       const first = decisions.get(key);
       if (first !== undefined) problems.push({ row: r.row, field: headerOf("docNumber"), message: `重复条目：同一主体和文号已在第 ${first} 行出现` });
       else decisions.set(key, r.row);
       entries.push(result.entry);
+      entryRows.push(r.row);
     }
   }
   problems.sort((a, b) => a.row - b.row);
-  return { entries: problems.length ? [] : entries, problems };
+  return problems.length ? { entries: [], rows: [], problems } : { entries, rows: entryRows, problems };
 }

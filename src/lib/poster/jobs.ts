@@ -9,6 +9,7 @@
  */
 import type { SiteContent } from "../content/load.ts";
 import type { IsoDate } from "../dates.ts";
+import { batchState } from "../good-people/notice.ts";
 import { batchTitle, publishedEntries } from "../integrity/listing.ts";
 import { LIST_NAMES, LISTS } from "../integrity/validate.ts";
 import { urls } from "../site/urls.ts";
@@ -66,7 +67,10 @@ export function buildJobs(content: SiteContent, asOf: IsoDate, options: { shareI
   jobs.push(share(content, "site", s.title, s.description, undefined));
   for (const c of content.conventions) jobs.push(share(content, `convention-${c.id}`, c.title, `${c.issuer} · 共 ${c.articles.length} 条`, "文明公约"));
   for (const g of content.guides) jobs.push(share(content, `guide-${g.id}`, g.data.title, g.data.summary, "文明礼仪"));
-  for (const b of content.batches) jobs.push(share(content, `batch-${b.id}`, `好人榜 ${b.title}`, b.status === "公示" ? "公示中，欢迎监督" : undefined, "好人榜"));
+  for (const b of content.batches) {
+    const state = batchState(b, asOf);
+    jobs.push(share(content, `batch-${b.id}`, `好人榜 ${b.title}`, state.kind === "notice" ? "公示中，欢迎监督" : state.kind === "ended" ? "公示期已结束" : undefined, "好人榜"));
+  }
   for (const a of content.ads) jobs.push(share(content, `ad-${a.id}`, a.data.slogan, a.data.sub, "公益广告"));
   for (const list of LISTS) {
     const name = LIST_NAMES[list];

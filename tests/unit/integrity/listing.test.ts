@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { batchTitle, csvCell, facetCounts, listEvents, paginate, publishedEntries, toCsv } from "../../../src/lib/integrity/listing.ts";
+import { csvField, toContentCsv } from "../../../src/lib/integrity/csv.ts";
+import { batchTitle, facetCounts, listEvents, paginate, publishedEntries, toCsv } from "../../../src/lib/integrity/listing.ts";
 import type { IntegrityEntry } from "../../../src/lib/integrity/validate.ts";
 
 const base: IntegrityEntry = {
@@ -55,7 +56,12 @@ describe("open-data CSV", () => {
     ["@SUM(A1)", "'@SUM(A1)"],
     ["含,逗号", '"含,逗号"'],
     ["普通文字", "普通文字"],
-  ])("csvCell(%s) = %s", (input, output) => expect(csvCell(input)).toBe(output));
+  ])("csvField(%s) in open data = %s", (input, output) => expect(csvField(input, { guardFormulas: true })).toBe(output));
+  it.each(['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)"])("content files keep %s exactly as received", (input) => {
+    expect(csvField(input, { guardFormulas: false })).not.toMatch(/^"?'/);
+    const csv = toContentCsv([{ ...base, reason: input }]);
+    expect(csv).not.toContain(`'${input}`);
+  });
   it("starts with a BOM and a Chinese header, one row per entry", () => {
     const csv = toCsv([base]);
     expect(csv.startsWith("\uFEFF编号,主体名称,主体类型")).toBe(true);
