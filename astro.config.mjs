@@ -9,10 +9,24 @@ import { displayScriptHash } from "./src/lib/site/display-settings.ts";
 import { CSP_DIRECTIVES } from "./src/lib/site/security.ts";
 
 const contentDir = process.env.WENMING_CONTENT ?? "content";
-const site = parse(readFileSync(`${contentDir}/site.yaml`, "utf8")).siteUrl;
+
+/**
+ * The public origin from site.yaml. A broken or missing file is not reported
+ * here (Astro would print an English config error without the file name):
+ * the content loader reports it with file, line and field, in Chinese.
+ */
+function siteUrl() {
+  try {
+    const url = parse(readFileSync(`${contentDir}/site.yaml`, "utf8"))?.siteUrl;
+    return typeof url === "string" && URL.canParse(url) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const site = siteUrl();
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   // Astro's caches (content store, incremental-build manifest, optimised images); tests give each build its own.
   cacheDir: process.env.WENMING_ASTRO_CACHE ?? "./node_modules/.astro",
   trailingSlash: "always",

@@ -44,5 +44,11 @@ export const contentPhoto = z
   .refine((p) => !/(^|\/)\.\.(\/|$)|^\/|^[a-z][a-z0-9+.-]*:|\\|[\u0000-\u001F]/i.test(p), { message: "应为内容目录内的相对路径，如 photos/zhang-san.jpg（不能含 ../、不能以 / 开头、不能是网址）" })
   .refine((p) => PHOTO_EXTENSION.test(p), { message: "照片应为 JPG、PNG 或 WebP 文件（扩展名 .jpg、.jpeg、.png、.webp，大小写均可）；SVG 等其他格式请先另存为 JPG 或 PNG" });
 
+/** An image inside the content folder (logos): a safe relative path ending in .png, .jpg, .jpeg, .webp or .svg. */
+export const contentImagePath = z
+  .string()
+  .refine((p) => !/(^|\/)\.\.(\/|$)|^\/|^[a-z][a-z0-9+.-]*:|\\|[\u0000-\u001F]/i.test(p), { message: "应为内容目录内的相对路径，如 images/logo.png（不能含 ../、不能以 / 开头、不能是网址）" })
+  .refine((p) => /\.(png|jpe?g|webp|svg)$/i.test(p), { message: "应为 PNG、JPG、WebP 或 SVG 图片" });
+
 /** Extensions a photo may have, in any case; the page's image import (good-people/[id].astro) matches the same set. */
 export const PHOTO_EXTENSION = /\.(jpe?g|png|webp)$/i;

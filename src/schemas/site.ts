@@ -3,37 +3,62 @@
  * city's. Another city reuses the project by changing this file and the content.
  */
 import { z } from "zod";
-import { plainText } from "./common.ts";
+import { contrastRatio, MIN_TEXT_CONTRAST } from "../lib/site/colour.ts";
+import { contentImagePath, plainText } from "./common.ts";
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "应为 #RRGGBB 形式的颜色" });
 
-export const siteSchema = z.strictObject({
-  /** City name as used in titles, e.g. 示例市. */
-  city: plainText(20),
-  /** Site title shown in the header and in <title>. */
-  title: plainText(40),
-  /** Full name of the publishing office. */
-  issuer: plainText(60),
-  /** Short 落款 printed on posters, e.g. "示例市文明办 宣". */
-  signature: plainText(30),
-  /** Public origin of the deployed site, used for feeds, sitemaps, QR codes and share links. */
-  siteUrl: z.url({ protocol: /^https?$/ }),
-  /** One-sentence description for search engines and feeds. */
-  description: plainText(120),
-  /** Contact shown in the footer. */
-  contact: z.strictObject({ phone: plainText(30), email: z.email(), address: plainText(80) }),
-  /** How to object to a list entry or a good-people notice (异议申诉 channel). */
-  objection: z.strictObject({ phone: plainText(30), email: z.email(), address: plainText(80), hours: plainText(60) }),
-  /** ICP 备案号, e.g. 示ICP备00000000号. */
-  icp: plainText(40),
-  /** 公安机关备案号. */
-  psb: plainText(40),
-  /** 政府网站标识码 (10 characters). */
-  siteCode: z.string().regex(/^[0-9A-Z]{10}$/, { message: "网站标识码应为 10 位数字或大写字母" }),
-  /** Identity colours: `primary` for headers and slogans, `accent` for highlights; both must read on white. */
-  colours: z.strictObject({ primary: hexColour, accent: hexColour }),
-  /** One or two characters drawn in the emblem circle on posters. */
-  emblem: plainText(2),
-});
+export const siteSchema = z
+  .strictObject({
+    /** City name as used in titles, e.g. 示例市. */
+    city: plainText(20),
+    /** Site title shown in the header and in <title>. */
+    title: plainText(40),
+    /** Full name of the publishing office. */
+    issuer: plainText(60),
+    /** Short 落款 printed on posters, e.g. "示例市文明办 宣". */
+    signature: plainText(30),
+    /** Public origin of the deployed site, used for feeds, sitemaps, QR codes and share links. */
+    siteUrl: z.url({ protocol: /^https?$/ }),
+    /** One-sentence description for search engines and feeds. */
+    description: plainText(120),
+    /** Contact shown in the footer. */
+    contact: z.strictObject({ phone: plainText(30), email: z.email(), address: plainText(80) }),
+    /** How to object to a list entry or a good-people notice (异议申诉 channel). */
+    objection: z.strictObject({ phone: plainText(30), email: z.email(), address: plainText(80), hours: plainText(60) }),
+    /** ICP 备案号, e.g. 示ICP备00000000号. */
+    icp: plainText(40),
+    /** 公安机关备案号. */
+    psb: plainText(40),
+    /** 政府网站标识码 (10 characters). */
+    siteCode: z.string().regex(/^[0-9A-Z]{10}$/, { message: "网站标识码应为 10 位数字或大写字母" }),
+    /**
+     * Identity colours of the site, posters and share images: `primary` for the
+     * header, buttons and slogans (white text on it), `accent` for highlights and
+     * text on white. Each needs a contrast of at least 4.5:1 with white.
+     */
+    colours: z.strictObject({ primary: hexColour, accent: hexColour }),
+    /** One or two characters drawn in the emblem circle (header, posters) when there is no logo. */
+    emblem: plainText(2),
+    /**
+     * The office's logo, relative to the content folder, e.g. images/logo.png
+     * (PNG, JPG, WebP or an SVG without scripts); shown in the header, on
+     * posters and share images instead of the emblem.
+     */
+    logo: contentImagePath.refine((p) => p.startsWith("images/"), { message: "标识图片应放在 content/images/ 目录内，如 images/logo.png" }).optional(),
+  })
+  .superRefine((s, ctx) => {
+    for (const key of ["primary", "accent"] as const) {
+      const colour = s.colours[key];
+      const ratio = contrastRatio(colour, "#ffffff");
+      if (ratio < MIN_TEXT_CONTRAST) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["colours", key],
+          message: `对比度不足：${colour} 与白色的对比度为 ${ratio.toFixed(2)}:1，应至少 ${MIN_TEXT_CONTRAST}:1（老年人和弱视读者看不清），请换用更深的颜色`,
+        });
+      }
+    }
+  });
 
 export type Site = z.output<typeof siteSchema>;

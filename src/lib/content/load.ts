@@ -11,6 +11,7 @@
 import { readdir } from "node:fs/promises";
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
+import sharp from "sharp";
 import { adSchema, type AdData } from "../../schemas/ad.ts";
 import { conventionSchema, type Convention } from "../../schemas/convention.ts";
 import { etiquetteSchema, type EtiquetteData } from "../../schemas/etiquette.ts";
@@ -23,6 +24,7 @@ import { entryKey, loadLists } from "../integrity/lists.ts";
 import type { IntegrityEntry } from "../integrity/validate.ts";
 import { crossCheck, type Present } from "./cross-check.ts";
 import { digestOf, sourceKey } from "./digest.ts";
+import { checkPosterGlyphs } from "./glyphs.ts";
 import { checkImageFile } from "./images.ts";
 import { lintMarkup } from "./markup-lint.ts";
 import { ContentError, type ContentProblem } from "./problems.ts";
@@ -68,6 +70,21 @@ export interface SiteContent {
   digests: Map<string, string>;
   /** Things staff should act on that do not stop the build (e.g. a notice period that ended unpublished). */
   warnings: string[];
+  /** The office's logo from site settings, ready for the poster renderer. */
+  logo?: Logo | undefined;
+}
+
+export interface Logo {
+  /** A PNG (SVGs rasterised) as a data URL, for posters and share images. */
+  dataUrl: string;
+  width: number;
+  height: number;
+}
+
+/** Logos are small and drawn at most a few hundred pixels wide: one PNG serves every poster. */
+async function logoOf(path: string): Promise<Logo> {
+  const { data, info } = await sharp(path, { density: 300 }).resize({ width: 600, height: 600, fit: "inside", withoutEnlargement: true }).png().toBuffer({ resolveWithObject: true });
+  return { dataUrl: `data:image/png;base64,${data.toString("base64")}`, width: info.width, height: info.height };
 }
 
 /** What the content folder may hold; anything else is reported rather than silently ignored. */
@@ -78,6 +95,8 @@ const LAYOUT: Record<string, readonly string[] | "file"> = {
   "good-people": ["batches.yaml", "people", "photos"],
   integrity: ["red", "black", basename(LEDGER_FILE)],
   ads: [],
+  /** Site images such as the logo (site.yaml `logo`). */
+  images: [],
 };
 const KNOWN_EXTRA = /^(\.|README(\.md)?$)/i;
 
@@ -145,7 +164,13 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
 
   const siteFile = await loadYamlFile<Site>(root, "site.yaml", siteSchema, "缺少站点设置文件 site.yaml", problems);
   const site = siteFile?.data;
-  if (siteFile && site) digests.set(sourceKey("site", "site"), digestOf(siteFile.text, JSON.stringify(site)));
+  let logo: Logo | undefined;
+  if (site?.logo) {
+    const problem = await checkImageFile(root, site.logo);
+    if (problem) problems.push({ file: shown("site.yaml"), field: "logo", message: problem });
+    else logo = await logoOf(join(root, site.logo));
+  }
+  if (siteFile && site) digests.set(sourceKey("site", "site"), digestOf(siteFile.text, logo?.dataUrl, JSON.stringify(site)));
 
   // Every file found, parsed or not: a file with its own problem is not also reported as missing where it is referenced.
   const present: Present = { conventions: new Map(), guides: new Set(), ads: new Set() };
@@ -213,8 +238,10 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   // A batches.yaml with its own problem would make every person's batch look missing: report it once.
   crossCheck({ root, conventions, guides, batches, people, ads }, present, batchesFile?.clean === true ? batchIds : undefined, problems);
 
+  if (site) checkPosterGlyphs({ root, site, conventions, guides, batches, people, ads }, { site: shown("site.yaml"), batches: shown("good-people/batches.yaml"), conventions: present.conventions }, problems);
+
   if (problems.length > 0 || !site) throw new ContentError(problems);
-  return asOfView({ root, site, conventions, guides, batches, people, ads, integrity: lists.entries, digests, warnings: [] }, asOf);
+  return asOfView({ root, site, conventions, guides, batches, people, ads, integrity: lists.entries, digests, warnings: [], logo }, asOf);
 }
 
 /**

@@ -61,6 +61,7 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
     case "unrecognized_keys":
       return `未知字段：${issue.keys.join("、")}（请检查拼写）`;
     default:
-      return `${issue.message}：收到 ${show(received)}`;
+      // Our own checks say what they received; repeating it would only add noise.
+      return issue.message.includes("收到") ? issue.message : `${issue.message}：收到 ${show(received)}`;
   }
 }

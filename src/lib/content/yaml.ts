@@ -7,6 +7,20 @@ import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Docume
 import type { z } from "zod";
 import { describeIssue, type ContentProblem } from "./problems.ts";
 
+/** The yaml library's error codes in staff language. */
+const YAML_ERRORS: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: "字段名重复",
+  BAD_INDENT: "缩进不正确",
+  TAB_AS_INDENT: "不能用 Tab 键缩进，请改用空格",
+  MISSING_CHAR: "缺少闭合的引号或括号",
+  MULTILINE_IMPLICIT_KEY: "字段名不能跨行",
+  BLOCK_AS_IMPLICIT_KEY: "字段名写法有误",
+  BAD_SCALAR_START: "文字开头的字符需要加引号",
+  UNEXPECTED_TOKEN: "出现了不该有的符号",
+  BLOCK_IN_FLOW: "方括号或花括号内的写法有误",
+  IMPOSSIBLE: "格式错误",
+};
+
 export interface Parsed<T> {
   data?: T;
   problems: ContentProblem[];
@@ -27,14 +41,10 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
 export function parseYaml<S extends z.ZodType>(source: string, schema: S, file: string, lineOffset = 0): Parsed<z.output<S>> {
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) => ({
-        file,
-        line: counter.linePos(e.pos[0]).line + lineOffset,
-        message: `YAML 无法解析：${e.code === "DUPLICATE_KEY" ? "字段名重复" : e.message.split("\n")[0]}（常见原因：冒号后缺空格、缩进不齐、引号未闭合）`,
-      })),
-    };
+  // The first syntax error is the one to fix; the ones after it are usually its consequences.
+  const first = doc.errors[0];
+  if (first) {
+    return { problems: [{ file, line: counter.linePos(first.pos[0]).line + lineOffset, message: `YAML 无法解析：${YAML_ERRORS[first.code] ?? "格式错误"}（常见原因：冒号后缺空格、缩进不齐、引号或括号未闭合）` }] };
   }
   const raw: unknown = doc.toJS();
   const result = schema.safeParse(raw);

@@ -8,11 +8,7 @@
 import type { IsoDate } from "../dates.ts";
 import type { Batch } from "../../schemas/good-people.ts";
 
-export type NoticeState =
-  | { kind: "upcoming" }
-  | { kind: "notice"; start: IsoDate; end: IsoDate }
-  | { kind: "ended"; start: IsoDate; end: IsoDate }
-  | { kind: "published"; on: IsoDate };
+export type NoticeState = { kind: "upcoming" } | { kind: "notice"; start: IsoDate; end: IsoDate } | { kind: "ended"; start: IsoDate; end: IsoDate } | { kind: "published"; on: IsoDate };
 
 export function batchState(b: Pick<Batch, "status" | "noticeStart" | "noticeEnd" | "published">, asOf: IsoDate): NoticeState {
   if (b.status === "已发布" && b.published && b.published <= asOf) return { kind: "published", on: b.published };

@@ -115,7 +115,17 @@ export function mapHeaders(headers: readonly string[]): HeaderMap {
     columns.add(key);
     return key;
   });
-  for (const key of REQUIRED_FIELDS) if (!columns.has(key)) problems.push(`缺少必需的列“${headerOf(key)}”${FIELDS.find((f) => f.key === key)?.aliases.length ? `（也可写作 ${FIELDS.find((f) => f.key === key)?.aliases.slice(0, 4).join("、")}）` : ""}`);
+  for (const key of REQUIRED_FIELDS)
+    if (!columns.has(key))
+      problems.push(
+        `缺少必需的列“${headerOf(key)}”${
+          FIELDS.find((f) => f.key === key)?.aliases.length
+            ? `（也可写作 ${FIELDS.find((f) => f.key === key)
+                ?.aliases.slice(0, 4)
+                .join("、")}）`
+            : ""
+        }`,
+      );
   const notes = ignored.length > 0 ? [`已忽略 ${ignored.map((h) => `“${h}”`).join("、")} 列（不属于名单字段，不会导入或公开）`] : [];
   return { keys, columns, problems, notes };
 }

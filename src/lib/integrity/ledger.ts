@@ -11,10 +11,7 @@ import { join } from "node:path";
 
 export const LEDGER_FILE = join("integrity", "published-ids.txt");
 
-const HEADER = [
-  "# 已公开过的红黑榜条目编号（自动维护，请勿手工删除）。",
-  "# 已公开的条目不能从名单文件中删除：请将其状态改为“已移出”并填写移出日期和移出事由。",
-];
+const HEADER = ["# 已公开过的红黑榜条目编号（自动维护，请勿手工删除）。", "# 已公开的条目不能从名单文件中删除：请将其状态改为“已移出”并填写移出日期和移出事由。"];
 
 /** Ids in the ledger under content folder `root`, with their line numbers. */
 export function readLedger(root: string): Map<string, number> {

@@ -25,9 +25,11 @@ export interface PosterJob {
   paths: string[];
 }
 
-export function identityOf(content: Pick<SiteContent, "site">): Identity {
+export function identityOf(content: Pick<SiteContent, "site" | "logo">): Identity {
   const s = content.site;
-  return { city: s.city, signature: s.signature, emblem: s.emblem, primary: s.colours.primary, accent: s.colours.accent };
+  const identity: Identity = { city: s.city, signature: s.signature, emblem: s.emblem, primary: s.colours.primary, accent: s.colours.accent };
+  if (content.logo) identity.logo = content.logo;
+  return identity;
 }
 
 /** Poster input for an ad, with the data its template needs. */

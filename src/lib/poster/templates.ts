@@ -15,6 +15,8 @@ export interface Identity {
   emblem: string;
   primary: string;
   accent: string;
+  /** The office's logo (a PNG data URL with its size), drawn instead of the emblem. */
+  logo?: { dataUrl: string; width: number; height: number };
 }
 
 export interface PosterInput {
@@ -72,6 +74,15 @@ function lines(text: readonly string[], size: number, color: string, weight: num
 }
 
 function emblem(identity: Identity, d: number): PosterElement {
+  const logo = identity.logo;
+  if (logo) {
+    const scale = d / Math.max(logo.width, logo.height);
+    return h(
+      "div",
+      { width: d, height: d, borderRadius: d * 0.12, backgroundColor: "#ffffff", alignItems: "center", justifyContent: "center" },
+      img(logo.dataUrl, logo.width * scale * 0.88, logo.height * scale * 0.88),
+    );
+  }
   return h(
     "div",
     { width: d, height: d, borderRadius: d / 2, backgroundColor: "#ffffff", border: `${Math.max(2, d * 0.06)}px solid ${identity.accent}`, alignItems: "center", justifyContent: "center" },

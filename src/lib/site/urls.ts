@@ -21,6 +21,7 @@ export function categoryFromSlug(slug: string): Category | undefined {
 
 export const urls = {
   home: () => "/",
+  theme: () => "/theme.css",
   conventions: () => "/conventions/",
   convention: (id: string) => `/conventions/${id}/`,
   article: (id: string, n: number) => `/conventions/${id}/#article-${n}`,

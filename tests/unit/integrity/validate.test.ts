@@ -41,7 +41,12 @@ describe("validateRow rejects", () => {
   it.each([
     { name: "missing name", row: { ...good, subjectName: "" }, field: "主体名称", text: "必填项为空" },
     { name: "unknown subject type", row: { ...good, subjectType: "公司" }, field: "主体类型", text: "应为 法人、非法人组织、自然人" },
-    { name: "wrong check character", row: { ...good, creditCode: "91350100M000100Y44" }, field: "统一社会信用代码", text: "第 18 位校验码不符（GB 32100）：收到 91350100M000100Y44。代码中有字符录入错误，请与报送部门核对" },
+    {
+      name: "wrong check character",
+      row: { ...good, creditCode: "91350100M000100Y44" },
+      field: "统一社会信用代码",
+      text: "第 18 位校验码不符（GB 32100）：收到 91350100M000100Y44。代码中有字符录入错误，请与报送部门核对",
+    },
     { name: "enterprise without code", row: { ...good, creditCode: "" }, field: "统一社会信用代码", text: "18 位" },
     { name: "bad doc number", row: { ...good, docNumber: "第15号" }, field: "决定文书文号", text: "文号格式错误" },
     { name: "impossible date", row: { ...good, listedOn: "2026-02-30" }, field: "列入日期", text: "日期无效" },

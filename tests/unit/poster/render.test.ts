@@ -179,3 +179,22 @@ describe("poster CLI", () => {
     expect(r.stderr).toContain(message);
   });
 });
+
+describe("the site's logo", () => {
+  it.each(["slogan", "share"] as const)("is drawn on the %s design in place of the emblem", async (template) => {
+    // A green square logo: its colour must appear where the emblem was, and nowhere without it.
+    const logoPng = await sharp({ create: { width: 200, height: 200, channels: 3, background: "#00b050" } })
+      .png()
+      .toBuffer();
+    const withLogo = { ...slogan, template, identity: { ...identity, logo: { dataUrl: `data:image/png;base64,${logoPng.toString("base64")}`, width: 200, height: 200 } } };
+    const greenPixels = async (png: Buffer) => {
+      const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      let n = 0;
+      for (let i = 0; i < data.length; i += info.channels) if (data[i] === 0 && data[i + 1] === 176 && data[i + 2] === 80) n++;
+      return n;
+    };
+    const sizeOf = template === "share" ? SHARE_SIZE : size("square");
+    expect(await greenPixels(await renderPoster(withLogo, sizeOf, "png"))).toBeGreaterThan(1000);
+    expect(await greenPixels(await renderPoster({ ...slogan, template }, sizeOf, "png"))).toBe(0);
+  });
+});
