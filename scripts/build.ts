@@ -12,7 +12,7 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
 import { getContent } from "../src/lib/content/cached.ts";
-import { resolveAsOf } from "../src/lib/dates.ts";
+import { resolveAsOf } from "../src/primitives/dates.ts";
 import { LEDGER_FILE, recordPublished } from "../src/lib/integrity/ledger.ts";
 import { entryKey } from "../src/lib/integrity/lists.ts";
 

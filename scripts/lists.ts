@@ -13,12 +13,13 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { resolveAsOf } from "../src/lib/dates.ts";
+import { resolveAsOf } from "../src/primitives/dates.ts";
 import { toContentCsv } from "../src/lib/integrity/csv.ts";
 import { recordPublished } from "../src/lib/integrity/ledger.ts";
 import { BATCH_FILE, entryKey, loadLists } from "../src/lib/integrity/lists.ts";
 import { readListFile } from "../src/lib/integrity/read-table.ts";
-import { decisionKey, formatRowProblem, LISTS, validateRows, type ListKind } from "../src/lib/integrity/validate.ts";
+import { decisionKey, formatRowProblem, validateRows } from "../src/lib/integrity/validate.ts";
+import { LISTS, type ListKind } from "../src/primitives/integrity-terms.ts";
 import { formatProblem } from "../src/lib/content/problems.ts";
 import { parseCsvText } from "../src/lib/integrity/read-table.ts";
 

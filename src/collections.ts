@@ -3,11 +3,12 @@
  * page is slow, astro#16297) together with the build's as-of date.
  */
 import { getCollection, type CollectionEntry } from "astro:content";
-import { resolveAsOf } from "./lib/dates.ts";
-import { DIMENSIONS, facetCounts, publishedEntries, type DimensionKey } from "./lib/integrity/listing.ts";
-import type { IntegrityEntry, ListKind } from "./lib/integrity/validate.ts";
+import { resolveAsOf } from "./primitives/dates.ts";
+import { buildListView, type ListView } from "./lib/integrity/listing.ts";
+import type { IntegrityEntry } from "./schemas/integrity.ts";
+import type { ListKind } from "./primitives/integrity-terms.ts";
 import { batchState, type ShownBatch } from "./lib/good-people/notice.ts";
-import { sortBatches, visiblePeople } from "./lib/good-people/roll.ts";
+import { goodPeopleFacets, sortBatches, visiblePeople } from "./lib/good-people/roll.ts";
 import { groupDigest, type BuildStamp } from "./lib/site/cache-key.ts";
 
 export const asOf = resolveAsOf();
@@ -32,7 +33,7 @@ export const batches: ShownBatch[] = sortBatches(batchEntries.map((b) => ({ ...b
 export const people: CollectionEntry<"goodPeople">[] = peopleEntries;
 export const shownPeople = visiblePeople(peopleEntries);
 export const ads = adEntries;
-export const integrity: IntegrityEntry[] = integrityEntries.map((e) => e.data as IntegrityEntry);
+export const integrity: IntegrityEntry[] = integrityEntries.map((e) => e.data);
 /** List entries with their source digests, for the cache keys of entry pages. */
 export const integritySources = integrityEntries;
 
@@ -45,19 +46,20 @@ export const stamp: BuildStamp = { asOf, site: String(siteEntry.digest) };
  */
 export const goodPeopleSource = { digest: groupDigest([...peopleEntries, ...batchEntries]) };
 
-const listViews = new Map<ListKind, { all: IntegrityEntry[]; facets: Record<DimensionKey, { value: string; count: number }[]> }>();
+const listViews = new Map<ListKind, ListView>();
 
 /** A list's published entries and facet counts, computed once per build (every list page shows them). */
-export function listView(list: ListKind) {
+export function listView(list: ListKind): ListView {
   let view = listViews.get(list);
   if (!view) {
-    const all = publishedEntries(integrity, list, asOf);
-    const facets = Object.fromEntries(DIMENSIONS.map((d) => [d.key, facetCounts(all, d.key)])) as Record<DimensionKey, { value: string; count: number }[]>;
-    view = { all, facets };
+    view = buildListView(integrity, list, asOf);
     listViews.set(list, view);
   }
   return view;
 }
+
+/** Browse counts of the good people shown (by batch, category and region), for every page with the filters. */
+export const peopleFacets = goodPeopleFacets(shownPeople, batches);
 
 export function guideById(id: string) {
   return guideEntries.find((g) => g.id === id);

@@ -11,9 +11,10 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { cachePath, getContent } from "../lib/content/cached.ts";
-import { resolveAsOf } from "../lib/dates.ts";
+import { resolveAsOf } from "../primitives/dates.ts";
 import { buildJobs, type PosterJob } from "../lib/poster/jobs.ts";
-import { cacheFiles, placeFile, renderJobs, type PoolResult } from "../lib/poster/pool.ts";
+import { placeFile } from "../lib/build/files.ts";
+import { cacheFiles, renderJobs, type PoolResult } from "../lib/poster/pool.ts";
 import { urls } from "../lib/site/urls.ts";
 
 export const POSTER_CACHE = cachePath("posters");

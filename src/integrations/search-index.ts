@@ -14,11 +14,12 @@ import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { pagePath, sitePages } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
-import { resolveAsOf } from "../lib/dates.ts";
+import { resolveAsOf } from "../primitives/dates.ts";
 import { publishedEntries } from "../lib/integrity/listing.ts";
-import { LISTS, type IntegrityEntry, type ListKind } from "../lib/integrity/validate.ts";
+import type { IntegrityEntry } from "../schemas/integrity.ts";
+import { LISTS, type ListKind } from "../primitives/integrity-terms.ts";
 import { packageVersion } from "../lib/package-version.ts";
-import { placeFile } from "../lib/poster/pool.ts";
+import { placeFile } from "../lib/build/files.ts";
 import { segmentChinese, segmentHtmlForIndex } from "../lib/search/segment.ts";
 import { urls } from "../lib/site/urls.ts";
 

@@ -1,8 +1,8 @@
 /** Building blocks shared by the content schemas. */
 import { z } from "zod";
-import { isIsoDate, todayInShanghai } from "../lib/dates.ts";
-import { slugPattern } from "../lib/slug.ts";
-import { codePointLabel, codePointLength, findInvisibleCharacter } from "../lib/text.ts";
+import { isIsoDate, todayInShanghai } from "../primitives/dates.ts";
+import { slugPattern } from "../primitives/slug.ts";
+import { codePointLabel, codePointLength, findInvisibleCharacter } from "../primitives/text.ts";
 
 /** A calendar date written YYYY-MM-DD (YAML dates are accepted and converted). */
 export const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().refine(isIsoDate, { message: "应为真实日期，写作 YYYY-MM-DD" }));

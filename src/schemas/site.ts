@@ -3,7 +3,7 @@
  * city's. Another city reuses the project by changing this file and the content.
  */
 import { z } from "zod";
-import { contrastRatio, MIN_TEXT_CONTRAST } from "../lib/site/colour.ts";
+import { contrastRatio, MIN_TEXT_CONTRAST } from "../primitives/colour.ts";
 import { contentImagePath, plainText } from "./common.ts";
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "应为 #RRGGBB 形式的颜色" });

@@ -141,7 +141,7 @@ test("the site feed and sitemap parse", async ({ page }) => {
     return { error: d.querySelector("parsererror")?.textContent ?? "", titles: [...d.querySelectorAll("entry > title")].map((t) => t.textContent) };
   }, feed);
   expect(doc.error).toBe("");
-  expect(doc.titles).toContain("好人榜 2026年第三批（公示）");
+  expect(doc.titles).toContain("好人榜 2026年第三批（公示中）");
   expect(doc.titles).toContain("文明礼仪：垃圾分类 举手之劳");
   const sitemap = await (await page.request.get("/sitemap.xml")).text();
   expect(sitemap).toContain("https://wenming.example.gov.cn/good-people/wang-guilan/");

@@ -61,6 +61,17 @@ describe("scanForPersonalData", () => {
     expect(leaks.map((l) => `${l.file}:${l.kind}`).sort()).toEqual(["a.html:id", "b.json:mobile", "pagefind/fragment/x.pf_fragment:mobile"]);
   });
 
+  it("finds numbers written in other forms in every kind of published file", async () => {
+    const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
+    mkdirSync(join(root, "pagefind", "fragment"), { recursive: true });
+    writeFileSync(join(root, "a.html"), "<p>电话 １３９ １２３４ ５６７８</p>");
+    writeFileSync(join(root, "b.json"), '{"reason":"身份证 110105-19491231-002X"}');
+    writeFileSync(join(root, "c.xml"), "<summary>139\u00AD1234\u00AD5678</summary>");
+    writeFileSync(join(root, "pagefind", "fragment", "x.pf_fragment"), gzipSync(Buffer.from('{"content":"手机\u200B139\u200B.\u200B1234\u200B.\u200B5678"}')));
+    const leaks = await scanForPersonalData(root);
+    expect(leaks.map((l) => `${l.file}:${l.kind}`).sort()).toEqual(["a.html:mobile", "b.json:id", "c.xml:mobile", "pagefind/fragment/x.pf_fragment:mobile"]);
+  });
+
   it("accepts exactly the allowed credit codes, also where Pagefind split them", async () => {
     const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
     mkdirSync(join(root, "pagefind", "fragment"), { recursive: true });

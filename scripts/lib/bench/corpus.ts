@@ -6,7 +6,7 @@
  */
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { addMonths } from "../../../src/lib/dates.ts";
+import { addMonths } from "../../../src/primitives/dates.ts";
 import { FIELDS } from "../../../src/lib/integrity/columns.ts";
 import { composeCreditCode } from "../../../src/lib/integrity/credit-code.ts";
 import { csvField } from "../../../src/lib/integrity/csv.ts";

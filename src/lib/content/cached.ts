@@ -3,7 +3,7 @@
  * pages and integrations of one build share it instead of re-reading files.
  */
 import { resolve } from "node:path";
-import { resolveAsOf, type IsoDate } from "../dates.ts";
+import { resolveAsOf, type IsoDate } from "../../primitives/dates.ts";
 import { loadContent, type SiteContent } from "./load.ts";
 
 /**

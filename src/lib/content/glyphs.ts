@@ -7,7 +7,7 @@
  */
 import { basename, join, relative } from "node:path";
 import { missingGlyphs } from "../poster/fonts.ts";
-import { codePointLabel } from "../text.ts";
+import { codePointLabel } from "../../primitives/text.ts";
 import type { SiteContent } from "./load.ts";
 import type { ContentProblem } from "./problems.ts";
 

@@ -6,8 +6,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { findPersonalData } from "../integrity/personal-data.ts";
-import { slugPattern } from "../slug.ts";
-import { codePointLabel, findInvisibleCharacter } from "../text.ts";
+import { slugPattern } from "../../primitives/slug.ts";
+import { codePointLabel, findInvisibleCharacter } from "../../primitives/text.ts";
 import type { ContentProblem } from "./problems.ts";
 import { splitFrontMatter, yamlPathAt } from "./yaml.ts";
 

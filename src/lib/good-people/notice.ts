@@ -5,7 +5,7 @@
  * staff have not yet marked the batch published, plainly "公示期已结束" —
  * never an invitation to object after the period; then published.
  */
-import type { IsoDate } from "../dates.ts";
+import type { IsoDate } from "../../primitives/dates.ts";
 import type { Batch } from "../../schemas/good-people.ts";
 
 export type NoticeState = { kind: "upcoming" } | { kind: "notice"; start: IsoDate; end: IsoDate } | { kind: "ended"; start: IsoDate; end: IsoDate } | { kind: "published"; on: IsoDate };

@@ -28,3 +28,23 @@ export function countBy<T>(items: readonly T[], pick: (item: T) => string, order
   for (const item of items) counts.set(pick(item), (counts.get(pick(item)) ?? 0) + 1);
   return [...counts].map(([value, count]) => ({ value, count }));
 }
+
+export interface PeopleFacets {
+  byBatch: { id: string; title: string; count: number }[];
+  byCategory: { value: string; count: number }[];
+  byRegion: { value: string; count: number }[];
+}
+
+/** Counts for the browse links: batches in their order, categories in the national order, regions by name. */
+export function goodPeopleFacets<T extends PersonLike>(people: readonly T[], batches: readonly Pick<Batch, "id" | "title">[]): PeopleFacets {
+  const counts = countBy(
+    people,
+    (p) => p.data.batch,
+    batches.map((b) => b.id),
+  );
+  return {
+    byBatch: counts.map(({ value, count }) => ({ id: value, title: batches.find((b) => b.id === value)?.title ?? value, count })),
+    byCategory: countBy(people, (p) => p.data.category, CATEGORIES),
+    byRegion: countBy(people, (p) => p.data.region).sort((a, b) => a.value.localeCompare(b.value, "zh-CN")),
+  };
+}

@@ -6,7 +6,7 @@
  * the message says which and never proposes a "corrected" code: a typo
  * anywhere changes the check character, so a suggestion would be wrong.
  */
-import { normaliseCode } from "../text.ts";
+import { normaliseCode } from "../../primitives/text.ts";
 
 const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

@@ -5,7 +5,7 @@
  * spreadsheet would run as a formula (= + - @ at the start) with a `'`.
  */
 import { FIELDS, type FieldKey } from "./columns.ts";
-import type { IntegrityEntry } from "./validate.ts";
+import type { IntegrityEntry } from "../../schemas/integrity.ts";
 
 export interface CsvOptions {
   guardFormulas: boolean;

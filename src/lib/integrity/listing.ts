@@ -3,10 +3,11 @@
  * validated entries and the as-of date. Pages, JSON, CSV and Atom all call
  * these functions, so a stopped entry disappears from all of them at once.
  */
-import type { IsoDate } from "../dates.ts";
+import type { IsoDate } from "../../primitives/dates.ts";
 import { publicationState } from "./publication.ts";
 import { csvText } from "./csv.ts";
-import type { IntegrityEntry, ListKind } from "./validate.ts";
+import type { IntegrityEntry } from "../../schemas/integrity.ts";
+import type { ListKind } from "../../primitives/integrity-terms.ts";
 
 export const PAGE_SIZE = 50;
 
@@ -39,6 +40,18 @@ export function facetCounts(entries: readonly IntegrityEntry[], key: DimensionKe
     if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "zh-CN"));
+}
+
+/** What every page of a list shows: its published entries and the counts of each filter value. */
+export interface ListView {
+  all: IntegrityEntry[];
+  facets: Record<DimensionKey, { value: string; count: number }[]>;
+}
+
+export function buildListView(entries: readonly IntegrityEntry[], list: ListKind, asOf: IsoDate): ListView {
+  const all = publishedEntries(entries, list, asOf);
+  const facets = Object.fromEntries(DIMENSIONS.map((d) => [d.key, facetCounts(all, d.key)])) as ListView["facets"];
+  return { all, facets };
 }
 
 /** Splits items into pages of `size`; always at least one (possibly empty) page. */

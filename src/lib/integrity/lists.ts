@@ -8,11 +8,13 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import type { IsoDate } from "../dates.ts";
+import type { IsoDate } from "../../primitives/dates.ts";
 import type { ContentProblem } from "../content/problems.ts";
 import { readLedger, LEDGER_FILE } from "./ledger.ts";
 import { readListFile } from "./read-table.ts";
-import { decisionKey, formatRowProblem, LISTS, validateRows, type IntegrityEntry, type ListKind } from "./validate.ts";
+import { decisionKey, formatRowProblem, validateRows } from "./validate.ts";
+import type { IntegrityEntry } from "../../schemas/integrity.ts";
+import { LISTS, type ListKind } from "../../primitives/integrity-terms.ts";
 
 /** Where an entry came from: the file as staff see it (content/…) and its row. */
 export interface EntrySource {

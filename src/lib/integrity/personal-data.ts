@@ -2,7 +2,7 @@
  * 居民身份证号 (GB 11643-1999) and mobile numbers: validation, masking, and a
  * scanner that finds full numbers anywhere in text so they are never published.
  */
-import { isIsoDate, type IsoDate } from "../dates.ts";
+import { isIsoDate, type IsoDate } from "../../primitives/dates.ts";
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = "10X98765432";

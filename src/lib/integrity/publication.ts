@@ -3,13 +3,8 @@
  * 一般 at least 3 months and at most 1 year, 严重 at least 1 year and at most
  * 3 years, both counted from the listing decision. 轻微 is never published.
  */
-import { addMonths, type IsoDate } from "../dates.ts";
-
-export const SEVERITIES = ["一般", "严重"] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const STATUSES = ["公示中", "异议处理中", "已信用修复", "已移出"] as const;
-export type Status = (typeof STATUSES)[number];
+import { addMonths, type IsoDate } from "../../primitives/dates.ts";
+import type { Severity, Status } from "../../primitives/integrity-terms.ts";
 
 /** Minimum and maximum publication period in months, per severity. */
 export const PERIOD_MONTHS: Record<Severity, { min: number; max: number }> = {

@@ -4,45 +4,16 @@
  * check also builds. Every problem names row, field, what was received and
  * what was expected, in Chinese.
  */
-import { isIsoDate, todayInShanghai, type IsoDate } from "../dates.ts";
-import { slugPattern } from "../slug.ts";
-import { codePointLength, codePointLabel, findInvisibleCharacter, normaliseCode } from "../text.ts";
+import { isIsoDate, todayInShanghai, type IsoDate } from "../../primitives/dates.ts";
+import { slugPattern } from "../../primitives/slug.ts";
+import { codePointLength, codePointLabel, findInvisibleCharacter, normaliseCode } from "../../primitives/text.ts";
 import { headerOf, type FieldKey } from "./columns.ts";
 import { checkCreditCode, describeCreditCodeProblem, isCheckProblem } from "./credit-code.ts";
 import { ageOn, findPersonalData, idNumberBirthDate, isFullIdNumber, isMaskedIdNumber, maskIdNumber } from "./personal-data.ts";
-import { publicationLimits, SEVERITIES, STATUSES, type Severity, type Status } from "./publication.ts";
+import { publicationLimits } from "./publication.ts";
+import { SEVERITIES, STATUSES, SUBJECT_TYPES, type ListKind, type Severity, type Status, type SubjectType } from "../../primitives/integrity-terms.ts";
+import { INTEGRITY_TEXT_LIMITS, type IntegrityEntry } from "../../schemas/integrity.ts";
 import type { TableRow } from "./read-table.ts";
-
-export const LISTS = ["red", "black"] as const;
-export type ListKind = (typeof LISTS)[number];
-export const LIST_NAMES: Record<ListKind, string> = { red: "红榜", black: "黑榜" };
-
-export const SUBJECT_TYPES = ["法人", "非法人组织", "自然人"] as const;
-export type SubjectType = (typeof SUBJECT_TYPES)[number];
-
-/** A validated, normalised entry of a red or black list. */
-export interface IntegrityEntry {
-  id: string;
-  list: ListKind;
-  batch: string;
-  subjectName: string;
-  subjectType: SubjectType;
-  creditCode?: string;
-  creditCodeNote?: string;
-  legalRep?: string;
-  idNumberMasked?: string;
-  reason: string;
-  basis: string;
-  authority: string;
-  docNumber: string;
-  listedOn: IsoDate;
-  severity?: Severity;
-  publicUntil: IsoDate;
-  status: Status;
-  removedOn?: IsoDate;
-  removalReason?: string;
-  source?: string;
-}
 
 export interface RowProblem {
   row: number;
@@ -74,7 +45,6 @@ export function formatRowProblem(p: RowProblem): string {
 }
 
 const DOC_NUMBER = /^[^〔〕]*〔(19|20)\d{2}〕[^〔〕]*\d+号$/u;
-const LIMITS: Partial<Record<FieldKey, number>> = { subjectName: 100, legalRep: 30, reason: 500, basis: 300, authority: 60, docNumber: 60, removalReason: 300, source: 100 };
 
 /** Columns whose values are long digit strings that a spreadsheet number cell would have rounded. */
 const TEXT_ONLY: readonly FieldKey[] = ["idNumber", "creditCode"];
@@ -128,7 +98,7 @@ export function validateRow(input: TableRow, options: ValidateOptions): { entry?
     }
     const hidden = findInvisibleCharacter(raw);
     if (hidden) fail(key, `含不可见或改变文字方向的字符 ${codePointLabel(hidden)}：请删除后重新输入`);
-    const limit = LIMITS[key];
+    const limit = (INTEGRITY_TEXT_LIMITS as Partial<Record<FieldKey, number>>)[key];
     if (limit && codePointLength(raw) > limit) fail(key, `过长：收到 ${codePointLength(raw)} 个字，应不超过 ${limit} 个字`);
   }
 

@@ -8,10 +8,10 @@
  * title (docs/performance.md).
  */
 import type { SiteContent } from "../content/load.ts";
-import type { IsoDate } from "../dates.ts";
+import type { IsoDate } from "../../primitives/dates.ts";
 import { batchState } from "../good-people/notice.ts";
 import { batchTitle, publishedEntries } from "../integrity/listing.ts";
-import { LIST_NAMES, LISTS } from "../integrity/validate.ts";
+import { LIST_NAMES, LISTS } from "../../primitives/integrity-terms.ts";
 import { urls } from "../site/urls.ts";
 import { sizesOf } from "./sizes-of.ts";
 import { SHARE_SIZE, type PosterFormat } from "./sizes.ts";

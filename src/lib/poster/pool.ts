@@ -10,10 +10,11 @@
  * run on libuv's thread pool, shared by the whole process.
  */
 import { fork } from "node:child_process";
-import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { availableParallelism, setPriority } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { placeFile } from "../build/files.ts";
 import { jobKey } from "./cache.ts";
 import type { PosterJob } from "./jobs.ts";
 
@@ -30,22 +31,6 @@ export interface PoolResult {
   rendered: number;
   cached: number;
   errors: string[];
-}
-
-/**
- * Puts a cached file into the site: a hard link when possible (instant, no
- * extra disk), a copy otherwise. Synchronous: builds place thousands of files
- * (the search index alone has ~15,000 at city scale), and each would cost
- * four thread-pool round trips with fs/promises.
- */
-export function placeFile(file: string, target: string): void {
-  mkdirSync(dirname(target), { recursive: true });
-  rmSync(target, { force: true });
-  try {
-    linkSync(file, target);
-  } catch {
-    copyFileSync(file, target);
-  }
 }
 
 /**

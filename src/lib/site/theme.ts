@@ -1,5 +1,5 @@
 /** CSS custom properties of the site's identity colours (src/pages/theme.css.ts). */
-import { darken } from "./colour.ts";
+import { darken } from "../../primitives/colour.ts";
 
 /** Shades derived from the two colours staff set; `--brand` keeps the primary colour in every display mode. */
 export function themeCss(colours: { primary: string; accent: string }): string {

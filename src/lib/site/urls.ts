@@ -4,7 +4,7 @@
  * never from positions in a list.
  */
 import { CATEGORIES, type Category } from "../../schemas/good-people.ts";
-import type { ListKind } from "../integrity/validate.ts";
+import type { ListKind } from "../../primitives/integrity-terms.ts";
 
 /** Pinyin slugs of the five categories, for readable URLs. */
 export const CATEGORY_SLUGS: Record<Category, string> = {

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { asOf, integrity } from "../../collections.ts";
 import { publishedEntries, toCsv } from "../../lib/integrity/listing.ts";
-import { LISTS, type ListKind } from "../../lib/integrity/validate.ts";
+import { LISTS, type ListKind } from "../../primitives/integrity-terms.ts";
 
 export const getStaticPaths = (() => LISTS.map((list) => ({ params: { list } }))) satisfies GetStaticPaths;
 

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { asOf, integrity, site } from "../../collections.ts";
 import { OPEN_DATA_FIELDS, publishedEntries } from "../../lib/integrity/listing.ts";
-import { LISTS, LIST_NAMES, type ListKind } from "../../lib/integrity/validate.ts";
+import { LISTS, LIST_NAMES, type ListKind } from "../../primitives/integrity-terms.ts";
 import { urls } from "../../lib/site/urls.ts";
 
 export const getStaticPaths = (() => LISTS.map((list) => ({ params: { list } }))) satisfies GetStaticPaths;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvField, toContentCsv } from "../../../src/lib/integrity/csv.ts";
 import { batchTitle, facetCounts, listEvents, paginate, publishedEntries, toCsv } from "../../../src/lib/integrity/listing.ts";
-import type { IntegrityEntry } from "../../../src/lib/integrity/validate.ts";
+import type { IntegrityEntry } from "../../../src/schemas/integrity.ts";
 
 const base: IntegrityEntry = {
   id: "2026-11-001",

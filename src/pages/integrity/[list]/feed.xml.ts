@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { asOf, integrity, site } from "../../../collections.ts";
 import { atomFeed } from "../../../lib/site/atom.ts";
 import { listEvents } from "../../../lib/integrity/listing.ts";
-import { LISTS, LIST_NAMES, type ListKind } from "../../../lib/integrity/validate.ts";
+import { LISTS, LIST_NAMES, type ListKind } from "../../../primitives/integrity-terms.ts";
 import { urls } from "../../../lib/site/urls.ts";
 
 export const getStaticPaths = (() => LISTS.map((list) => ({ params: { list } }))) satisfies GetStaticPaths;
