@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const e2eOnly = process.argv.includes("--e2e-only");
-export const TEST_AS_OF = "2026-11-22";
+const TEST_AS_OF = "2026-11-22";
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): void {
   console.log(`\n$ ${cmd} ${args.join(" ")}`);

@@ -42,7 +42,7 @@ export async function scanSite(root: string): Promise<SiteScan> {
   const all = await siteFiles(root);
   const files = all.filter((f) => !f.startsWith(INDEX_DIR));
   const skipImages = process.env["SKIP_POSTERS"] === "1";
-  const { integrity } = await getContent();
+  const { integrity, site } = await getContent();
   const basis: ScanBasis = {
     root,
     clean: existsSync(CLEAN_FILES) ? (JSON.parse(await readFile(CLEAN_FILES, "utf8")) as string[]) : [],
@@ -52,6 +52,7 @@ export async function scanSite(root: string): Promise<SiteScan> {
     ...basis,
     files,
     siteFiles: files,
+    origin: new URL(site.siteUrl).origin,
     skipLinkPrefixes: skipImages ? IMAGE_PREFIXES : [],
     // Written later: the search index and the images (meanwhile), the sitemap and robots.txt (after this scan).
     pendingLinkPrefixes: [`/${INDEX_DIR}`, "/sitemap.xml", "/robots.txt", ...(skipImages ? [] : IMAGE_PREFIXES)],

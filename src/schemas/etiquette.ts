@@ -1,7 +1,7 @@
 /**
  * 文明礼仪 — an etiquette guide by scene (`content/etiquette/<id>.mdx`), front
  * matter below; the body may use only the components listed in
- * src/lib/content/mdx-lint.ts.
+ * src/lib/content/markup-lint.ts (ALLOWED_COMPONENTS).
  */
 import { z } from "zod";
 import { isoDate, plainText, slug } from "./common.ts";

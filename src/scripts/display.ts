@@ -1,5 +1,5 @@
 // Toggles for large text and high contrast; state lives on <html> classes and in localStorage.
-const KEY = "wenming-display";
+import { DISPLAY_STORAGE_KEY as KEY } from "../lib/site/display-settings.ts";
 
 function saved(): string[] {
   try {

@@ -18,7 +18,9 @@ function targetFile(files: ReadonlySet<string>, path: string): string | undefine
   return candidates.find((c) => files.has(c));
 }
 
-const ATTR = /<(a|link|img|script|source|form)\b([^>]*)>/gi;
+const ATTR = /<(a|link|img|script|source|form|meta)\b([^>]*)>/gi;
+/** Share images are absolute URLs in <meta> (og:image, twitter:image): they must exist like any other link. */
+const META_IMAGE = /\s(?:property|name)="(?:og:image|twitter:image)"/;
 const ID = /\sid="([^"]+)"/g;
 
 export const idsIn = (html: string) => new Set([...html.matchAll(ID)].map((m) => m[1] ?? ""));
@@ -56,6 +58,8 @@ export interface LinkCheckOptions {
   skip?: (path: string) => boolean;
   /** Paths checked later, with checkPending(). */
   pending?: (path: string) => boolean;
+  /** The site's public origin: absolute URLs on it (share images, canonical links) are checked as internal. */
+  origin?: string;
 }
 
 /**
@@ -88,10 +92,15 @@ export class LinkChecker {
     for (const m of html.matchAll(ATTR)) {
       const tag = (m[1] ?? "").toLowerCase();
       const attrs = m[2] ?? "";
-      const refs = [...attrs.matchAll(/\s(href|src|srcset|action)="([^"]*)"/g)].flatMap((a) => (a[1] === "srcset" ? (a[2] ?? "").split(",").map((s) => s.trim().split(/\s+/)[0] ?? "") : [a[2] ?? ""]));
+      if (tag === "meta" && !META_IMAGE.test(attrs)) continue;
+      const refs =
+        tag === "meta"
+          ? [/\scontent="([^"]*)"/.exec(attrs)?.[1] ?? ""]
+          : [...attrs.matchAll(/\s(href|src|srcset|action)="([^"]*)"/g)].flatMap((a) => (a[1] === "srcset" ? (a[2] ?? "").split(",").map((s) => s.trim().split(/\s+/)[0] ?? "") : [a[2] ?? ""]));
       for (const ref of refs) {
         if (ref === "" || ref.startsWith("mailto:") || ref.startsWith("tel:") || ref.startsWith("data:")) continue;
-        const url = resolve(ref, base);
+        const onSite = this.#options.origin !== undefined && ref.startsWith(`${this.#options.origin}/`);
+        const url = resolve(onSite ? ref.slice(this.#options.origin?.length) : ref, base);
         if (url.origin !== base.origin) {
           if (tag === "a" && !/\brel="[^"]*noopener/.test(attrs)) problems.push({ page, href: ref, problem: '外部链接缺少 rel="noopener"' });
           continue;

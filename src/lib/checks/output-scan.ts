@@ -16,6 +16,8 @@ export interface OutputScanOptions {
   files: string[];
   /** Every file of the site, for resolving links; without it links are not checked. */
   siteFiles?: string[];
+  /** The site's public origin, so that absolute links to it (share images) are checked too. */
+  origin?: string;
   /** Link paths with these prefixes are not checked (images left out by SKIP_POSTERS=1). */
   skipLinkPrefixes?: string[];
   /** Link paths with these prefixes are returned as pending (folders still being written). */
@@ -40,7 +42,13 @@ export interface OutputScan {
 export function scanOutput(options: OutputScanOptions): OutputScan {
   const skip = options.skipLinkPrefixes ?? [];
   const later = options.pendingLinkPrefixes ?? [];
-  const checker = options.siteFiles ? new LinkChecker(new Set(options.siteFiles), { skip: (p) => skip.some((s) => p.startsWith(s)), pending: (p) => later.some((s) => p.startsWith(s)) }) : undefined;
+  const checker = options.siteFiles
+    ? new LinkChecker(new Set(options.siteFiles), {
+        skip: (p) => skip.some((s) => p.startsWith(s)),
+        pending: (p) => later.some((s) => p.startsWith(s)),
+        ...(options.origin ? { origin: options.origin } : {}),
+      })
+    : undefined;
   const clean = new Set(options.clean);
   const allowed = new Set(options.allowed);
   const seen = new Set<string>();

@@ -22,8 +22,10 @@ export async function checkImageFile(baseDir: string, relPath: string): Promise<
   let size: number;
   try {
     size = (await stat(full)).size;
-  } catch {
-    return `找不到图片文件“${relPath}”`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return `找不到图片文件“${relPath}”`;
+    return `无法读取图片文件“${relPath}”（${code ?? String(error)}）`;
   }
   if (size > MAX_IMAGE_BYTES) return `图片过大：${(size / 1048576).toFixed(1)} MB，上限 ${MAX_IMAGE_BYTES / 1048576} MB`;
   if (extname(full).toLowerCase() === ".svg") {
@@ -35,8 +37,10 @@ export async function checkImageFile(baseDir: string, relPath: string): Promise<
     const meta = await sharp(full, { limitInputPixels: false }).metadata();
     const pixels = (meta.width ?? 0) * (meta.height ?? 0);
     if (pixels > MAX_IMAGE_PIXELS) return `图片像素过多：${meta.width}×${meta.height}，上限 ${MAX_IMAGE_PIXELS / 1e6} 百万像素，请缩小后再上传`;
-  } catch {
-    return `无法识别的图片文件“${relPath}”：请使用 JPG、PNG 或 WebP`;
+  } catch (error) {
+    // sharp says why (unsupported format, truncated file); staff get the plain reason, the detail in brackets.
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return `无法识别的图片文件“${relPath}”：文件可能已损坏或不是图片，请使用 JPG、PNG 或 WebP（${why}）`;
   }
   return undefined;
 }

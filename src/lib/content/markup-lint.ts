@@ -4,7 +4,9 @@
  * only the documented MDX components with literal attributes, and links and
  * images that stay safe (no javascript:/data: URLs, images inside content/).
  */
+import type { Nodes } from "mdast";
 import { markdownToMdast, mdxToMdast } from "satteri";
+import type { Node as UnistNode } from "unist";
 
 /** The components etiquette MDX may use, with the attributes each accepts. */
 export const ALLOWED_COMPONENTS: Record<string, readonly string[]> = {
@@ -30,14 +32,17 @@ export interface MarkupProblem {
   message: string;
 }
 
-interface Node {
-  type: string;
+/**
+ * A node of the tree satteri returns: mdast (with unist positions), plus the
+ * MDX node kinds (JSX elements with attributes, ESM, expressions) that
+ * mdast itself does not declare.
+ */
+type Node = (Nodes | MdxNode) & { children?: Node[] };
+interface MdxNode extends UnistNode {
+  type: "mdxJsxFlowElement" | "mdxJsxTextElement" | "mdxjsEsm" | "mdxFlowExpression" | "mdxTextExpression";
   name?: string | null;
-  url?: string;
   value?: string;
   attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: Node[];
-  position?: { start: { line: number } };
 }
 
 const UNSAFE_URL = /^\s*(javascript|data|vbscript|file):/i;
@@ -51,7 +56,7 @@ function checkUrl(url: string, kind: "link" | "image"): string | undefined {
   return undefined;
 }
 
-function walk(node: Node, mdx: boolean, out: MarkupProblem[], lineOffset: number, uses: ComponentUse[]): void {
+function walk(node: Node, out: MarkupProblem[], lineOffset: number, uses: ComponentUse[]): void {
   const line = node.position ? node.position.start.line + lineOffset : undefined;
   const add = (message: string) => out.push({ line, message });
   switch (node.type) {
@@ -95,7 +100,7 @@ function walk(node: Node, mdx: boolean, out: MarkupProblem[], lineOffset: number
       break;
     }
   }
-  for (const child of node.children ?? []) walk(child, mdx, out, lineOffset, uses);
+  for (const child of node.children ?? []) walk(child, out, lineOffset, uses);
 }
 
 /**
@@ -112,6 +117,6 @@ export function lintMarkup(body: string, kind: "md" | "mdx", lineOffset = 0): { 
   } catch (error) {
     return { problems: [{ message: `${kind.toUpperCase()} 无法解析：${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }], components };
   }
-  walk(tree, kind === "mdx", problems, lineOffset, components);
+  walk(tree, problems, lineOffset, components);
   return { problems, components };
 }

@@ -29,7 +29,7 @@ export function isFullIdNumber(text: string): boolean {
   return false;
 }
 
-/** 6 + 8 × `*` + 4, as DOMAIN.md prescribes: 110105********1234. */
+/** 6 + 8 × `*` + 4, the masking this site publishes (enough to tell namesakes apart, never the whole number): 110105********1234. */
 export function maskIdNumber(id: string): string {
   return `${id.slice(0, 6)}********${id.slice(-4)}`;
 }

@@ -52,7 +52,7 @@ export function qrDataUrl(url: string): Promise<string> {
 }
 
 /**
- * Rasterises a Satori SVG with resvg: on this 2-core machine it is ~10× faster
+ * Rasterises a Satori SVG with resvg: measured ~10× faster
  * than librsvg inside sharp for large posters (A3: 0.2 s against 2 s), which is
  * what keeps print renders under the time budget. resvg renders on libuv's
  * thread pool, so one process lays out the next poster while this one is

@@ -1,5 +1,5 @@
 /**
- * Poster sizes staff ask for (DOMAIN.md). Screen sizes are pixels; print
+ * Poster sizes staff ask for (中央文明办 submission calls, street posters, lightboxes, screens). Screen sizes are pixels; print
  * sizes are millimetres, laid out at a working pixel size with the same
  * aspect ratio and written as vector PDF (and, for A3, a 300 dpi JPEG).
  */
@@ -53,7 +53,7 @@ function print(id: string, label: string, widthMm: number, heightMm: number, ble
     width: Math.round(w * scale),
     height: Math.round(h * scale),
     shape: shapeOf(w, h),
-    // A3 is submitted as a 300 dpi JPEG (DOMAIN.md); its vector PDF and the CMYK JPEG are there when asked for.
+    // A3 is submitted as a 300 dpi RGB JPEG of at most 10 MB (中央文明办 calls); its vector PDF and the CMYK JPEG are there when asked for.
     formats: raster ? ["jpg"] : ["pdf"],
     onRequest: raster ? ["pdf", "cmyk.jpg"] : [],
     print: { widthMm, heightMm, bleedMm },

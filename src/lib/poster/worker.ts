@@ -23,7 +23,9 @@ process.on("message", async (msg: { id: number; job: PosterJob; files: string[] 
     }
     process.send?.({ id: msg.id });
   } catch (error) {
-    process.send?.({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
+    // A poster error is for staff as it is; anything else also carries where it came from, shown with WENMING_LOG=debug.
+    const detail = error instanceof Error && error.name !== "PosterError" ? `\n    （${error.name}: ${error.message}${error.cause ? `；原因：${String(error.cause)}` : ""}）` : "";
+    process.send?.({ id: msg.id, error: `${error instanceof Error ? error.message : String(error)}${process.env["WENMING_LOG"] === "debug" ? detail : ""}` });
   }
 });
 

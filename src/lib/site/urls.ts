@@ -3,7 +3,7 @@
  * posters and tests agree. URLs are permanent: they are built from stable ids,
  * never from positions in a list.
  */
-import { CATEGORIES, type Category } from "../../schemas/good-people.ts";
+import type { Category } from "../../schemas/good-people.ts";
 import type { ListKind } from "../../primitives/integrity-terms.ts";
 
 /** Pinyin slugs of the five categories, for readable URLs. */
@@ -14,10 +14,6 @@ export const CATEGORY_SLUGS: Record<Category, string> = {
   敬业奉献: "jingye-fengxian",
   孝老爱亲: "xiaolao-aiqin",
 };
-
-export function categoryFromSlug(slug: string): Category | undefined {
-  return CATEGORIES.find((c) => CATEGORY_SLUGS[c] === slug);
-}
 
 export const urls = {
   home: () => "/",
