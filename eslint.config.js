@@ -4,9 +4,15 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/", "dist.*/", ".test-site/", ".astro/", "node_modules/", "test-results/", "playwright-report/", "public/", "bench-results/"] },
+  { ignores: ["dist/", "dist.*/", ".test-site/", ".astro/", "node_modules/", "test-results/", "playwright-report/", "public/", "bench-results/", "coverage/"] },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
+  // TypeScript files get the type-aware rules too: floating promises, unsafe any, misused promises …
+  {
+    files: ["**/*.ts"],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -36,7 +36,7 @@ function fail(error: unknown): never {
   if (error instanceof Error) {
     console.error(error.message);
     if (process.env["WENMING_LOG"] === "debug" || !(error.name === "ContentError" || error.message.startsWith("内容检查"))) console.error(`\n详细信息：\n${error.stack ?? ""}`);
-    for (let cause = error.cause; cause; cause = cause instanceof Error ? cause.cause : undefined) console.error(`原因：${cause instanceof Error ? cause.message : String(cause)}`);
+    for (let cause = error.cause; cause; cause = cause instanceof Error ? cause.cause : undefined) console.error(`原因：${cause instanceof Error ? cause.message : JSON.stringify(cause)}`);
   } else console.error(String(error));
   process.exit(1);
 }

@@ -97,7 +97,7 @@ if (existing && existing.problems.length > 0) {
 
 // The batch's existing rows stay exactly as they are; the new rows follow them.
 const kept = existsSync(target) ? readFileSync(target, "utf8") : undefined;
-const keptRows = kept === undefined ? [] : parseCsvText(kept).rows.length;
+const keptRows = kept === undefined ? 0 : parseCsvText(kept).rows.length;
 const csv = kept === undefined ? toContentCsv(entries) : `${kept.replace(/\n?$/, "\n")}${toContentCsv(entries).split("\n").slice(1).join("\n")}`;
 await mkdir(dirname(target), { recursive: true });
 writeFileSync(`${target}.tmp`, csv);

@@ -14,7 +14,7 @@ import { parseYaml } from "../src/lib/content/yaml.ts";
 import { adInput, identityOf } from "../src/lib/poster/jobs.ts";
 import { renderPoster } from "../src/lib/poster/render.ts";
 import { POSTER_SIZES, type PosterFormat, type PosterSize } from "../src/lib/poster/sizes.ts";
-import { PosterError, type PosterInput, type TemplateId } from "../src/lib/poster/templates.ts";
+import { PosterError, type PosterInput } from "../src/lib/poster/templates.ts";
 import { adSchema, TEMPLATES } from "../src/schemas/ad.ts";
 
 const { values, positionals } = parseArgs({
@@ -80,7 +80,7 @@ if (file) {
   if (values.template !== "slogan") usage(`命令行直接出图只支持 slogan 模板，收到 ${values.template}；etiquette 和 honour 模板请写成 content/ads/ 下的广告文件`);
   const content = await getContent().catch(() => undefined);
   const identity = content ? identityOf(content) : { city: "示例市", signature: "示例市文明办 宣", emblem: "文明", primary: "#A8201A", accent: "#8A5A00" };
-  input = { name: "命令行", template: values.template as TemplateId, slogan: values.slogan, sub: values.sub, qrUrl: values.qr, identity };
+  input = { name: "命令行", template: values.template, slogan: values.slogan, sub: values.sub, qrUrl: values.qr, identity };
   name =
     values.slogan
       .replace(/\s+/g, "-")

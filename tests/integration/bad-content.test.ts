@@ -13,13 +13,20 @@ import { BAD, contentWith } from "./helpers.ts";
 describe("the sample content", () => {
   it("passes every check", async () => {
     const c = await loadContent("content", "2026-11-22");
-    expect(c.people.length).toBeGreaterThanOrEqual(24);
-    expect(c.integrity.length).toBeGreaterThanOrEqual(40);
+    expect(c.people.map((p) => p.id)).toEqual(
+      readdirSync("content/good-people/people")
+        .map((f) => f.replace(/\.md$/, ""))
+        .sort(),
+    );
+    expect(c.integrity).toHaveLength(40);
+    expect(c.warnings).toEqual([]);
   });
 });
 
 describe.each(readdirSync(BAD))("bad content: %s", (fixture) => {
   it("is refused with file and problem named", async () => {
+    // Every expectation names the file as staff see it: content/…, with line or field.
+    expect(readFileSync(join(BAD, fixture, "expect.txt"), "utf8")).toMatch(/^content\/\S+ · /);
     const expected = readFileSync(join(BAD, fixture, "expect.txt"), "utf8").trim();
     const error = await loadContent(contentWith(fixture), "2026-11-22").then(
       () => undefined,

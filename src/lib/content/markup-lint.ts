@@ -113,7 +113,7 @@ export function lintMarkup(body: string, kind: "md" | "mdx", lineOffset = 0): { 
   const components: ComponentUse[] = [];
   let tree: Node;
   try {
-    tree = (kind === "mdx" ? mdxToMdast(body, { position: true }) : markdownToMdast(body, { position: true })) as unknown as Node;
+    tree = kind === "mdx" ? mdxToMdast(body, { position: true }) : markdownToMdast(body, { position: true });
   } catch (error) {
     return { problems: [{ message: `${kind.toUpperCase()} 无法解析：${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }], components };
   }

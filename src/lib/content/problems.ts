@@ -31,7 +31,7 @@ export class ContentError extends Error {
 function show(value: unknown): string {
   if (value === undefined) return "（缺失）";
   if (typeof value === "string") return `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`;
-  return JSON.stringify(value)?.slice(0, 60) ?? String(value);
+  return (JSON.stringify(value) as string | undefined)?.slice(0, 60) ?? typeof value;
 }
 
 const TYPE_NAMES: Record<string, string> = { string: "文字", number: "数字", boolean: "是/否", array: "列表", object: "对象", date: "日期" };

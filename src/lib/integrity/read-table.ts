@@ -41,7 +41,8 @@ function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   // Excel dates arrive as Date objects at midnight UTC.
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).trim();
+  if (typeof value === "string") return value.trim();
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
 }
 
 /** Grid rows from a file: cells as read, and whether the file format keeps cell types (XLSX) or not (CSV). */

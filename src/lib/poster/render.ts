@@ -73,7 +73,7 @@ export async function renderSvg(input: PosterInput, size: PosterSize, width = si
   const scaled: PosterSize = { ...size, width, height };
   const element = TEMPLATES[input.template](input, scaled);
   const fonts = posterFonts().map((f) => ({ name: f.name, data: f.data, weight: f.weight, style: "normal" as const }));
-  return satori(element as unknown as Parameters<typeof satori>[0], { width, height, fonts });
+  return satori(element, { width, height, fonts });
 }
 
 const SVG_IMAGE = /<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" href="data:image\/svg\+xml;base64,([^"]+)"([^>]*)\/>/g;

@@ -10,7 +10,9 @@ import type { PosterJob } from "./jobs.ts";
 // (A3 JPEG: twice the CPU time for half the wall time).
 sharp.concurrency(1);
 
-process.on("message", async (msg: { id: number; job: PosterJob; files: string[] }) => {
+process.on("message", (msg: { id: number; job: PosterJob; files: string[] }) => void render(msg));
+
+async function render(msg: { id: number; job: PosterJob; files: string[] }): Promise<void> {
   try {
     const size = findSize(msg.job.size);
     if (!size) throw new Error(`未知尺寸：${msg.job.size}`);
@@ -24,10 +26,10 @@ process.on("message", async (msg: { id: number; job: PosterJob; files: string[] 
     process.send?.({ id: msg.id });
   } catch (error) {
     // A poster error is for staff as it is; anything else also carries where it came from, shown with WENMING_LOG=debug.
-    const detail = error instanceof Error && error.name !== "PosterError" ? `\n    （${error.name}: ${error.message}${error.cause ? `；原因：${String(error.cause)}` : ""}）` : "";
+    const detail = error instanceof Error && error.name !== "PosterError" ? `\n    （${error.name}: ${error.message}${error.cause instanceof Error ? `；原因：${error.cause.message}` : ""}）` : "";
     process.send?.({ id: msg.id, error: `${error instanceof Error ? error.message : String(error)}${process.env["WENMING_LOG"] === "debug" ? detail : ""}` });
   }
-});
+}
 
 // A renderer whose build has gone (stopped, crashed) stops too.
 process.on("disconnect", () => process.exit(0));

@@ -23,7 +23,7 @@ const entries: IntegrityEntry[] = [
   { ...base, id: "2026-11-002", subjectName: "示例市乙公司", listedOn: "2026-07-01", authority: "示例市市场监督管理局" },
   { ...base, id: "2026-11-003", subjectName: "示例市丙公司", publicUntil: "2026-11-01" },
   { ...base, id: "2026-11-004", subjectName: "示例市丁公司", status: "已移出", removedOn: "2026-10-01", removalReason: "撤销" },
-  { ...base, id: "2026-11-005", list: "red", subjectName: "示例市戊公司", severity: undefined as never },
+  { ...base, id: "2026-11-005", list: "red", subjectName: "示例市戊公司", severity: undefined },
 ];
 
 describe("list views", () => {
