@@ -52,71 +52,54 @@ export interface PersonalDataHit {
   index: number;
 }
 
-const ID_CANDIDATE = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
-const MOBILE_CANDIDATE = /(?<![\dA-Za-z])(?:86)?(1[3-9]\d{9})(?![\dA-Za-z])/g;
-
+/** ASCII and full-width digits. */
+const DIGIT = "0-9\\uFF10-\\uFF19";
 /**
- * Format characters (zero-width, bidi, soft hyphen …): removed everywhere.
+ * What may stand between two digits of one number: spaces of any width, dots,
+ * dashes of any width, and format characters (zero-width, bidi, soft hyphen).
  * Pagefind writes U+200B between the words it segments, digit runs included.
  */
-const FORMAT = /[\p{Cf}]/u;
-/** What people type between groups of digits: spaces of any width, dots, dashes of any width, slashes excepted. */
-const SEPARATOR = /[\s.\u00B7\u2027\u30FB\uFF0E\u2010-\u2015\u2212\uFE58\uFE63\uFF0D-]/u;
-/** At most this many separators between two digits still join them (138 - 1234 - 5678). */
-const MAX_SEPARATORS = 3;
+const SEPARATOR = "\\s.\\u00B7\\u2027\\u30FB\\uFF0E\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D\\-\\p{Cf}";
+/** A written number: digits joined by at most three separators, perhaps ending in the ID check character X. */
+const NUMBER = new RegExp(`[${DIGIT}](?:[${DIGIT}]|[${SEPARATOR}]{1,3}(?=[${DIGIT}]))*(?:[${SEPARATOR}]{0,3}[Xx\\uFF38\\uFF58])?`, "gu");
+const FORMAT = /\p{Cf}/u;
+const ALNUM = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/u;
 
-/**
- * The text as digits are read: each code point NFKC-normalised (full-width
- * digits become ASCII), format characters removed, and separators between two
- * digits removed. `origin[i]` is the index in the input of output character i.
- */
-export function digitView(input: string): { text: string; origin: number[] } {
-  const chars: { c: string; at: number }[] = [];
-  let at = 0;
-  for (const cp of input) {
-    if (!FORMAT.test(cp)) for (const c of cp.normalize("NFKC")) if (!FORMAT.test(c)) chars.push({ c, at });
-    at += cp.length;
+/** The character next to `index` in direction `step`, skipping format characters. */
+function neighbour(text: string, index: number, step: 1 | -1): string {
+  for (let i = index; i >= 0 && i < text.length; i += step) {
+    const c = text[i] ?? "";
+    if (!FORMAT.test(c)) return c;
   }
-  const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-  let text = "";
-  const origin: number[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const here = chars[i];
-    if (!here) continue;
-    if (SEPARATOR.test(here.c) && isDigit(text.at(-1))) {
-      let j = i;
-      while (j < chars.length && SEPARATOR.test(chars[j]?.c ?? "")) j++;
-      if (j - i <= MAX_SEPARATORS && isDigit(chars[j]?.c)) {
-        i = j - 1;
-        continue;
-      }
-    }
-    text += here.c;
-    origin.push(here.at);
-  }
-  return { text, origin };
+  return "";
 }
 
 /**
  * Finds full ID numbers (valid birth date and, for 18 digits, check character)
  * and mainland mobile numbers in free text, however they are written:
  * full-width digits, spaces, dots or dashes between digit groups, invisible
- * characters inside (see digitView). Masked values do not match. `value` is
- * the number as digits; `index` its position in `input`. `allowed` holds
- * exact values that are published on purpose (credit codes that are also
- * valid ID numbers by coincidence).
+ * characters inside. A number glued to letters or other digits is part of
+ * something else (a credit code, a longer number) and is not matched. Masked
+ * values do not match. `value` is the number as digits; `index` where it
+ * starts in `input`. `allowed` holds exact values that are published on
+ * purpose (credit codes that are also valid ID numbers by coincidence).
  */
 export function findPersonalData(input: string, allowed?: ReadonlySet<string>): PersonalDataHit[] {
-  const { text, origin } = digitView(input);
   const hits: PersonalDataHit[] = [];
-  for (const m of text.matchAll(ID_CANDIDATE)) {
-    const value = (m[1] ?? "").toUpperCase();
-    if (isFullIdNumber(value) && !allowed?.has(value)) hits.push({ kind: "id", value, index: origin[m.index] ?? 0 });
+  for (const m of input.matchAll(NUMBER)) {
+    const written = m[0];
+    if (written.length < 11) continue;
+    if (ALNUM.test(neighbour(input, m.index - 1, -1)) || ALNUM.test(neighbour(input, m.index + written.length, 1))) continue;
+    const value = written
+      .normalize("NFKC")
+      .replace(/[^0-9Xx]/g, "")
+      .toUpperCase();
+    if (/^(\d{17}[\dX]|\d{15})$/.test(value)) {
+      if (isFullIdNumber(value) && !allowed?.has(value)) hits.push({ kind: "id", value, index: m.index });
+    } else {
+      const mobile = /^(?:86)?(1[3-9]\d{9})$/.exec(value)?.[1];
+      if (mobile) hits.push({ kind: "mobile", value: mobile, index: m.index });
+    }
   }
-  for (const m of text.matchAll(MOBILE_CANDIDATE)) {
-    const value = m[1] ?? "";
-    const start = m.index + m[0].length - value.length;
-    hits.push({ kind: "mobile", value, index: origin[start] ?? 0 });
-  }
-  return hits.sort((a, b) => a.index - b.index);
+  return hits;
 }
