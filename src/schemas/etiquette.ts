@@ -4,29 +4,31 @@
  * src/lib/content/markup-lint.ts (ALLOWED_COMPONENTS).
  */
 import { z } from "zod";
-import { isoDate, plainText, slug } from "./common.ts";
+import { isoDate, notInFuture, plainText, slug } from "./common.ts";
 
 export const SCENES = ["文明交通", "文明餐桌", "文明养犬", "文明旅游", "排队一米线", "控烟", "垃圾分类", "文明上网", "文明观演", "文明就医"] as const;
 
-export const etiquetteSchema = z.strictObject({
-  /** Title, e.g. 文明养犬 牵绳出行. */
-  title: plainText(40),
-  /** Scene; one of SCENES. */
-  scene: z.enum(SCENES),
-  /** One or two sentences shown in lists and share cards (at most 120 characters). */
-  summary: plainText(120),
-  /** 应该: short imperative lines, 2–10 of them. */
-  dos: z.array(plainText(60)).min(2).max(10),
-  /** 不应该: short lines, 2–10 of them. */
-  donts: z.array(plainText(60)).min(2).max(10),
-  /** Id of the matching public-service ad (must exist). */
-  poster: slug.optional(),
-  /** Convention articles this guide explains: convention id and article number (1-based). */
-  relatedArticles: z.array(z.strictObject({ convention: slug, article: z.int().min(1) })).default([]),
-  /** Words citizens search with that do not appear in the text, e.g. 遛狗. */
-  keywords: z.array(plainText(20)).default([]),
-  /** Last meaningful update, for the feed. */
-  updated: isoDate,
-});
+export const etiquetteSchema = z
+  .strictObject({
+    /** Title, e.g. 文明养犬 牵绳出行. */
+    title: plainText(40),
+    /** Scene; one of SCENES. */
+    scene: z.enum(SCENES),
+    /** One or two sentences shown in lists and share cards (at most 120 characters). */
+    summary: plainText(120),
+    /** 应该: short imperative lines, 2–10 of them. */
+    dos: z.array(plainText(60)).min(2).max(10),
+    /** 不应该: short lines, 2–10 of them. */
+    donts: z.array(plainText(60)).min(2).max(10),
+    /** Id of the matching public-service ad (must exist). */
+    poster: slug.optional(),
+    /** Convention articles this guide explains: convention id and article number (1-based). */
+    relatedArticles: z.array(z.strictObject({ convention: slug, article: z.int().min(1) })).default([]),
+    /** Words citizens search with that do not appear in the text, e.g. 遛狗. */
+    keywords: z.array(plainText(20)).default([]),
+    /** Last meaningful update, for the feed. */
+    updated: isoDate,
+  })
+  .superRefine((g, ctx) => notInFuture(g.updated, ["updated"], ctx));
 
 export type EtiquetteData = z.output<typeof etiquetteSchema>;

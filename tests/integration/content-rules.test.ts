@@ -91,6 +91,8 @@ describe("dates in an impossible order", () => {
     ["a publication date in the future", edit("good-people/batches.yaml", "published: 2026-07-10", "published: 2099-07-10"), "1.published · 日期在未来"],
     ["a batch in notice with a publication date", edit("good-people/batches.yaml", "noticeEnd: 2026-11-25", "noticeEnd: 2026-11-25\n  published: 2026-11-26"), "状态为“公示”时不应填写 published"],
     ["a withdrawal in the future", edit(PERSON, "honours: []", "honours: []\nwithdrawn: 2099-01-01"), "gao-jianjun.md:10 · withdrawn · 日期在未来"],
+    ["a convention adopted in the future", edit("conventions/shimin-gongyue.yaml", "adopted: 2024-06-18", "adopted: 2099-06-18"), "shimin-gongyue.yaml:4 · adopted · 日期在未来"],
+    ["an etiquette guide updated in the future", edit("etiquette/kongyan.mdx", /updated: .*/, "updated: 2099-01-01"), "kongyan.mdx"],
   ])("%s is refused", async (_name, change, line) => {
     expect((await problemsAfter(change)).join("\n")).toContain(line);
   });

@@ -7,9 +7,10 @@
  * same caches, builds the same content cold beside it, and compares the two
  * sites file by file (site-diff.ts).
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, sampleContent } from "./helpers.ts";
 import { siteDifferences } from "./site-diff.ts";
@@ -18,12 +19,19 @@ const work = mkdtempSync(join(tmpdir(), "wenming-incremental-"));
 const content = sampleContent();
 const warm = { out: join(work, "warm", "dist"), caches: join(work, "warm", "caches") };
 
-/** Replaces one exact piece of text in a content file; fails loudly when the text is not there. */
-function edit(rel: string, from: string, to: string): void {
+/** Replaces one piece of text in a content file; fails loudly when the text is not there. */
+function edit(rel: string, from: string | RegExp, to: string): void {
   const path = join(content, rel);
   const text = readFileSync(path, "utf8");
-  if (!text.includes(from)) throw new Error(`${rel} does not contain “${from}”`);
+  if (!(typeof from === "string" ? text.includes(from) : from.test(text))) throw new Error(`${rel} does not contain “${String(from)}”`);
   writeFileSync(path, text.replace(from, to));
+}
+
+/** A small solid PNG as a stand-in logo. */
+function logo(colour: string): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 64, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 }
 
 // Posters are keyed by their input and tested elsewhere; fewer sizes keep each build short while
@@ -33,10 +41,15 @@ for (const name of readdirSync(join(content, "ads"))) {
   writeFileSync(path, `${readFileSync(path, "utf8").replace(/^sizes:.*(\n\s+-.*)*\n?/m, "")}\nsizes: [${name === "yangquan.yaml" ? "square, poster-50x70" : "square"}]\n`);
 }
 
+// The office's logo, so that a new logo picture is one of the changes.
+mkdirSync(join(content, "images"));
+writeFileSync(join(content, "images", "logo.png"), await logo("#a8201a"));
+writeFileSync(join(content, "site.yaml"), readFileSync(join(content, "site.yaml"), "utf8").replace("emblem: 文明", "emblem: 文明\nlogo: images/logo.png"));
+
 let asOf = "2026-11-22";
 
 /** Each step: what changes, and a text the changed site must show (so the step is not a no-op). */
-const steps: { name: string; change: () => void; shows: [file: string, text: string] }[] = [
+const steps: { name: string; change: () => void | Promise<void>; shows: [file: string, text: string] }[] = [
   {
     name: "a good person's story (body only)",
     change: () => edit("good-people/people/zhao-min.md", "赵敏师范毕业后", "赵敏老师师范毕业后"),
@@ -66,14 +79,27 @@ const steps: { name: string; change: () => void; shows: [file: string, text: str
     shows: ["integrity/black/2026-11-001/index.html", "欠缴税款 129 万元"],
   },
   {
-    name: "a convention article, an etiquette guide's field and body, an ad's slogan",
+    name: "a convention article and an ad's slogan",
     change: () => {
       edit("conventions/shimin-gongyue.yaml", "维护社会公共秩序", "自觉维护社会公共秩序");
-      edit("etiquette/kongyan.mdx", "请到指定吸烟区", "请到指定的吸烟区");
-      edit("etiquette/kongyan.mdx", "为家人和孩子营造无烟家庭", "为家人和孩子营造无烟的家庭");
       edit("ads/yangquan.yaml", "牵好绳 清好便", "牵好绳 清好粪");
     },
+    shows: ["conventions/shimin-gongyue/index.html", "自觉维护社会公共秩序"],
+  },
+  {
+    name: "an etiquette guide's front-matter field",
+    change: () => edit("etiquette/kongyan.mdx", "请到指定吸烟区", "请到指定的吸烟区"),
     shows: ["etiquette/kongyan/index.html", "请到指定的吸烟区"],
+  },
+  {
+    name: "an etiquette guide's body only",
+    change: () => edit("etiquette/kongyan.mdx", /\n---\n([\s\S]*?)。/, "\n---\n$1，人人有责。"),
+    shows: ["etiquette/kongyan/index.html", "人人有责"],
+  },
+  {
+    name: "the site's logo (same file name, new picture)",
+    change: async () => writeFileSync(join(content, "images", "logo.png"), await logo("#0b5d3b")),
+    shows: ["index.html", "brand-logo"],
   },
   {
     name: "a site setting",
@@ -97,10 +123,10 @@ describe("an incremental build equals a cold build", () => {
 
   it.each(steps.map((s, i) => [s.name, i] as const))(
     "after changing %s",
-    (_name, i) => {
+    async (_name, i) => {
       const step = steps[i];
       if (!step) throw new Error("no step");
-      step.change();
+      await step.change();
       const incremental = buildSite({ content, ...warm, asOf });
       expect(incremental.code, incremental.log).toBe(0);
       const cold = { out: join(work, `cold-${i}`, "dist"), caches: join(work, `cold-${i}`, "caches") };

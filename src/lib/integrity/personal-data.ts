@@ -56,10 +56,10 @@ export interface PersonalDataHit {
 const DIGIT = "0-9\\uFF10-\\uFF19";
 /**
  * What may stand between two digits of one number: spaces of any width, dots,
- * dashes of any width, and format characters (zero-width, bidi, soft hyphen).
+ * slashes, dashes of any width, and format characters (zero-width, bidi, soft hyphen).
  * Pagefind writes U+200B between the words it segments, digit runs included.
  */
-const SEPARATOR = "\\s.\\u00B7\\u2027\\u30FB\\uFF0E\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D\\-\\p{Cf}";
+const SEPARATOR = "\\s./\\u00B7\\u2027\\u30FB\\uFF0E\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D\\-\\p{Cf}";
 /** A written number: digits joined by at most three separators, perhaps ending in the ID check character X. */
 const NUMBER = new RegExp(`[${DIGIT}](?:[${DIGIT}]|[${SEPARATOR}]{1,3}(?=[${DIGIT}]))*(?:[${SEPARATOR}]{0,3}[Xx\\uFF38\\uFF58])?`, "gu");
 const FORMAT = /\p{Cf}/u;
@@ -94,12 +94,12 @@ export function findPersonalData(input: string, allowed?: ReadonlySet<string>): 
       .normalize("NFKC")
       .replace(/[^0-9Xx]/g, "")
       .toUpperCase();
-    if (/^(\d{17}[\dX]|\d{15})$/.test(value)) {
-      if (isFullIdNumber(value) && !allowed?.has(value)) hits.push({ kind: "id", value, index: m.index });
-    } else {
-      const mobile = /^(?:86)?(1[3-9]\d{9})$/.exec(value)?.[1];
-      if (mobile) hits.push({ kind: "mobile", value: mobile, index: m.index });
+    if (/^(\d{17}[\dX]|\d{15})$/.test(value) && isFullIdNumber(value)) {
+      if (!allowed?.has(value)) hits.push({ kind: "id", value, index: m.index });
+      continue;
     }
+    const mobile = /^(?:0086|86)?(1[3-9]\d{9})$/.exec(value)?.[1];
+    if (mobile) hits.push({ kind: "mobile", value: mobile, index: m.index });
   }
   return hits;
 }

@@ -81,6 +81,8 @@ describe("findPersonalData: numbers in other forms", () => {
     ["en dashes", "139–1234–5678"],
     ["spaced dashes", "139 - 1234 - 5678"],
     ["country code", "+86 139 1234 5678"],
+    ["international prefix", "0086-139-1234-5678"],
+    ["slashes", "139/1234/5678"],
     ["zero-width spaces", "139\u200B1234\u200B5678"],
     ["soft hyphens", "139\u00AD1234\u00AD5678"],
   ] as const;
