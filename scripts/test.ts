@@ -3,7 +3,8 @@
  *  1. finds a usable Chromium (Playwright's own, or Debian's /usr/bin/chromium;
  *     installs Debian's chromium and fonts-noto-cjk with apt when run as root,
  *     otherwise says exactly what to install);
- *  2. runs the code checks (npm run check) and the unit and integration tests (Vitest);
+ *  2. runs the code checks (npm run check) and the unit and integration tests (Vitest, with
+ *     coverage thresholds for src/lib and src/primitives);
  *  3. builds the sample site for a fixed as-of date (AS_OF=2026-11-22) into
  *     .test-site/ and runs the browser tests (Playwright) against it;
  *  4. runs the benchmark at sample scale as a smoke test (npm run bench -- --scale sample).
@@ -65,7 +66,7 @@ async function findChromium(): Promise<string> {
 const chromium = await findChromium();
 if (!e2eOnly) {
   run("npm", ["run", "check"]);
-  run("vitest", ["run"], { WENMING_CHROMIUM: chromium });
+  run("vitest", ["run", "--coverage"], { WENMING_CHROMIUM: chromium });
 }
 run("node", ["scripts/build.ts"], { AS_OF: TEST_AS_OF, WENMING_OUT: ".test-site" });
 run("playwright", ["test"], { WENMING_CHROMIUM: chromium, WENMING_TEST_SITE: ".test-site" });
