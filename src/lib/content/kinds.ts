@@ -1,0 +1,166 @@
+/**
+ * One loader per content kind. Each reads its files, scans them (personal
+ * data in any form, invisible characters), validates them against the kind's
+ * schema, and records each item's source digest (digest.ts). Problems go into
+ * the shared list, so one run reports every problem of every file.
+ */
+import { readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import sharp from "sharp";
+import { adSchema } from "../../schemas/ad.ts";
+import { conventionSchema, type Convention } from "../../schemas/convention.ts";
+import { etiquetteSchema, type EtiquetteData } from "../../schemas/etiquette.ts";
+import { batchesSchema, goodPersonSchema, type Batch, type GoodPersonData } from "../../schemas/good-people.ts";
+import { siteSchema, type Site } from "../../schemas/site.ts";
+import type { Present } from "./cross-check.ts";
+import { digestOf, sourceKey } from "./digest.ts";
+import { checkImageFile } from "./images.ts";
+import type { Ad, GoodPerson, Guide, Logo } from "./load.ts";
+import { lintMarkup } from "./markup-lint.ts";
+import type { ContentProblem } from "./problems.ts";
+import { readKind, readProblem, readText, scanText, type SourceFile } from "./source-files.ts";
+import { parseYaml, splitFrontMatter } from "./yaml.ts";
+
+/** What every kind's loader shares. */
+export interface LoadContext {
+  root: string;
+  problems: ContentProblem[];
+  digests: Map<string, string>;
+  /** Every file found, parsed or not: a file with its own problem is not also reported as missing where it is referenced. */
+  present: Present;
+}
+
+/** A YAML file of settings or a list: read, scanned, validated. */
+async function loadYamlFile<T>(root: string, rel: string, schema: Parameters<typeof parseYaml>[1], missing: string, problems: ContentProblem[]) {
+  const shown = join(basename(root), rel);
+  let text: string;
+  try {
+    text = await readText(join(root, rel));
+  } catch (error) {
+    problems.push(readProblem(shown, error, missing));
+    return undefined;
+  }
+  const before = problems.length;
+  scanText({ shown, text }, problems);
+  const parsed = parseYaml(text, schema, shown);
+  problems.push(...parsed.problems);
+  return { text, data: parsed.data as T | undefined, clean: problems.length === before };
+}
+
+/** A Markdown/MDX file: front matter against `schema`, body linted; undefined when it has no front matter. */
+function loadFrontMatterFile(f: SourceFile, schema: Parameters<typeof parseYaml>[1], kind: "md" | "mdx", bodyField: string, problems: ContentProblem[]) {
+  scanText(f, problems, bodyField);
+  const split = splitFrontMatter(f.text);
+  if (!split) {
+    problems.push({ file: f.shown, line: 1, message: "缺少文件头（以 --- 开始和结束的 YAML 段落）" });
+    return undefined;
+  }
+  const parsed = parseYaml(split.yaml, schema, f.shown, 1);
+  problems.push(...parsed.problems);
+  const lint = lintMarkup(split.body, kind, split.bodyLine - 1);
+  for (const p of lint.problems) problems.push({ file: f.shown, line: p.line, field: bodyField, message: p.message });
+  return { data: parsed.data, body: split.body, components: lint.components };
+}
+
+/** Logos are small and drawn at most a few hundred pixels wide: one PNG serves every poster. */
+async function logoOf(path: string): Promise<Logo> {
+  const { data, info } = await sharp(path, { density: 300 }).resize({ width: 600, height: 600, fit: "inside", withoutEnlargement: true }).png().toBuffer({ resolveWithObject: true });
+  return { dataUrl: `data:image/png;base64,${data.toString("base64")}`, width: info.width, height: info.height };
+}
+
+
+/** content/site.yaml and the logo it names. */
+export async function loadSite(ctx: LoadContext): Promise<{ site?: Site | undefined; logo?: Logo | undefined }> {
+  const file = await loadYamlFile<Site>(ctx.root, "site.yaml", siteSchema, "缺少站点设置文件 site.yaml", ctx.problems);
+  const site = file?.data;
+  let logo: Logo | undefined;
+  if (site?.logo) {
+    const problem = await checkImageFile(ctx.root, site.logo);
+    if (problem) ctx.problems.push({ file: join(basename(ctx.root), "site.yaml"), field: "logo", message: problem });
+    else logo = await logoOf(join(ctx.root, site.logo));
+  }
+  if (file && site) ctx.digests.set(sourceKey("site", "site"), digestOf(file.text, logo?.dataUrl, JSON.stringify(site)));
+  return { site, logo };
+}
+
+/** content/conventions/*.yaml */
+export async function loadConventions(ctx: LoadContext): Promise<Convention[]> {
+  const conventions: Convention[] = [];
+  for (const f of await readKind(ctx.root, "conventions", [".yaml", ".yml"], ctx.problems)) {
+    ctx.present.conventions.set(f.id, f.shown);
+    scanText(f, ctx.problems);
+    const parsed = parseYaml(f.text, conventionSchema, f.shown);
+    ctx.problems.push(...parsed.problems);
+    if (!parsed.data) continue;
+    conventions.push({ id: f.id, ...parsed.data });
+    ctx.digests.set(sourceKey("conventions", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
+  }
+  return conventions;
+}
+
+/** content/etiquette/*.mdx, with the ads their bodies show. */
+export async function loadGuides(ctx: LoadContext): Promise<Guide[]> {
+  const guides: Guide[] = [];
+  for (const f of await readKind(ctx.root, "etiquette", [".mdx"], ctx.problems)) {
+    ctx.present.guides.add(f.id);
+    const loaded = loadFrontMatterFile(f, etiquetteSchema, "mdx", "正文", ctx.problems);
+    if (!loaded?.data) continue;
+    const data = loaded.data as EtiquetteData;
+    const posterFigures = loaded.components.filter((c) => c.name === "PosterFigure").map((c) => c.attributes["ad"] ?? "");
+    guides.push({ id: f.id, file: f.path, data, body: loaded.body, posterFigures });
+    ctx.digests.set(sourceKey("etiquette", f.id), digestOf(f.text, JSON.stringify(data)));
+  }
+  return guides;
+}
+
+/**
+ * content/good-people/batches.yaml. `batchIds` is undefined when the file has
+ * problems of its own: then every person's batch would look missing, and the
+ * file's problem is reported once instead.
+ */
+export async function loadBatches(ctx: LoadContext): Promise<{ batches: Batch[]; batchIds?: Set<string> | undefined }> {
+  const rel = "good-people/batches.yaml";
+  const file = await loadYamlFile<Batch[]>(ctx.root, rel, batchesSchema, `缺少好人榜批次文件 ${rel}`, ctx.problems);
+  const batches = file?.data ?? [];
+  const batchIds = new Set<string>();
+  for (const b of batches) {
+    if (batchIds.has(b.id)) ctx.problems.push({ file: join(basename(ctx.root), rel), field: "id", message: `批次编号重复：“${b.id}”` });
+    batchIds.add(b.id);
+    ctx.digests.set(sourceKey("batches", b.id), digestOf(file?.text, JSON.stringify(b)));
+  }
+  return { batches, batchIds: file?.clean === true ? batchIds : undefined };
+}
+
+/** content/good-people/people/*.md, their photos part of their digests. */
+export async function loadPeople(ctx: LoadContext): Promise<GoodPerson[]> {
+  const people: GoodPerson[] = [];
+  for (const f of await readKind(ctx.root, "good-people/people", [".md"], ctx.problems)) {
+    const loaded = loadFrontMatterFile(f, goodPersonSchema, "md", "事迹", ctx.problems);
+    const data = loaded?.data as GoodPersonData | undefined;
+    if (!loaded || !data) continue;
+    let photo: Uint8Array | undefined;
+    if (data.photo) {
+      const problem = await checkImageFile(join(ctx.root, "good-people"), data.photo);
+      if (problem) ctx.problems.push({ file: f.shown, field: "photo", message: problem });
+      else photo = await readFile(join(ctx.root, "good-people", data.photo));
+    }
+    people.push({ id: f.id, file: f.path, data, story: loaded.body.trim() });
+    ctx.digests.set(sourceKey("goodPeople", f.id), digestOf(f.text, photo, JSON.stringify(data)));
+  }
+  return people;
+}
+
+/** content/ads/*.yaml */
+export async function loadAds(ctx: LoadContext): Promise<Ad[]> {
+  const ads: Ad[] = [];
+  for (const f of await readKind(ctx.root, "ads", [".yaml", ".yml"], ctx.problems)) {
+    ctx.present.ads.add(f.id);
+    scanText(f, ctx.problems);
+    const parsed = parseYaml(f.text, adSchema, f.shown);
+    ctx.problems.push(...parsed.problems);
+    if (!parsed.data) continue;
+    ads.push({ id: f.id, file: f.path, data: parsed.data });
+    ctx.digests.set(sourceKey("ads", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
+  }
+  return ads;
+}
