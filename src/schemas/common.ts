@@ -33,22 +33,27 @@ export function plainText(max: number, min = 1) {
 /** Id used in URLs: lower-case letters, digits and hyphens. Never changes once published. */
 export const slug = z.string().regex(slugPattern, { message: "应为小写字母、数字和连字符，如 wenming-jiaotong" });
 
-/**
- * A photo inside the content folder, as phones and staff name them: relative
- * (no `..`, no leading `/`, no URL, no backslash), any letters including
- * Chinese and spaces, extension .jpg/.jpeg/.png/.webp in any case. Photos
- * are raster images: an SVG is refused here rather than failing later.
- */
-export const contentPhoto = z
-  .string()
-  .refine((p) => !/(^|\/)\.\.(\/|$)|^\/|^[a-z][a-z0-9+.-]*:|\\|[\u0000-\u001F]/i.test(p), { message: "应为内容目录内的相对路径，如 photos/zhang-san.jpg（不能含 ../、不能以 / 开头、不能是网址）" })
-  .refine((p) => PHOTO_EXTENSION.test(p), { message: "照片应为 JPG、PNG 或 WebP 文件（扩展名 .jpg、.jpeg、.png、.webp，大小写均可）；SVG 等其他格式请先另存为 JPG 或 PNG" });
+/** Characters a file name cannot keep once it is part of a URL or a module import (fragment, query, escape). */
+const URL_SPECIAL = /[#?%]/;
 
-/** An image inside the content folder (logos): a safe relative path ending in .png, .jpg, .jpeg, .webp or .svg. */
-export const contentImagePath = z
-  .string()
-  .refine((p) => !/(^|\/)\.\.(\/|$)|^\/|^[a-z][a-z0-9+.-]*:|\\|[\u0000-\u001F]/i.test(p), { message: "应为内容目录内的相对路径，如 images/logo.png（不能含 ../、不能以 / 开头、不能是网址）" })
-  .refine((p) => /\.(png|jpe?g|webp|svg)$/i.test(p), { message: "应为 PNG、JPG、WebP 或 SVG 图片" });
+/** A safe relative path inside the content folder: no `..`, no leading `/`, no URL, no backslash, no control or URL-special characters. */
+function contentFile(example: string, extension: RegExp, extensionMessage: string) {
+  return z
+    .string()
+    .refine((p) => !/(^|\/)\.\.(\/|$)|^\/|^[a-z][a-z0-9+.-]*:|\\|[\u0000-\u001F]/i.test(p), { message: `应为内容目录内的相对路径，如 ${example}（不能含 ../、不能以 / 开头、不能是网址）` })
+    .refine((p) => !URL_SPECIAL.test(p), { message: "文件名不能包含 #、?、% 等在网址中有特殊含义的符号，请改名后重新填写" })
+    .refine((p) => extension.test(p), { message: extensionMessage });
+}
 
 /** Extensions a photo may have, in any case; the page's image import (good-people/[id].astro) matches the same set. */
 export const PHOTO_EXTENSION = /\.(jpe?g|png|webp)$/i;
+
+/**
+ * A photo as phones and staff name it: any letters including Chinese and
+ * spaces, extension .jpg/.jpeg/.png/.webp in any case. Photos are raster
+ * images: an SVG is refused here rather than failing later.
+ */
+export const contentPhoto = contentFile("photos/zhang-san.jpg", PHOTO_EXTENSION, "照片应为 JPG、PNG 或 WebP 文件（扩展名 .jpg、.jpeg、.png、.webp，大小写均可）；SVG 等其他格式请先另存为 JPG 或 PNG");
+
+/** An image such as a logo: PNG, JPG, WebP or an SVG (checked for scripts when loaded). */
+export const contentImagePath = contentFile("images/logo.png", /\.(png|jpe?g|webp|svg)$/i, "应为 PNG、JPG、WebP 或 SVG 图片");

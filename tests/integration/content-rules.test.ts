@@ -203,6 +203,8 @@ describe("photo names as they come from phones and staff", () => {
     ["a path out of the folder", "../../package.json.jpg", "应为内容目录内的相对路径"],
     ["a URL", "https://example.com/a.jpg", "应为内容目录内的相对路径"],
     ["a missing file", "photos/nobody.jpg", "找不到图片文件"],
+    ["a # in the name", "photos/赵敏#1.jpg", "文件名不能包含 #、?、%"],
+    ["a % in the name", "photos/100%.jpg", "文件名不能包含 #、?、%"],
   ])("%s is refused at check time", async (_name, path, message) => {
     const problems = await problemsAfter(edit("good-people/people/zhao-min.md", "photo: photos/zhao-min.jpg", `photo: "${path}"`));
     expect(problems.join("\n")).toContain(`zhao-min.md`);

@@ -63,6 +63,13 @@ const SEPARATOR = "\\s./\\u00B7\\u2027\\u30FB\\uFF0E\\u2010-\\u2015\\u2212\\uFE5
 /** A written number: digits joined by at most three separators, perhaps ending in the ID check character X. */
 const NUMBER = new RegExp(`[${DIGIT}](?:[${DIGIT}]|[${SEPARATOR}]{1,3}(?=[${DIGIT}]))*(?:[${SEPARATOR}]{0,3}[Xx\\uFF38\\uFF58])?`, "gu");
 const FORMAT = /\p{Cf}/u;
+/**
+ * Dates written with separators (2026-05-03, 2026/5/3, 2026.05.03): next to
+ * other digits — an id such as g-164 before it, a time after it — joining
+ * across them would make an 11-digit "mobile number" out of a date, so they
+ * end a written number. An ID number carries its birth date without separators.
+ */
+const DATE = /(?<![0-9\uFF10-\uFF19])[12０-２][0-9\uFF10-\uFF19]{3}([-./\uFF0D\uFF0E\uFF0F])[0-9\uFF10-\uFF19]{1,2}\1[0-9\uFF10-\uFF19]{1,2}(?![0-9\uFF10-\uFF19])/gu;
 const ALNUM = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/u;
 
 /** The character next to `index` in direction `step`, skipping format characters. */
@@ -86,10 +93,12 @@ function neighbour(text: string, index: number, step: 1 | -1): string {
  */
 export function findPersonalData(input: string, allowed?: ReadonlySet<string>): PersonalDataHit[] {
   const hits: PersonalDataHit[] = [];
-  for (const m of input.matchAll(NUMBER)) {
+  // Same length as the input (dates are ASCII or BMP), so indices still point into the input.
+  const text = input.replace(DATE, (d) => "日".repeat(d.length));
+  for (const m of text.matchAll(NUMBER)) {
     const written = m[0];
     if (written.length < 11) continue;
-    if (ALNUM.test(neighbour(input, m.index - 1, -1)) || ALNUM.test(neighbour(input, m.index + written.length, 1))) continue;
+    if (ALNUM.test(neighbour(text, m.index - 1, -1)) || ALNUM.test(neighbour(text, m.index + written.length, 1))) continue;
     const value = written
       .normalize("NFKC")
       .replace(/[^0-9Xx]/g, "")

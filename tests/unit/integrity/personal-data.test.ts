@@ -83,6 +83,7 @@ describe("findPersonalData: numbers in other forms", () => {
     ["country code", "+86 139 1234 5678"],
     ["international prefix", "0086-139-1234-5678"],
     ["slashes", "139/1234/5678"],
+    ["a date before it", "2026-11-22 13912345678"],
     ["zero-width spaces", "139\u200B1234\u200B5678"],
     ["soft hyphens", "139\u00AD1234\u00AD5678"],
   ] as const;
@@ -93,6 +94,9 @@ describe("findPersonalData: numbers in other forms", () => {
   it.each([
     ["a landline with area code", "电话 0000-12345678"],
     ["a date range", "2026-11-16 至 2026-11-25"],
+    ["an id before a date (feed entry ids)", "tag:wenming.example.gov.cn,2026-05-03:guide-g-164-2026-05-03"],
+    ["a date after a number", "第 139 号 2026/5/3 更新"],
+    ["a full-width date after a number", "编号１８６－２０２６－０５－０３"],
     ["list ids side by side", "2026-11-001 2026-11-002"],
     ["a decimal amount", "罚款 13.5 万元，1.25 万元"],
     ["a credit code split by zero-width spaces", "919901001003111\u200BE0G"],
