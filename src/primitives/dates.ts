@@ -17,9 +17,12 @@ export function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/** Creating a DateTimeFormat costs ≈ 0.2 ms; validation asks for today once per row and field. */
+const SHANGHAI = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
+
 /** Today's date in Asia/Shanghai. */
 export function todayInShanghai(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+  return SHANGHAI.format(now);
 }
 
 /**

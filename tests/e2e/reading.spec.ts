@@ -148,3 +148,12 @@ test("the site feed and sitemap parse", async ({ page }) => {
   expect(sitemap).not.toContain("/good-people/pan-wei/");
   expect(sitemap).not.toContain("/integrity/black/2025-09-005/");
 });
+
+test("the site wears the colours of its settings, and high contrast still wins", async ({ page }) => {
+  await page.goto("/etiquette/");
+  // content/site.yaml: colours.primary "#A8201A".
+  await expect(page.locator(".site-header")).toHaveCSS("background-color", "rgb(168, 32, 26)");
+  await page.getByRole("button", { name: "高对比" }).click();
+  await expect(page.locator(".site-header")).toHaveCSS("background-color", "rgb(0, 0, 0)");
+  await expect(page.locator("h1")).toHaveCSS("color", "rgb(255, 255, 255)");
+});

@@ -260,8 +260,9 @@ export function validateRows(rows: readonly TableRow[], options: ValidateOptions
   const problems: RowProblem[] = [];
   const ids = new Map<string, number>();
   const decisions = new Map<string, number>();
+  const withToday = { ...options, today: options.today ?? todayInShanghai() };
   for (const r of rows) {
-    const result = validateRow(r, options);
+    const result = validateRow(r, withToday);
     problems.push(...result.problems);
     const id = (r.values.id ?? "").trim();
     if (id) {
