@@ -22,8 +22,18 @@ export interface PosterFont {
   data: Buffer;
   /** The parsed font, for coverage and metrics. */
   font: Font;
-  /** Advance widths by code point, filled as text is measured (fitting measures the same characters many times). */
+  /** Advance widths by code point (-1: no glyph), filled as text is measured or checked: posters ask about the same characters many times. */
   advances: Map<number, number>;
+}
+
+/** The advance width of a code point in font units, or -1 when the font has no glyph for it; cached per font. */
+function advanceOf(f: PosterFont, cp: number): number {
+  let advance = f.advances.get(cp);
+  if (advance === undefined) {
+    advance = f.font.hasGlyphForCodePoint(cp) ? f.font.glyphForCodePoint(cp).advanceWidth : -1;
+    f.advances.set(cp, advance);
+  }
+  return advance;
 }
 
 const FILES: Record<Weight, string> = { 400: "400Regular/NotoSansSC_400Regular.ttf", 700: "700Bold/NotoSansSC_700Bold.ttf", 900: "900Black/NotoSansSC_900Black.ttf" };
@@ -67,24 +77,20 @@ export function missingGlyphs(text: string, weight: Weight = 700): string[] {
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
     if (/\s/u.test(ch) || cp < 0x20) continue;
-    if (!font.font.hasGlyphForCodePoint(cp)) missing.add(ch);
+    if (advanceOf(font, cp) < 0) missing.add(ch);
   }
   return [...missing];
 }
 
 /** Width of `text` at `fontSize` pixels, from the font's advance widths. */
 export function textWidth(text: string, fontSize: number, weight: Weight = 700): number {
-  const { font, advances } = fontFor(weight);
+  const f = fontFor(weight);
+  const em = f.font.unitsPerEm;
   let units = 0;
   for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    let advance = advances.get(cp);
-    if (advance === undefined) {
-      // A character the font lacks counts one em: fitting stays conservative until the glyph check reports it.
-      advance = font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth : font.unitsPerEm;
-      advances.set(cp, advance);
-    }
-    units += advance;
+    const advance = advanceOf(f, ch.codePointAt(0) ?? 0);
+    // A character the font lacks counts one em: fitting stays conservative until the glyph check reports it.
+    units += advance < 0 ? em : advance;
   }
-  return (units / font.unitsPerEm) * fontSize;
+  return (units / em) * fontSize;
 }
