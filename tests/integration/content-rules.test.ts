@@ -67,6 +67,11 @@ describe("personal data in other forms, in every file and field", () => {
     expect(problems.join("\n")).not.toMatch(/1391234|13912345678/);
   });
 
+  it("in a file name, which becomes a URL", async () => {
+    const problems = await problemsAfter((root) => renameSync(join(root, "ads/yangquan.yaml"), join(root, "ads/139-1234-5678.yaml")));
+    expect(problems.join("\n")).toContain("content/ads/139-1234-5678.yaml · 文件名 · 文件名含手机号码或身份证号");
+  });
+
   it.each([
     ["a bidi override in a story", edit(PERSON, STORY, `${STORY}\u202E`), "gao-jianjun.md:12 · 事迹 · 含不可见或改变文字方向的字符 U+202E"],
     ["a zero-width space in a story", edit(PERSON, STORY, `高建\u200B军${STORY.slice(3)}`), "gao-jianjun.md:12 · 事迹 · 含不可见或改变文字方向的字符 U+200B"],

@@ -55,6 +55,11 @@ export async function readKind(root: string, folder: string, exts: readonly stri
       problems.push({ file: shown, field: "文件名", message: `文件名“${id}”不能用作网址：应为小写字母、数字和连字符，如 wenming-jiaotong${ext}` });
       continue;
     }
+    // The file name becomes the URL, so it is published like the text.
+    if (findPersonalData(id).length > 0) {
+      problems.push({ file: shown, field: "文件名", message: "文件名含手机号码或身份证号，会出现在网址中：请改用姓名拼音或其他编号" });
+      continue;
+    }
     const previous = seen.get(id);
     if (previous) {
       problems.push({ file: shown, field: "文件名", message: `编号重复：“${id}”已由 ${previous} 使用，每个条目需要唯一的文件名` });
