@@ -103,7 +103,9 @@ async function checkLayout(root: string, problems: ContentProblem[]): Promise<vo
     if (expected === "file" || expected.length === 0 || !entry.isDirectory()) continue;
     for (const inner of await readdir(join(root, entry.name), { withFileTypes: true })) {
       if (!KNOWN_EXTRA.test(inner.name) && !expected.includes(inner.name)) {
-        problems.push({ file: join(shown, entry.name, inner.name), message: `未知的${inner.isDirectory() ? "目录" : "文件"}：${join(shown, entry.name)} 只能包含 ${expected.join("、")}` });
+        const photo = entry.name === "good-people" && /\.(jpe?g|png|webp|svg)$/i.test(inner.name);
+        const where = photo ? `照片请放在 ${join(shown, entry.name, "photos")}/ 目录中` : `${join(shown, entry.name)} 只能包含 ${expected.join("、")}`;
+        problems.push({ file: join(shown, entry.name, inner.name), message: `未知的${inner.isDirectory() ? "目录" : "文件"}：${where}` });
       }
     }
   }
