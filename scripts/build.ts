@@ -52,7 +52,9 @@ try {
 }
 process.env["AS_OF"] = asOf;
 
-lock.release = await acquireBuildLock(join(astroCache, "wenming-build.lock"), { waitSeconds: Number(process.env["WENMING_LOCK_WAIT"] ?? 600) }).catch(fail);
+// One lock per project folder, whatever the caches: every build of this folder writes Astro's
+// prerender chunks into the same .astro/ folder, so two at once would delete each other's modules.
+lock.release = await acquireBuildLock(resolve("node_modules/.cache/wenming-build.lock"), { waitSeconds: Number(process.env["WENMING_LOCK_WAIT"] ?? 600) }).catch(fail);
 await rm(tmp, { recursive: true, force: true });
 await rm(old, { recursive: true, force: true });
 
