@@ -77,7 +77,7 @@ if (existing) {
       all.push(
         formatRowProblem({ row: entryRows[i] ?? 0, field: "决定文书文号", message: `重复条目：同一主体和文号已在 ${where.file} 第 ${where.row} 行（编号 ${before.id}）列入，这份报送可能已经导入过` }),
       );
-    if (existing.entries.some((x) => x.list === list && x.id === e.id)) all.push(formatRowProblem({ row: entryRows[i] ?? 0, field: "编号", message: `编号“${e.id}”已被使用` }));
+    if (existing.sources.has(entryKey(e))) all.push(formatRowProblem({ row: entryRows[i] ?? 0, field: "编号", message: `编号“${e.id}”已被使用` }));
   });
 }
 for (const line of all) console.log(line);
