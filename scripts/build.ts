@@ -76,8 +76,9 @@ try {
   fail(error);
 }
 // Every list entry with a page is now published at its URL for good: record it (ledger.ts).
+// A preview (the workbench's 预览, WENMING_PREVIEW=1) publishes nothing, so records nothing.
 const { integrity } = await getContent(contentRoot, asOf);
-const recorded = recordPublished(contentRoot, integrity.map(entryKey));
+const recorded = process.env["WENMING_PREVIEW"] === "1" ? 0 : recordPublished(contentRoot, integrity.map(entryKey));
 if (recorded > 0) console.log(`wenming: 已将 ${recorded} 个新公开的红黑榜条目编号记入 ${join(contentRoot, LEDGER_FILE)}（请一并提交）`);
 lock.release();
 console.log(`wenming: 已输出到 ${outDir}`);

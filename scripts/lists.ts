@@ -9,19 +9,16 @@
  * the batch's file with the new rows added after its existing ones (several
  * reports a month). Nothing is written when any row has a problem.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { resolveAsOf } from "../src/primitives/dates.ts";
-import { toContentCsv } from "../src/lib/integrity/csv.ts";
 import { recordPublished } from "../src/lib/integrity/ledger.ts";
-import { BATCH_FILE, entryKey, loadLists } from "../src/lib/integrity/lists.ts";
+import { planImport, planProblems } from "../src/lib/integrity/import.ts";
+import { BATCH_FILE, entryKey } from "../src/lib/integrity/lists.ts";
 import { readListFile } from "../src/lib/integrity/read-table.ts";
-import { decisionKey, formatRowProblem, validateRows } from "../src/lib/integrity/validate.ts";
 import { LISTS, type ListKind } from "../src/primitives/integrity-terms.ts";
-import { formatProblem } from "../src/lib/content/problems.ts";
-import { parseCsvText } from "../src/lib/integrity/read-table.ts";
 
 const [command, ...rest] = process.argv.slice(2);
 
@@ -58,49 +55,21 @@ try {
 }
 for (const note of table.notes) console.log(`提示：${note}`);
 
-// What is already in content: ids continue after the batch's last one, and a decision already listed is refused.
-const existing = command === "import" || existsSync(join(values.content, "integrity")) ? await loadLists(values.content, asOf) : undefined;
-const target = join(values.content, "integrity", list, `${batch}.csv`);
-const prefix = `${batch}-`;
-const used = (existing?.entries ?? []).filter((e) => e.list === list && e.id.startsWith(prefix)).map((e) => Number(e.id.slice(prefix.length)) || 0);
-let next = Math.max(0, ...used) + 1;
-// Rows from departments carry no ids yet: give each a permanent one, batch + sequence.
-const rows = table.rows.map((r) => ({ ...r, values: { ...r.values, id: r.values.id || `${prefix}${String(next++).padStart(3, "0")}` } }));
-const { entries, rows: entryRows, problems } = validateRows(rows, { list, batch, asOf, mode: "import", columns: new Set([...table.columns, "id"]) });
-const all = [...table.problems, ...problems.map(formatRowProblem)];
-if (existing) {
-  const listed = new Map(existing.entries.filter((e) => e.list === list).map((e) => [decisionKey(e), e]));
-  entries.forEach((e, i) => {
-    const before = listed.get(decisionKey(e));
-    const where = before && existing.sources.get(entryKey(before));
-    if (before && where)
-      all.push(
-        formatRowProblem({ row: entryRows[i] ?? 0, field: "决定文书文号", message: `重复条目：同一主体和文号已在 ${where.file} 第 ${where.row} 行（编号 ${before.id}）列入，这份报送可能已经导入过` }),
-      );
-    if (existing.sources.has(entryKey(e))) all.push(formatRowProblem({ row: entryRows[i] ?? 0, field: "编号", message: `编号“${e.id}”已被使用` }));
-  });
-}
+const plan = await planImport(values.content, table, list, batch, asOf);
+const all = planProblems(plan);
 for (const line of all) console.log(line);
 if (all.length > 0) {
   console.log(`\n共发现 ${all.length} 个问题，${command === "import" ? "未写入任何文件" : "请修改后重新检查"}。`);
   process.exit(1);
 }
 if (command === "check") {
-  console.log(`检查通过：共 ${entries.length} 条，可以导入。`);
+  console.log(`检查通过：共 ${plan.entries.length} 条，可以导入。`);
   process.exit(0);
 }
-if (existing && existing.problems.length > 0) {
-  console.log(existing.problems.map((p) => formatProblem(p)).join("\n"));
-  console.log("\n现有名单文件有问题，请先修正后再导入；未写入任何文件。");
-  process.exit(1);
-}
-
-// The batch's existing rows stay exactly as they are; the new rows follow them.
-const kept = existsSync(target) ? readFileSync(target, "utf8") : undefined;
-const keptRows = kept === undefined ? 0 : parseCsvText(kept).rows.length;
-const csv = kept === undefined ? toContentCsv(entries) : `${kept.replace(/\n?$/, "\n")}${toContentCsv(entries).split("\n").slice(1).join("\n")}`;
+const { entries, keptRows } = plan;
+const target = join(values.content, plan.target);
 await mkdir(dirname(target), { recursive: true });
-writeFileSync(`${target}.tmp`, csv);
+writeFileSync(`${target}.tmp`, plan.csv);
 renameSync(`${target}.tmp`, target);
 recordPublished(
   values.content,

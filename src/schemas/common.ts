@@ -5,7 +5,7 @@ import { slugPattern } from "../primitives/slug.ts";
 import { codePointLabel, codePointLength, findInvisibleCharacter } from "../primitives/text.ts";
 
 /** A calendar date written YYYY-MM-DD (YAML dates are accepted and converted). */
-export const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().refine(isIsoDate, { message: "应为真实日期，写作 YYYY-MM-DD" }));
+export const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().refine(isIsoDate, { message: "应为真实日期，写作 YYYY-MM-DD" })).meta({ format: "date" });
 
 /**
  * Refuses a date after the real today (Asia/Shanghai). Not the as-of date:
@@ -27,7 +27,8 @@ export function plainText(max: number, min = 1) {
       const n = codePointLength(s);
       if (n > max) ctx.addIssue({ code: "custom", message: `过长：${n} 个字，上限 ${max} 个字` });
       if (n < min) ctx.addIssue({ code: "custom", message: `过短：${n} 个字，至少 ${min} 个字` });
-    });
+    })
+    .meta({ maxLength: max, ...(min > 1 ? { minLength: min } : {}) });
 }
 
 /** Id used in URLs: lower-case letters, digits and hyphens. Never changes once published. */

@@ -86,6 +86,8 @@ export interface HeaderMap {
   problems: string[];
   /** Notes for staff: columns ignored on purpose. */
   notes: string[];
+  /** Headers not known (as written), which staff may map to a field once (the workbench remembers it per department). */
+  unknown: string[];
 }
 
 /**
@@ -94,10 +96,11 @@ export interface HeaderMap {
  * ignored with one note; a missing required column is one problem for the
  * file.
  */
-export function mapHeaders(headers: readonly string[]): HeaderMap {
+export function mapHeaders(headers: readonly string[], aliases?: ReadonlyMap<string, FieldKey>): HeaderMap {
   const problems: string[] = [];
   const ignored: string[] = [];
   const columns = new Set<FieldKey>();
+  const unknown: string[] = [];
   const keys = headers.map((raw) => {
     const name = headerName(raw);
     if (name === "") return undefined;
@@ -105,9 +108,10 @@ export function mapHeaders(headers: readonly string[]): HeaderMap {
       ignored.push(raw.trim());
       return undefined;
     }
-    const key = BY_HEADER.get(name);
+    const key = BY_HEADER.get(name) ?? aliases?.get(raw.trim());
     if (!key) {
       const guess = suggestHeader(raw);
+      unknown.push(raw.trim());
       problems.push(`无法识别的列名“${raw.trim()}”${guess ? `：是否指“${guess}”？` : "："}可用列名：${FIELDS.map((f) => f.header).join("、")}`);
       return undefined;
     }
@@ -127,5 +131,5 @@ export function mapHeaders(headers: readonly string[]): HeaderMap {
         }`,
       );
   const notes = ignored.length > 0 ? [`已忽略 ${ignored.map((h) => `“${h}”`).join("、")} 列（不属于名单字段，不会导入或公开）`] : [];
-  return { keys, columns, problems, notes };
+  return { keys, columns, problems, notes, unknown };
 }

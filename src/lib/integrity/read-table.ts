@@ -25,6 +25,8 @@ export interface Table {
   notes: string[];
   /** Fields the file has columns for. */
   columns: Set<FieldKey>;
+  /** Headers the checker does not know. */
+  unknown?: string[];
 }
 
 /** Decodes CSV bytes: UTF-8 (with or without BOM), otherwise GB18030/GBK. */
@@ -52,10 +54,13 @@ interface Grid {
   strictWidth: boolean;
 }
 
-function toTable({ rows: grid, strictWidth }: Grid): Table {
+/** Headers a department uses that the checker does not know, mapped once by staff in the workbench (header → field). */
+export type HeaderAliases = ReadonlyMap<string, FieldKey>;
+
+function toTable({ rows: grid, strictWidth }: Grid, aliases?: HeaderAliases): Table {
   const [head, ...body] = grid;
   if (!head || head.cells.every((c) => cellText(c) === "")) return { rows: [], problems: ["文件为空：没有表头行"], notes: [], columns: new Set() };
-  const { keys, columns, problems, notes } = mapHeaders(head.cells.map(cellText));
+  const { keys, columns, problems, notes, unknown } = mapHeaders(head.cells.map(cellText), aliases);
   const width = head.cells.length;
   const rows: TableRow[] = [];
   for (const line of body) {
@@ -80,27 +85,39 @@ function toTable({ rows: grid, strictWidth }: Grid): Table {
     rows.push(numeric.length ? { row: line.row, values, numeric } : { row: line.row, values });
   }
   if (rows.length === 0 && problems.length === 0) problems.push("没有数据行：文件只有表头，请填写名单内容后再导入");
-  return { rows, problems, notes, columns };
+  return { rows, problems, notes, columns, unknown };
 }
 
 /** Parses CSV text; row numbers are physical line numbers. */
-export function parseCsvText(text: string): Table {
+export function parseCsvText(text: string, aliases?: HeaderAliases): Table {
   const records = parse(text, { relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  return toTable({ rows: records.map((r) => ({ row: r.info.lines, cells: r.record })), strictWidth: true });
+  return toTable({ rows: records.map((r) => ({ row: r.info.lines, cells: r.record })), strictWidth: true }, aliases);
 }
 
 /** Reads a `.csv` or `.xlsx` file. Throws with a Chinese message for other types. */
-export async function readListFile(path: string): Promise<Table> {
-  const ext = extname(path).toLowerCase();
+export async function readListFile(path: string, aliases?: HeaderAliases): Promise<Table> {
+  return readListBytes(await readFile(path), extname(path), aliases);
+}
+
+/** Reads the bytes of a `.csv` or `.xlsx` file, `ext` being its extension (e.g. from an upload's name). */
+export async function readListBytes(bytes: Buffer, ext: string, aliases?: HeaderAliases): Promise<Table> {
+  ext = ext.toLowerCase();
   if (ext === ".csv") {
-    const { text, encoding } = decodeCsv(await readFile(path));
-    const table = parseCsvText(text);
+    const { text, encoding } = decodeCsv(bytes);
+    const table = parseCsvText(text, aliases);
     if (encoding === "GBK") table.notes.push("文件不是 UTF-8 编码，已按 GBK（GB18030）读取；请核对中文是否显示正常");
     return table;
   }
   if (ext === ".xlsx") {
-    const sheet = await readSheet(path);
-    return toTable({ rows: sheet.map((cells, i) => ({ row: i + 1, cells })), strictWidth: false });
+    // An .xlsx file is a ZIP archive: anything else named .xlsx is refused by its content, not its name.
+    if (bytes.subarray(0, 4).toString("latin1") !== "PK\u0003\u0004") throw new Error("文件内容不是 Excel 表格（.xlsx）：请在 Excel 或 WPS 中另存为 .xlsx 后再上传");
+    let sheet;
+    try {
+      sheet = await readSheet(bytes);
+    } catch {
+      throw new Error("无法读取这个 .xlsx 文件：文件可能已损坏或不是 Excel 表格，请在 Excel 或 WPS 中重新另存为 .xlsx");
+    }
+    return toTable({ rows: sheet.map((cells, i) => ({ row: i + 1, cells })), strictWidth: false }, aliases);
   }
   if (ext === ".xls" || ext === ".et" || ext === ".wps") {
     throw new Error(`不支持旧版表格格式 ${ext}：请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再导入`);

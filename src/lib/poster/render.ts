@@ -76,6 +76,12 @@ export async function renderSvg(input: PosterInput, size: PosterSize, width = si
   return satori(element, { width, height, fonts });
 }
 
+/** A small PNG of one size for the workbench's live preview: the same layout and raster as the build, drawn `width` pixels wide. */
+export async function renderPreviewPng(input: PosterInput, size: PosterSize, width: number): Promise<Buffer> {
+  const raster = await rasterise(await renderSvg(input, size), width);
+  return raster().png({ compressionLevel: 1 }).toBuffer();
+}
+
 const SVG_IMAGE = /<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" href="data:image\/svg\+xml;base64,([^"]+)"([^>]*)\/>/g;
 
 /**

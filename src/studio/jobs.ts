@@ -1,0 +1,80 @@
+/**
+ * Long-running work the workbench starts (预览 and 发布 builds): one at a
+ * time, with its log in lines and a progress estimate from the build's own
+ * stages, polled by the page.
+ */
+import { spawn } from "node:child_process";
+
+export interface Job {
+  kind: "preview" | "publish";
+  state: "running" | "done" | "failed";
+  /** 0–100. */
+  progress: number;
+  log: string[];
+  /** The outcome in staff language. */
+  result?: string;
+  started: number;
+}
+
+/** Stages a build prints, in order, and how far along each one is. */
+const STAGES: [RegExp, number, string][] = [
+  [/构建站点/, 5, "读取并检查内容"],
+  [/Collecting build info|Building static entrypoints|building client/i, 15, "准备页面"],
+  [/generating static routes/i, 30, "生成页面"],
+  [/海报|poster/i, 60, "生成海报"],
+  [/pagefind|搜索/i, 75, "建立搜索索引"],
+  [/输出检查|scan|检查输出/i, 85, "检查发布内容"],
+  [/已输出到/, 95, "完成构建"],
+];
+
+export class Jobs {
+  current: Job | undefined;
+
+  busy(): boolean {
+    return this.current?.state === "running";
+  }
+
+  /** Runs `node script` with `env`; `after` runs on success and gives the result line (or throws to fail the job). */
+  run(kind: Job["kind"], cwd: string, args: string[], env: Record<string, string>, after: (job: Job) => Promise<string>): Job {
+    const job: Job = { kind, state: "running", progress: 1, log: [], started: Date.now() };
+    this.current = job;
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env, FORCE_COLOR: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const take = (chunk: Buffer) => {
+      for (const line of chunk.toString("utf8").split(/\r?\n/)) {
+        const clean = line.replace(/\u001b\[[0-9;]*m/g, "").trimEnd();
+        if (!clean) continue;
+        job.log.push(clean);
+        if (job.log.length > 400) job.log.splice(0, job.log.length - 400);
+        for (const [re, at] of STAGES) if (re.test(clean)) job.progress = Math.max(job.progress, at);
+      }
+    };
+    child.stdout.on("data", take);
+    child.stderr.on("data", take);
+    child.on("close", (code) => {
+      if (code !== 0) {
+        job.state = "failed";
+        job.result = "构建失败，没有发布任何内容。原因见下方日志中“构建失败”之后的说明（通常是内容有误：按提示修改后再发布）。";
+        return;
+      }
+      after(job).then(
+        (result) => {
+          job.result = result;
+          job.progress = 100;
+          job.state = "done";
+        },
+        (error: unknown) => {
+          job.state = "failed";
+          job.result = `构建成功但发布失败，线上网站未改变：${error instanceof Error ? error.message : String(error)}`;
+        },
+      );
+    });
+    return job;
+  }
+}
+
+/** The stage a progress figure is in, for the progress bar's label. */
+export function stageOf(progress: number): string {
+  let label = "开始";
+  for (const [, at, name] of STAGES) if (progress >= at) label = name;
+  return label;
+}

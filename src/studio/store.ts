@@ -1,0 +1,232 @@
+/**
+ * The content folder as the workbench changes it. Every change is checked
+ * by the same loader as the build (on a copy of the folder with the change
+ * applied) and written only when it brings no new problem; every write is a
+ * git commit authored by the account, with a Chinese message. Paths from
+ * requests are resolved here and nowhere else: inside the content folder,
+ * no `..`, no encoded or absolute paths, no symlinks out.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { simpleGit, type SimpleGit } from "simple-git";
+import { loadContent, type SiteContent } from "../lib/content/load.ts";
+import { ContentError, formatProblem, type ContentProblem } from "../lib/content/problems.ts";
+import type { IsoDate } from "../primitives/dates.ts";
+
+/** New bytes per path relative to the content folder; null deletes the file. */
+export type Changes = Map<string, Buffer | null>;
+
+export class PathError extends Error {}
+
+/** A request's relative path made safe, or a PathError. */
+export function safeRelative(rel: string): string {
+  let decoded = rel;
+  // Decode until stable: %252e%252e is ".." twice encoded.
+  for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(decoded); i++) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      throw new PathError(`路径无效：${rel}`);
+    }
+  }
+  if (decoded !== rel || /[\u0000-\u001F\\]/.test(rel) || isAbsolute(rel) || rel.split("/").some((p) => p === ".." || p === "." || p === "")) throw new PathError(`路径不在内容目录内：${rel}`);
+  return rel;
+}
+
+export interface SaveResult {
+  ok: boolean;
+  /** Problems the change would bring (the change was not written). */
+  problems: ContentProblem[];
+  /** Problems that were there before the change (other files); shown, not blocking. */
+  existing: ContentProblem[];
+  warnings: string[];
+  commit?: string;
+}
+
+export interface Author {
+  name: string;
+}
+
+export interface HistoryItem {
+  hash: string;
+  author: string;
+  date: string;
+  message: string;
+}
+
+function digest(bytes: Buffer | null): string {
+  return bytes === null ? "absent" : createHash("sha256").update(bytes).digest("hex");
+}
+
+export class ContentStore {
+  readonly root: string;
+  private readonly git: SimpleGit;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(root: string) {
+    this.root = realpathSync(resolve(root));
+    this.git = simpleGit({ baseDir: this.root, config: ["user.name=文明办工作台", "user.email=studio@wenming.invalid", "core.quotepath=false", "commit.gpgsign=false"] });
+  }
+
+  /** Makes the content folder a git repository when it is not one yet (its first commit holds the content as it is). */
+  async ensureRepository(): Promise<void> {
+    if (await this.git.checkIsRepo()) return;
+    await this.git.init();
+    await this.git.add(".");
+    await this.git.commit("工作台：建立内容版本库", undefined, { "--author": "文明办工作台 <studio@wenming.invalid>", "--allow-empty": null });
+  }
+
+  /** Absolute path of `rel`, checked to stay inside the content folder (symlinks included). */
+  path(rel: string): string {
+    const safe = safeRelative(rel);
+    const full = join(this.root, safe);
+    // The nearest existing ancestor must really be inside the folder: a symlinked directory could point anywhere.
+    let probe = full;
+    while (!existsSync(probe)) probe = dirname(probe);
+    const real = realpathSync(probe);
+    if (real !== this.root && !real.startsWith(this.root + sep)) throw new PathError(`路径不在内容目录内：${rel}`);
+    if (existsSync(full) && lstatSync(full).isSymbolicLink()) throw new PathError(`不能修改符号链接：${rel}`);
+    return full;
+  }
+
+  async read(rel: string): Promise<Buffer | null> {
+    const full = this.path(rel);
+    return existsSync(full) ? readFile(full) : null;
+  }
+
+  async readText(rel: string): Promise<string | null> {
+    return (await this.read(rel))?.toString("utf8") ?? null;
+  }
+
+  /** Digest of each file's current bytes, to notice a change made in between (pending approvals, undo). */
+  async digests(rels: Iterable<string>): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const rel of rels) out[rel] = digest(await this.read(rel));
+    return out;
+  }
+
+  /** Runs `fn` after every earlier write has finished: one writer at a time. */
+  serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Loads the content with `changes` applied, as the build would; problems instead of a throw. */
+  async check(changes: Changes, asOf: IsoDate): Promise<{ content?: SiteContent; problems: ContentProblem[] }> {
+    const parent = await mkdtemp(join(tmpdir(), "wenming-studio-"));
+    const copy = join(parent, basename(this.root));
+    try {
+      await cp(this.root, copy, { recursive: true, filter: (src) => basename(src) !== ".git" });
+      for (const [rel, bytes] of changes) {
+        const target = join(copy, safeRelative(rel));
+        if (bytes === null) await rm(target, { force: true });
+        else {
+          await mkdir(dirname(target), { recursive: true });
+          await writeFile(target, bytes);
+        }
+      }
+      try {
+        return { content: await loadContent(copy, asOf), problems: [] };
+      } catch (error) {
+        if (error instanceof ContentError) return { problems: error.problems.map((p) => ({ ...p, file: p.file.split("/").slice(1).join("/") })) };
+        throw error;
+      }
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  }
+
+  /** Checks `changes` with the build's loader and, when they bring no new problem, writes and commits them. */
+  save(changes: Changes, message: string, author: Author, asOf: IsoDate, expected?: Record<string, string>): Promise<SaveResult> {
+    return this.serial(async () => {
+      if (expected) {
+        const now = await this.digests(Object.keys(expected));
+        const moved = Object.keys(expected).filter((rel) => now[rel] !== expected[rel]);
+        if (moved.length > 0) return { ok: false, problems: moved.map((file) => ({ file, message: "该文件在此期间已被他人修改，本次修改未写入：请重新打开后再改" })), existing: [], warnings: [] };
+      }
+      const before = await this.check(new Map(), asOf);
+      const after = await this.check(changes, asOf);
+      const known = new Set(before.problems.map((p) => formatProblem(p)));
+      const fresh = after.problems.filter((p) => !known.has(formatProblem(p)));
+      const existing = after.problems.filter((p) => known.has(formatProblem(p)));
+      if (fresh.length > 0) return { ok: false, problems: fresh, existing, warnings: [] };
+      await this.write(changes);
+      const commit = await this.commit([...changes.keys()], message, author);
+      return { ok: true, problems: [], existing, warnings: after.content?.warnings ?? [], commit };
+    });
+  }
+
+  /** Writes without checking: only for files the checks do not cover (the ledger after a build). */
+  async write(changes: Changes): Promise<void> {
+    for (const [rel, bytes] of changes) {
+      const full = this.path(rel);
+      if (bytes === null) await rm(full, { force: true });
+      else {
+        await mkdir(dirname(full), { recursive: true });
+        await writeFile(`${full}.tmp`, bytes);
+        await rename(`${full}.tmp`, full);
+      }
+    }
+  }
+
+  async commit(rels: string[], message: string, author: Author, options: { allowEmpty?: boolean } = {}): Promise<string> {
+    await this.git.raw(["add", "-A", "--", ...rels]);
+    const flags: Record<string, string | null> = { "--author": `${author.name} <${encodeURIComponent(author.name)}@studio.wenming.invalid>` };
+    if (options.allowEmpty) flags["--allow-empty"] = null;
+    const result = await this.git.commit(message, options.allowEmpty ? [] : rels, flags);
+    return result.commit;
+  }
+
+  /** The commit the content is at (changes with every save). */
+  async head(): Promise<string> {
+    return (await this.git.revparse(["HEAD"])).trim();
+  }
+
+  async history(limit = 100): Promise<HistoryItem[]> {
+    const out = await this.git.raw(["log", `-n${limit}`, "--format=%H%x1f%an%x1f%aI%x1f%s", "--", "."]);
+    return out
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const [hash = "", author = "", date = "", message = ""] = line.split("\x1f");
+        return { hash, author, date, message };
+      });
+  }
+
+  /**
+   * The changes that undo commit `hash`: each of its files back to what it
+   * was before. Refused when a file was changed again since (undo the later
+   * change first), so an undo never silently drops someone's later work.
+   */
+  async undoChanges(hash: string): Promise<{ changes: Changes; message: string; files: string[] } | { error: string }> {
+    if (!/^[0-9a-f]{40}$/.test(hash)) return { error: "记录编号无效" };
+    const message = (await this.git.raw(["log", "-n1", "--format=%s", hash])).trim();
+    const files = (await this.git.raw(["show", "--name-only", "--relative", "--format=", hash])).split("\n").filter(Boolean);
+    if (files.length === 0) return { error: "这条记录没有修改内容文件（如发布记录），无需撤销" };
+    const changes: Changes = new Map();
+    for (const rel of files) {
+      const after = await this.blob(hash, rel);
+      const now = await this.read(rel);
+      if (digest(after) !== digest(now)) return { error: `“${rel}”在这次修改之后又被改过，请先撤销之后的修改` };
+      changes.set(rel, await this.blob(`${hash}^`, rel));
+    }
+    return { changes, message, files };
+  }
+
+  private async blob(rev: string, rel: string): Promise<Buffer | null> {
+    try {
+      return Buffer.from(await this.git.binaryCatFile(["-p", `${rev}:./${rel}`]));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Path of `full` relative to the content folder, for messages. */
+  relative(full: string): string {
+    return relative(this.root, full);
+  }
+}
