@@ -107,7 +107,9 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
 
   // Login: a token in a cookie and in the form (no session yet to hold one), and a limit on failures.
   app.get("/login", (c) => {
-    const t = token();
+    // Keep a token already given: a second login page load (another tab, the browser's favicon request redirected here) must not invalidate the first.
+    const given = getCookie(c, LOGIN_COOKIE);
+    const t = given && /^[\w-]{43}$/.test(given) ? given : token();
     setCookie(c, LOGIN_COOKIE, t, { httpOnly: true, sameSite: "Strict", path: "/login", secure: !!config.secureCookies });
     return c.html(loginPage(t, c.req.query("next") ? "请先登录。" : undefined));
   });

@@ -73,7 +73,14 @@ export class ContentStore {
 
   /** Makes the content folder a git repository when it is not one yet (its first commit holds the content as it is). */
   async ensureRepository(): Promise<void> {
-    if (await this.git.checkIsRepo()) return;
+    // Inside a repository that tracks it (the project's own content/): use that one. Outside any, or ignored by the enclosing one: its own.
+    if (await this.git.checkIsRepo()) {
+      const ignored = await this.git.raw(["check-ignore", "-q", "."]).then(
+        () => true,
+        () => false,
+      );
+      if (!ignored) return;
+    }
     await this.git.init();
     await this.git.add(".");
     await this.git.commit("工作台：建立内容版本库", undefined, { "--author": "文明办工作台 <studio@wenming.invalid>", "--allow-empty": null });
@@ -187,14 +194,15 @@ export class ContentStore {
   }
 
   async history(limit = 100): Promise<HistoryItem[]> {
-    const out = await this.git.raw(["log", `-n${limit}`, "--format=%H%x1f%an%x1f%aI%x1f%s", "--", "."]);
-    return out
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => {
-        const [hash = "", author = "", date = "", message = ""] = line.split("\x1f");
-        return { hash, author, date, message };
-      });
+    const format = "--format=%H%x1f%an%x1f%aI%x1f%s";
+    // Changes to the content folder, and publications (commits that may change no file, so a path filter would hide them).
+    const [changes, publications] = await Promise.all([this.git.raw(["log", `-n${limit}`, format, "--", "."]), this.git.raw(["log", `-n${limit}`, format, "--grep=^发布：", "--extended-regexp"])]);
+    const items = new Map<string, HistoryItem>();
+    for (const line of `${changes}\n${publications}`.split("\n").filter(Boolean)) {
+      const [hash = "", author = "", date = "", message = ""] = line.split("\x1f");
+      items.set(hash, { hash, author, date, message });
+    }
+    return [...items.values()].sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
   }
 
   /**

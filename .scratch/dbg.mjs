@@ -1,0 +1,12 @@
+import { chromium } from "@playwright/test";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const p = await b.newPage();
+p.on("request", (r) => console.log(r.method(), r.url(), r.headers()["cookie"] ?? ""));
+p.on("response", (r) => console.log(r.status(), r.url(), r.headers()["set-cookie"] ?? ""));
+await p.goto("http://127.0.0.1:4342/login");
+console.log(await p.context().cookies());
+await p.fill("#username", "张三"); await p.fill("#password", "zhangsan-password-1");
+await p.click("button[type=submit]");
+await p.waitForTimeout(1000);
+console.log(await p.content());
+await b.close();
