@@ -25,7 +25,8 @@ export const adSchema = z
     link: z
       .string()
       .regex(/^\/[\w\-/]*$/, { message: "应为站内路径，如 /etiquette/dogs/" })
-      .optional().meta({ title: "二维码指向", description: "站内路径，不填则指向该广告页面" }),
+      .optional()
+      .meta({ title: "二维码指向", description: "站内路径，不填则指向该广告页面" }),
   })
   .superRefine((ad, ctx) => {
     if (ad.template === "etiquette" && !ad.guide) ctx.addIssue({ code: "custom", path: ["guide"], message: "etiquette 模板需要填写 guide（礼仪指南编号）" });

@@ -23,7 +23,10 @@ export const etiquetteSchema = z
     /** Id of the matching public-service ad (must exist). */
     poster: slug.optional().meta({ title: "配套公益广告", description: "公益广告编号" }),
     /** Convention articles this guide explains: convention id and article number (1-based). */
-    relatedArticles: z.array(z.strictObject({ convention: slug.meta({ title: "公约编号" }), article: z.int().min(1).meta({ title: "第几条" }) })).default([]).meta({ title: "相关公约条文" }),
+    relatedArticles: z
+      .array(z.strictObject({ convention: slug.meta({ title: "公约编号" }), article: z.int().min(1).meta({ title: "第几条" }) }))
+      .default([])
+      .meta({ title: "相关公约条文" }),
     /** Words citizens search with that do not appear in the text, e.g. 遛狗. */
     keywords: z.array(plainText(20)).default([]).meta({ title: "搜索关键词", description: "市民可能搜索但正文没有的词，每行一个，如 遛狗" }),
     /** Last meaningful update, for the feed. */

@@ -23,21 +23,38 @@ export const siteSchema = z
     /** One-sentence description for search engines and feeds. */
     description: plainText(120).meta({ title: "网站简介", description: "一句话，用于搜索引擎和订阅" }),
     /** Contact shown in the footer. */
-    contact: z.strictObject({ phone: plainText(30).meta({ title: "电话" }), email: z.email().meta({ title: "电子邮箱" }), address: plainText(80).meta({ title: "地址" }) }).meta({ title: "联系方式", description: "显示在页脚" }),
+    contact: z
+      .strictObject({ phone: plainText(30).meta({ title: "电话" }), email: z.email().meta({ title: "电子邮箱" }), address: plainText(80).meta({ title: "地址" }) })
+      .meta({ title: "联系方式", description: "显示在页脚" }),
     /** How to object to a list entry or a good-people notice (异议申诉 channel). */
-    objection: z.strictObject({ phone: plainText(30).meta({ title: "电话" }), email: z.email().meta({ title: "电子邮箱" }), address: plainText(80).meta({ title: "地址" }), hours: plainText(60).meta({ title: "受理时间" }) }).meta({ title: "异议申诉渠道", description: "公示和红黑榜页面上显示" }),
+    objection: z
+      .strictObject({
+        phone: plainText(30).meta({ title: "电话" }),
+        email: z.email().meta({ title: "电子邮箱" }),
+        address: plainText(80).meta({ title: "地址" }),
+        hours: plainText(60).meta({ title: "受理时间" }),
+      })
+      .meta({ title: "异议申诉渠道", description: "公示和红黑榜页面上显示" }),
     /** ICP 备案号, e.g. 示ICP备00000000号. */
     icp: plainText(40).meta({ title: "ICP 备案号" }),
     /** 公安机关备案号. */
     psb: plainText(40).meta({ title: "公安机关备案号" }),
     /** 政府网站标识码 (10 characters). */
-    siteCode: z.string().regex(/^[0-9A-Z]{10}$/, { message: "网站标识码应为 10 位数字或大写字母" }).meta({ title: "政府网站标识码", description: "10 位数字或大写字母" }),
+    siteCode: z
+      .string()
+      .regex(/^[0-9A-Z]{10}$/, { message: "网站标识码应为 10 位数字或大写字母" })
+      .meta({ title: "政府网站标识码", description: "10 位数字或大写字母" }),
     /**
      * Identity colours of the site, posters and share images: `primary` for the
      * header, buttons and slogans (white text on it), `accent` for highlights and
      * text on white. Each needs a contrast of at least 4.5:1 with white.
      */
-    colours: z.strictObject({ primary: hexColour.meta({ title: "主色", description: "页眉、按钮和海报标语底色，与白色对比度至少 4.5:1" }), accent: hexColour.meta({ title: "强调色", description: "白底上的强调文字" }) }).meta({ title: "标识颜色" }),
+    colours: z
+      .strictObject({
+        primary: hexColour.meta({ title: "主色", description: "页眉、按钮和海报标语底色，与白色对比度至少 4.5:1" }),
+        accent: hexColour.meta({ title: "强调色", description: "白底上的强调文字" }),
+      })
+      .meta({ title: "标识颜色" }),
     /** One or two characters drawn in the emblem circle (header, posters) when there is no logo. */
     emblem: plainText(2).meta({ title: "徽记文字", description: "没有标识图片时圆形徽记里的一两个字" }),
     /**
@@ -45,7 +62,10 @@ export const siteSchema = z
      * (PNG, JPG, WebP or an SVG without scripts); shown in the header, on
      * posters and share images instead of the emblem.
      */
-    logo: contentImagePath.refine((p) => p.startsWith("images/"), { message: "标识图片应放在 content/images/ 目录内，如 images/logo.png" }).optional().meta({ title: "标识图片", description: "PNG、JPG、WebP 或 SVG" }),
+    logo: contentImagePath
+      .refine((p) => p.startsWith("images/"), { message: "标识图片应放在 content/images/ 目录内，如 images/logo.png" })
+      .optional()
+      .meta({ title: "标识图片", description: "PNG、JPG、WebP 或 SVG" }),
   })
   .superRefine((s, ctx) => {
     for (const key of ["primary", "accent"] as const) {

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Hono, type Context } from "hono";
-import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import { setCookie, deleteCookie } from "hono/cookie";
+import { parse as parseCookies } from "hono/utils/cookie";
 import { bodyLimit } from "hono/body-limit";
 import type { IsoDate } from "../primitives/dates.ts";
 import { todayInShanghai } from "../primitives/dates.ts";
@@ -59,7 +60,8 @@ const LIMITS: [RegExp, number][] = [
 ];
 const DEFAULT_LIMIT = 1 * MB;
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 // The preview is the public site as built: its own styles may be inline; scripts stay 'self' only.
 const PREVIEW_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
@@ -97,6 +99,7 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
 
   app.use("*", async (c, next) => {
     const limit = LIMITS.find(([re]) => re.test(c.req.path))?.[1] ?? DEFAULT_LIMIT;
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- Hono's middleware types take any Env
     return bodyLimit({ maxSize: limit, onError: (cc) => cc.text(`上传内容过大：上限 ${Math.round(limit / MB)} MB`, 413) })(c, next);
   });
 
@@ -108,14 +111,14 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
   // Login: a token in a cookie and in the form (no session yet to hold one), and a limit on failures.
   app.get("/login", (c) => {
     // Keep a token already given: a second login page load (another tab, the browser's favicon request redirected here) must not invalidate the first.
-    const given = getCookie(c, LOGIN_COOKIE);
+    const given = cookieOf(c, LOGIN_COOKIE);
     const t = given && /^[\w-]{43}$/.test(given) ? given : token();
     setCookie(c, LOGIN_COOKIE, t, { httpOnly: true, sameSite: "Strict", path: "/login", secure: !!config.secureCookies });
     return c.html(loginPage(t, c.req.query("next") ? "请先登录。" : undefined));
   });
   app.post("/login", async (c) => {
-    const form = (await c.req.parseBody()) as Record<string, string>;
-    if (!sameToken(getCookie(c, LOGIN_COOKIE), form["csrf"])) return c.text("请求无效：请刷新登录页后重试", 403);
+    const form = await c.req.parseBody<Record<string, string>>();
+    if (!sameToken(cookieOf(c, LOGIN_COOKIE), form["csrf"])) return c.text("请求无效：请刷新登录页后重试", 403);
     const name = String(form["username"] ?? "").trim();
     const address = clientAddress(c);
     const wait = studio.limiter.blockedFor(`name:${name}`, `ip:${address}`);
@@ -134,7 +137,7 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
 
   // Everything else: a live session, and a CSRF token on anything that changes state.
   app.use("*", async (c, next) => {
-    const session = studio.sessions.get(getCookie(c, COOKIE));
+    const session = studio.sessions.get(cookieOf(c, COOKIE));
     if (!session) {
       if (c.req.method === "GET" && !c.req.path.startsWith("/api/")) return c.redirect(`/login?next=1`, 303);
       return c.text("未登录或登录已过期，请重新登录", 401);
@@ -142,7 +145,7 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
     c.set("session", session);
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
       const type = c.req.header("content-type") ?? "";
-      const form = type.includes("form") ? ((await c.req.parseBody({ all: false })) as Form) : {};
+      const form = type.includes("form") ? await c.req.parseBody<Form>({ all: false }) : {};
       c.set("form", form);
       const sent = c.req.header("x-csrf-token") ?? (typeof form["csrf"] === "string" ? form["csrf"] : undefined);
       if (!sameToken(sent, session.csrf)) return c.text("请求无效（安全校验失败）：请刷新页面后重试", 403);
@@ -151,7 +154,7 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
   });
 
   app.post("/logout", (c) => {
-    studio.sessions.end(getCookie(c, COOKIE));
+    studio.sessions.end(cookieOf(c, COOKIE));
     deleteCookie(c, COOKIE, { path: "/" });
     return c.redirect("/login", 303);
   });
@@ -168,6 +171,11 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
   return { app, preview: previewApp(studio, COOKIE), studio };
 }
 
+/** One cookie of the request. */
+export function cookieOf(c: { req: { header: (name: string) => string | undefined } }, name: string): string | undefined {
+  return parseCookies(c.req.header("cookie") ?? "", name)[name];
+}
+
 function clientAddress(c: Ctx | Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? "unknown";
@@ -178,9 +186,9 @@ function loginPage(csrf: string, message?: string): string {
     title: "登录",
     body: html`<form method="post" action="/login" class="login">
       ${message ? html`<p class="field-error" role="alert">${message}</p>` : ""}
-      <input type="hidden" name="csrf" value="${csrf}">
-      <div class="field"><label for="username">用户名</label><input id="username" name="username" autocomplete="username" required></div>
-      <div class="field"><label for="password">密码</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
+      <input type="hidden" name="csrf" value="${csrf}" />
+      <div class="field"><label for="username">用户名</label><input id="username" name="username" autocomplete="username" required /></div>
+      <div class="field"><label for="password">密码</label><input id="password" name="password" type="password" autocomplete="current-password" required /></div>
       <button type="submit">登录</button>
     </form>`,
   });

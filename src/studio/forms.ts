@@ -52,11 +52,21 @@ function help(s: JsonSchema): string {
 }
 
 function errors(id: string, messages: string[]): Markup {
-  return messages.length ? html`<ul class="field-error" id="${id}-error">${messages.map((m) => html`<li>${m}</li>`)}</ul>` : html``;
+  return messages.length
+    ? html`<ul class="field-error" id="${id}-error">
+        ${messages.map((m) => html`<li>${m}</li>`)}
+      </ul>`
+    : html``;
 }
 
 function described(id: string, s: JsonSchema, messages: string[]): string {
   return [help(s) ? `${id}-help` : "", messages.length ? `${id}-error` : ""].filter(Boolean).join(" ");
+}
+
+/** A scalar value as a form shows it (YAML may hold numbers or dates where text is expected). */
+function scalarText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "";
 }
 
 /** aria-describedby / aria-invalid, only when there is something to say. */
@@ -68,44 +78,51 @@ function control(path: string, s: JsonSchema, value: unknown, required: boolean,
   const id = fieldId(path);
   const a = aria(described(id, s, messages), messages.length > 0);
   if (s.enum) {
-    const current = value === undefined ? (s.default as string | undefined) : String(value as string);
-    return html`<select id="${id}" name="${path}"${a}>
-      ${required ? "" : html`<option value="">（不填）</option>`}
-      ${s.enum.map((v) => html`<option value="${String(v)}" ${current === String(v) ? html`selected` : ""}>${String(v)}</option>`)}
+    const current = scalarText(value === undefined ? s.default : value);
+    return html`<select id="${id}" name="${path}" ${a}>
+      ${required ? "" : html`<option value="">（不填）</option>`} ${s.enum.map((v) => html`<option value="${String(v)}" ${current === String(v) ? html`selected` : ""}>${String(v)}</option>`)}
     </select>`;
   }
   if (isScalarArray(s)) {
     const lines = Array.isArray(value) ? value.map(String).join("\n") : "";
-    return html`<textarea id="${id}" name="${path}" rows="${Math.max(3, Math.min(12, (Array.isArray(value) ? value.length : 0) + 1))}"${a}>${lines}</textarea>`;
+    return html`<textarea id="${id}" name="${path}" rows="${Math.max(3, Math.min(12, (Array.isArray(value) ? value.length : 0) + 1))}" ${a}>${lines}</textarea>`;
   }
-  const text = value === undefined || value === null ? "" : String(value as string);
+  const text = scalarText(value);
   const type = s.format === "date" ? "date" : s.type === "integer" || s.type === "number" ? "number" : s.format === "email" ? "email" : s.format === "uri" ? "url" : "text";
-  if (type === "text" && (s.maxLength ?? 0) > 80)
-    return html`<textarea id="${id}" name="${path}" rows="3"${a} ${required ? html`required` : ""}>${text}</textarea>`;
-  return html`<input id="${id}" name="${path}" type="${type}" value="${text}"${a} ${required ? html`required` : ""}>`;
+  if (type === "text" && (s.maxLength ?? 0) > 80) return html`<textarea id="${id}" name="${path}" rows="3" ${a} ${required ? html`required` : ""}>${text}</textarea>`;
+  return html`<input id="${id}" name="${path}" type="${type}" value="${text}" ${a} ${required ? html`required` : ""} />`;
 }
 
 function field(path: string, s: JsonSchema, value: unknown, required: boolean, problems: FieldProblems): Markup {
   const id = fieldId(path);
   const label = s.title ?? path;
   if (s.type === "object" && s.properties) {
-    return html`<fieldset><legend>${label}</legend>${fields(s, (value ?? {}) as Record<string, unknown>, problems, `${path}.`)}</fieldset>`;
+    return html`<fieldset>
+      <legend>${label}</legend>
+      ${fields(s, (value ?? {}) as Record<string, unknown>, problems, `${path}.`)}
+    </fieldset>`;
   }
   if (s.type === "array" && s.items?.type === "object") {
     const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
     // Two empty rows to add to; an emptied row is dropped on save.
     const rows = [...items, {}, {}];
-    return html`<fieldset><legend>${label}</legend>${help(s) ? html`<p class="help">${help(s)}</p>` : ""}
-      ${rows.map((item, i) => html`<fieldset class="row"><legend>第 ${i + 1} 项${i >= items.length ? "（新增）" : ""}</legend>${fields(s.items ?? {}, item, problems, `${path}.${i}.`)}</fieldset>`)}
+    return html`<fieldset>
+      <legend>${label}</legend>
+      ${help(s) ? html`<p class="help">${help(s)}</p>` : ""}
+      ${rows.map(
+        (item, i) =>
+          html`<fieldset class="row">
+            <legend>第 ${i + 1} 项${i >= items.length ? "（新增）" : ""}</legend>
+            ${fields(s.items ?? {}, item, problems, `${path}.${i}.`)}
+          </fieldset>`,
+      )}
       ${errors(id, problems.get(path) ?? [])}
     </fieldset>`;
   }
   const messages = problemsAt(problems, path);
   return html`<div class="field${messages.length ? " has-error" : ""}">
     <label for="${id}">${label}${required ? html`<span class="req" aria-label="必填">*</span>` : ""}</label>
-    ${help(s) ? html`<p class="help" id="${id}-help">${help(s)}${isScalarArray(s) ? "（每行一项）" : ""}</p>` : ""}
-    ${control(path, s, value, required, messages)}
-    ${errors(id, messages)}
+    ${help(s) ? html`<p class="help" id="${id}-help">${help(s)}${isScalarArray(s) ? "（每行一项）" : ""}</p>` : ""} ${control(path, s, value, required, messages)} ${errors(id, messages)}
   </div>`;
 }
 

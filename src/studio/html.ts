@@ -27,7 +27,7 @@ function render(part: Part): string {
   if (part === null || part === undefined || part === false || part === true) return "";
   if (part instanceof Markup) return part.text;
   if (Array.isArray(part)) return part.map(render).join("");
-  return escapeHtml(String(part as string | number));
+  return escapeHtml(String(part));
 }
 
 export function html(strings: TemplateStringsArray, ...parts: Part[]): Markup {
@@ -71,40 +71,41 @@ const NAV: [string, string][] = [
 ];
 
 export function page({ title, user, body, flash }: PageOptions): string {
-  return `<!doctype html>${html`<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="csrf-token" content="${user?.csrf ?? ""}">
-<title>${title} · 工作台</title>
-<link rel="stylesheet" href="/studio.css">
-<script type="module" src="/studio.js"></script>
-</head>
-<body>
-<a class="skip" href="#main">跳到正文</a>
-<header>
-  <strong>文明办工作台</strong>
-  ${
-    user
-      ? html`<nav aria-label="工作台">${NAV.map(([href, label]) => html`<a href="${href}">${label}</a>`)}</nav>
-          <form method="post" action="/logout" class="logout">
-            <span>${user.name}（${user.role}）</span>
-            <input type="hidden" name="csrf" value="${user.csrf}">
-            <button type="submit">退出</button>
-          </form>`
-      : ""
-  }
-</header>
-<main id="main">
-<h1>${title}</h1>
-${flash ? html`<p class="flash" role="status">${flash}</p>` : ""}
-${body}
-</main>
-</body>
-</html>`.text}`;
+  return `<!doctype html>${
+    html`<html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="csrf-token" content="${user?.csrf ?? ""}" />
+        <title>${title} · 工作台</title>
+        <link rel="stylesheet" href="/studio.css" />
+        <script type="module" src="/studio.js"></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">跳到正文</a>
+        <header>
+          <strong>文明办工作台</strong>
+          ${
+            user
+              ? html`<nav aria-label="工作台">${NAV.map(([href, label]) => html`<a href="${href}">${label}</a>`)}</nav>
+                  <form method="post" action="/logout" class="logout">
+                    <span>${user.name}（${user.role}）</span>
+                    <input type="hidden" name="csrf" value="${user.csrf}" />
+                    <button type="submit">退出</button>
+                  </form>`
+              : ""
+          }
+        </header>
+        <main id="main">
+          <h1>${title}</h1>
+          ${flash ? html`<p class="flash" role="status">${flash}</p>` : ""} ${body}
+        </main>
+      </body>
+    </html>`.text
+  }`;
 }
 
 /** A hidden CSRF field for a form posted by `user`. */
 export function csrfField(user: PageUser): Markup {
-  return html`<input type="hidden" name="csrf" value="${user.csrf}">`;
+  return html`<input type="hidden" name="csrf" value="${user.csrf}" />`;
 }

@@ -39,11 +39,43 @@ function kind(k: Omit<EditableKind, "schema">): EditableKind {
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 export const KINDS: readonly EditableKind[] = [
-  kind({ key: "people", label: "好人榜", item: "好人", zod: goodPersonSchema, permission: "edit", storage: { type: "dir", dir: "good-people/people", ext: ".md", body: "事迹" }, titleOf: (d) => `${str(d["name"])}（${str(d["batch"])}）` }),
-  kind({ key: "batches", label: "好人榜批次", item: "批次", zod: batchSchema, permission: "edit", storage: { type: "list", file: "good-people/batches.yaml" }, titleOf: (d) => `${str(d["title"])}（${str(d["status"])}）` }),
+  kind({
+    key: "people",
+    label: "好人榜",
+    item: "好人",
+    zod: goodPersonSchema,
+    permission: "edit",
+    storage: { type: "dir", dir: "good-people/people", ext: ".md", body: "事迹" },
+    titleOf: (d) => `${str(d["name"])}（${str(d["batch"])}）`,
+  }),
+  kind({
+    key: "batches",
+    label: "好人榜批次",
+    item: "批次",
+    zod: batchSchema,
+    permission: "edit",
+    storage: { type: "list", file: "good-people/batches.yaml" },
+    titleOf: (d) => `${str(d["title"])}（${str(d["status"])}）`,
+  }),
   kind({ key: "conventions", label: "文明公约", item: "公约", zod: conventionSchema, permission: "edit", storage: { type: "dir", dir: "conventions", ext: ".yaml" }, titleOf: (d) => str(d["title"]) }),
-  kind({ key: "guides", label: "文明礼仪", item: "礼仪指南", zod: etiquetteSchema, permission: "edit", storage: { type: "dir", dir: "etiquette", ext: ".mdx", body: "正文" }, titleOf: (d) => str(d["title"]) }),
-  kind({ key: "ads", label: "公益广告", item: "公益广告", zod: adSchema, permission: "edit", storage: { type: "dir", dir: "ads", ext: ".yaml" }, titleOf: (d) => `${str(d["slogan"])}（${str(d["theme"])}）` }),
+  kind({
+    key: "guides",
+    label: "文明礼仪",
+    item: "礼仪指南",
+    zod: etiquetteSchema,
+    permission: "edit",
+    storage: { type: "dir", dir: "etiquette", ext: ".mdx", body: "正文" },
+    titleOf: (d) => str(d["title"]),
+  }),
+  kind({
+    key: "ads",
+    label: "公益广告",
+    item: "公益广告",
+    zod: adSchema,
+    permission: "edit",
+    storage: { type: "dir", dir: "ads", ext: ".yaml" },
+    titleOf: (d) => `${str(d["slogan"])}（${str(d["theme"])}）`,
+  }),
   kind({ key: "site", label: "网站设置", item: "网站设置", zod: siteSchema, permission: "settings", storage: { type: "file", file: "site.yaml" }, titleOf: () => "网站设置" }),
 ];
 

@@ -43,7 +43,12 @@ export function previewBody(markdown: string): string {
 
 function problemList(problems: readonly ContentProblem[], title: string): Markup {
   if (problems.length === 0) return html``;
-  return html`<div class="problems" role="alert"><h2>${title}</h2><ul>${problems.map((p) => html`<li>${p.file}${p.line ? `:${p.line}` : ""}${p.field ? ` · ${p.field}` : ""} · ${p.message}</li>`)}</ul></div>`;
+  return html`<div class="problems" role="alert">
+    <h2>${title}</h2>
+    <ul>
+      ${problems.map((p) => html`<li>${p.file}${p.line ? `:${p.line}` : ""}${p.field ? ` · ${p.field}` : ""} · ${p.message}</li>`)}
+    </ul>
+  </div>`;
 }
 
 interface FormState {
@@ -61,35 +66,62 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
   const bodyProblems = bodyName ? (state.problems.get(bodyName) ?? []) : [];
   const multipart = k.key === "people";
   return html`${problemList(state.other, "未保存：请先处理以下问题")}
-  <form method="post" action="/edit/${k.key}/${state.isNew ? "new" : state.id}" class="edit" ${multipart ? html`enctype="multipart/form-data"` : ""} novalidate>
-    ${hiddenCsrf(c)}
-    ${
-      state.isNew && k.storage.type === "dir"
-        ? html`<div class="field${idProblems.length ? " has-error" : ""}"><label for="f-__id">编号<span class="req" aria-label="必填">*</span></label><p class="help" id="f-__id-help">${ID_HELP}</p>
-          <input id="f-__id" name="__id" value="${state.id}" aria-describedby="f-__id-help${idProblems.length ? " f-__id-error" : ""}" ${idProblems.length ? html`aria-invalid="true"` : ""}>
-          ${idProblems.length ? html`<ul class="field-error" id="f-__id-error">${idProblems.map((m) => html`<li>${m}</li>`)}</ul>` : ""}</div>`
-        : ""
-    }
-    ${fields(k.schema, state.data, state.problems)}
-    ${
-      multipart
-        ? html`<div class="field drop" data-drop="photo-file"><label for="photo-file">上传照片</label>
-          <p class="help" id="photo-help">把照片拖到这里，或点击选择文件（JPG、PNG、WebP，不超过 10 MB，短边至少 300 像素）；保存时自动转正方向、去除拍摄地点等信息，并按编号命名。</p>
-          <input id="photo-file" name="photoFile" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="photo-help">
-          ${(state.problems.get("photoFile") ?? []).length ? html`<ul class="field-error">${(state.problems.get("photoFile") ?? []).map((m) => html`<li>${m}</li>`)}</ul>` : ""}</div>`
-        : ""
-    }
-    ${
-      bodyName
-        ? html`<div class="field body${bodyProblems.length ? " has-error" : ""}"><label for="f-body">${bodyName}</label>
-          <p class="help" id="f-body-help">正文用 Markdown 书写：空一行另起一段。右侧为实时预览。</p>
-          <div class="split"><textarea id="f-body" name="__body" rows="16" lang="zh-CN" data-preview="body-preview" aria-describedby="f-body-help">${state.body ?? ""}</textarea>
-          <div id="body-preview" class="preview" aria-live="polite" aria-label="正文预览">${raw(previewBody(state.body ?? ""))}</div></div>
-          ${bodyProblems.length ? html`<ul class="field-error">${bodyProblems.map((m) => html`<li>${m}</li>`)}</ul>` : ""}</div>`
-        : ""
-    }
-    <button type="submit">保存</button>
-  </form>`;
+    <form method="post" action="/edit/${k.key}/${state.isNew ? "new" : state.id}" class="edit" ${multipart ? html`enctype="multipart/form-data"` : ""} novalidate>
+      ${hiddenCsrf(c)}
+      ${
+        state.isNew && k.storage.type === "dir"
+          ? html`<div class="field${idProblems.length ? " has-error" : ""}">
+              <label for="f-__id">编号<span class="req" aria-label="必填">*</span></label>
+              <p class="help" id="f-__id-help">${ID_HELP}</p>
+              <input id="f-__id" name="__id" value="${state.id}" aria-describedby="f-__id-help${idProblems.length ? " f-__id-error" : ""}" ${idProblems.length ? html`aria-invalid="true"` : ""} />
+              ${
+                idProblems.length
+                  ? html`<ul class="field-error" id="f-__id-error">
+                      ${idProblems.map((m) => html`<li>${m}</li>`)}
+                    </ul>`
+                  : ""
+              }
+            </div>`
+          : ""
+      }
+      ${fields(k.schema, state.data, state.problems)}
+      ${
+        multipart
+          ? html`<div class="field drop" data-drop="photo-file">
+              <label for="photo-file">上传照片</label>
+              <p class="help" id="photo-help">把照片拖到这里，或点击选择文件（JPG、PNG、WebP，不超过 10 MB，短边至少 300 像素）；保存时自动转正方向、去除拍摄地点等信息，并按编号命名。</p>
+              <input id="photo-file" name="photoFile" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="photo-help" />
+              ${
+                (state.problems.get("photoFile") ?? []).length
+                  ? html`<ul class="field-error">
+                      ${(state.problems.get("photoFile") ?? []).map((m) => html`<li>${m}</li>`)}
+                    </ul>`
+                  : ""
+              }
+            </div>`
+          : ""
+      }
+      ${
+        bodyName
+          ? html`<div class="field body${bodyProblems.length ? " has-error" : ""}">
+              <label for="f-body">${bodyName}</label>
+              <p class="help" id="f-body-help">正文用 Markdown 书写：空一行另起一段。右侧为实时预览。</p>
+              <div class="split">
+                <textarea id="f-body" name="__body" rows="16" lang="zh-CN" data-preview="body-preview" aria-describedby="f-body-help">${state.body ?? ""}</textarea>
+                <div id="body-preview" class="preview" aria-live="polite" aria-label="正文预览">${raw(previewBody(state.body ?? ""))}</div>
+              </div>
+              ${
+                bodyProblems.length
+                  ? html`<ul class="field-error">
+                      ${bodyProblems.map((m) => html`<li>${m}</li>`)}
+                    </ul>`
+                  : ""
+              }
+            </div>`
+          : ""
+      }
+      <button type="submit">保存</button>
+    </form>`;
 }
 
 /** Splits the loader's problems into those of the saved file (by field) and the rest. */
@@ -108,9 +140,15 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
       c,
       "首页",
       html`<p>您好，${s.name}。在这里修改网站内容、导入红黑榜、制作海报、预览并发布网站；所有修改都会留下记录。</p>
-      ${waiting.length ? html`<p class="flash"><a href="/review">有 ${waiting.length} 项红黑榜修改等待审核</a></p>` : ""}
-      <ul class="cards">${KINDS.map((k) => html`<li><a href="/edit/${k.key}">${k.label}</a></li>`)}
-        <li><a href="/lists">红黑榜导入与更正</a></li><li><a href="/posters">海报制作</a></li><li><a href="/preview">预览</a></li><li><a href="/publish">发布</a></li><li><a href="/history">修改记录</a></li></ul>`,
+        ${waiting.length ? html`<p class="flash"><a href="/review">有 ${waiting.length} 项红黑榜修改等待审核</a></p>` : ""}
+        <ul class="cards">
+          ${KINDS.map((k) => html`<li><a href="/edit/${k.key}">${k.label}</a></li>`)}
+          <li><a href="/lists">红黑榜导入与更正</a></li>
+          <li><a href="/posters">海报制作</a></li>
+          <li><a href="/preview">预览</a></li>
+          <li><a href="/publish">发布</a></li>
+          <li><a href="/history">修改记录</a></li>
+        </ul>`,
     );
   });
 
@@ -123,7 +161,9 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
       c,
       k.label,
       html`<p><a class="button" href="/edit/${k.key}/new">新增${k.item}</a></p>
-      <ul class="items">${items.map((i) => html`<li><a href="/edit/${k.key}/${i.id}">${k.titleOf(i.data)}</a> <span class="id">${i.id}</span></li>`)}</ul>`,
+        <ul class="items">
+          ${items.map((i) => html`<li><a href="/edit/${k.key}/${i.id}">${k.titleOf(i.data)}</a> <span class="id">${i.id}</span></li>`)}
+        </ul>`,
       c.req.query("saved") ? `已保存：${c.req.query("saved")}` : undefined,
     );
   });
@@ -137,7 +177,12 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     if (id === "new") return studioPage(c, `新增${k.item}`, editForm(c, k, { id: "", isNew: true, data: {}, body: "", problems: new Map(), other: [] }));
     const item = await readItem(store, k, id);
     if (!item) return c.notFound();
-    return studioPage(c, `${k.label}：${k.titleOf(item.data)}`, editForm(c, k, { id: item.id, isNew: false, data: item.data, body: item.body, problems: new Map(), other: [] }), c.req.query("saved") ? "已保存" : undefined);
+    return studioPage(
+      c,
+      `${k.label}：${k.titleOf(item.data)}`,
+      editForm(c, k, { id: item.id, isNew: false, data: item.data, body: item.body, problems: new Map(), other: [] }),
+      c.req.query("saved") ? "已保存" : undefined,
+    );
   });
 
   app.post("/edit/:kind/:id", async (c) => {
@@ -153,7 +198,7 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     const body = k.storage.type === "dir" && k.storage.body ? text(form, "__body") : undefined;
     const existing = isNew ? undefined : await readItem(store, k, param);
     if (!isNew && !existing) return c.notFound();
-    const id = k.storage.type === "dir" ? (isNew ? text(form, "__id").trim() : param) : k.storage.type === "list" ? String(data["id"] ?? "") : "site";
+    const id = k.storage.type === "dir" ? (isNew ? text(form, "__id").trim() : param) : k.storage.type === "list" ? (typeof data["id"] === "string" ? data["id"] : "") : "site";
     const again = (problems: FieldProblems, other: ContentProblem[] = []) => {
       c.status(422);
       return studioPage(c, isNew ? `新增${k.item}` : `${k.label}：${k.titleOf(existing?.data ?? data)}`, editForm(c, k, { id, isNew, data, body, problems, other }));

@@ -57,14 +57,19 @@ interface Upload {
 }
 
 function uploadFields(u: Upload): Markup {
-  return html`<input type="hidden" name="token" value="${u.token}"><input type="hidden" name="list" value="${u.list}"><input type="hidden" name="batch" value="${u.batch}"><input type="hidden" name="department" value="${u.department}">`;
+  return html`<input type="hidden" name="token" value="${u.token}" /><input type="hidden" name="list" value="${u.list}" /><input type="hidden" name="batch" value="${u.batch}" /><input
+      type="hidden"
+      name="department"
+      value="${u.department}"
+    />`;
 }
 
 function uploadOf(form: Record<string, unknown>): Upload | string {
-  const token = String(form["token"] ?? "");
-  const list = String(form["list"] ?? "") as ListKind;
-  const batch = String(form["batch"] ?? "");
-  const department = String(form["department"] ?? "").trim();
+  const str = (key: string) => (typeof form[key] === "string" ? form[key] : "");
+  const token = str("token");
+  const list = str("list") as ListKind;
+  const batch = str("batch");
+  const department = str("department").trim();
   if (!UPLOAD.test(token)) return "上传记录无效，请重新上传文件";
   if (!LISTS.includes(list)) return "请选择红榜或黑榜";
   if (!BATCH_FILE.test(batch)) return `批次应为 YYYY-MM，如 2026-11，收到“${batch}”`;
@@ -77,23 +82,48 @@ function planTable(table: Table, plan: ImportPlan): Markup {
   const columns = FIELDS.filter((f) => table.columns.has(f.key));
   const byRow = new Map<number, { field: string; message: string }[]>();
   for (const p of plan.rowProblems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
-  return html`<table class="sheet"><caption>共 ${table.rows.length} 行，${byRow.size} 行有问题</caption>
-    <thead><tr><th scope="col">行号</th>${columns.map((f) => html`<th scope="col">${f.header}</th>`)}</tr></thead>
-    <tbody>${table.rows.map((r) => {
-      const problems = byRow.get(r.row) ?? [];
-      const known = new Set<string>();
-      const cells = columns.map((f) => {
-        const mine = problems.filter((p) => p.field === f.header || p.field === f.key);
-        mine.forEach((p) => known.add(p.message));
-        return html`<td class="${mine.length ? "bad" : ""}">${r.values[f.key] ?? ""}${mine.map((p) => html`<span class="cell-error">${p.message}</span>`)}</td>`;
-      });
-      const rest = problems.filter((p) => !known.has(p.message));
-      return html`<tr class="${problems.length ? "bad-row" : ""}"><th scope="row">${r.row}</th>${cells}</tr>${rest.length ? html`<tr class="bad-row"><td></td><td colspan="${columns.length}">${rest.map((p) => html`<span class="cell-error">${p.field} · ${p.message}</span>`)}</td></tr>` : ""}`;
-    })}</tbody></table>`;
+  return html`<table class="sheet">
+    <caption>
+      共 ${table.rows.length} 行，${byRow.size} 行有问题
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">行号</th>
+        ${columns.map((f) => html`<th scope="col">${f.header}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${table.rows.map((r) => {
+        const problems = byRow.get(r.row) ?? [];
+        const known = new Set<string>();
+        const cells = columns.map((f) => {
+          const mine = problems.filter((p) => p.field === f.header || p.field === f.key);
+          mine.forEach((p) => known.add(p.message));
+          return html`<td class="${mine.length ? "bad" : ""}">${r.values[f.key] ?? ""}${mine.map((p) => html`<span class="cell-error">${p.message}</span>`)}</td>`;
+        });
+        const rest = problems.filter((p) => !known.has(p.message));
+        return html`<tr class="${problems.length ? "bad-row" : ""}">
+            <th scope="row">${r.row}</th>
+            ${cells}
+          </tr>
+          ${
+            rest.length
+              ? html`<tr class="bad-row">
+                  <td></td>
+                  <td colspan="${columns.length}">${rest.map((p) => html`<span class="cell-error">${p.field} · ${p.message}</span>`)}</td>
+                </tr>`
+              : ""
+          }`;
+      })}
+    </tbody>
+  </table>`;
 }
 
 /** What a list change does to the published lists: entries shown, changed, no longer shown (as of today). */
-export function entryDiff(before: readonly IntegrityEntry[], after: readonly IntegrityEntry[]): { added: IntegrityEntry[]; removed: IntegrityEntry[]; changed: { entry: IntegrityEntry; fields: [string, string, string][] }[] } {
+export function entryDiff(
+  before: readonly IntegrityEntry[],
+  after: readonly IntegrityEntry[],
+): { added: IntegrityEntry[]; removed: IntegrityEntry[]; changed: { entry: IntegrityEntry; fields: [string, string, string][] }[] } {
   const old = new Map(before.map((e) => [entryKey(e), e]));
   const now = new Map(after.map((e) => [entryKey(e), e]));
   const added = after.filter((e) => !old.has(entryKey(e)));
@@ -131,7 +161,12 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
       table = await readListBytes(bytes, ext, maps.of(u.department));
     } catch (error) {
       c.status(422);
-      return studioPage(c, "红黑榜导入", html`<p role="alert" class="field-error">${error instanceof Error ? error.message : String(error)}</p><p><a href="/lists">重新上传</a></p>`);
+      return studioPage(
+        c,
+        "红黑榜导入",
+        html`<p role="alert" class="field-error">${error instanceof Error ? error.message : String(error)}</p>
+          <p><a href="/lists">重新上传</a></p>`,
+      );
     }
     const plan = await planImport(store.root, table, u.list, u.batch, studio.asOf());
     const clean = plan.fileProblems.length === 0 && plan.rowProblems.length === 0;
@@ -140,18 +175,32 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
       c,
       `检查：${LIST_NAMES[u.list]} ${u.batch}（${u.department}报送）`,
       html`${table.notes.map((n) => html`<p class="note">提示：${n}</p>`)}
-      ${plan.fileProblems.length ? html`<div class="problems" role="alert"><h2>文件的问题</h2><ul>${plan.fileProblems.map((p) => html`<li>${p}</li>`)}</ul></div>` : ""}
+      ${
+        plan.fileProblems.length
+          ? html`<div class="problems" role="alert">
+              <h2>文件的问题</h2>
+              <ul>
+                ${plan.fileProblems.map((p) => html`<li>${p}</li>`)}
+              </ul>
+            </div>`
+          : ""
+      }
       ${unknown.map(
-        (header) => html`<form method="post" action="/lists/map" class="map">${hiddenCsrf(c)}${uploadFields(u)}<input type="hidden" name="header" value="${header}">
-          <label for="map-${header}">把“${header}”列当作</label>
-          <select id="map-${header}" name="field">${FIELDS.map((f) => html`<option value="${f.key}">${f.header}</option>`)}</select>
-          <button type="submit">记住并重新检查</button><span class="help">（以后 ${u.department} 报送的表格都按此处理）</span></form>`,
+        (header) =>
+          html`<form method="post" action="/lists/map" class="map">
+            ${hiddenCsrf(c)}${uploadFields(u)}<input type="hidden" name="header" value="${header}" />
+            <label for="map-${header}">把“${header}”列当作</label>
+            <select id="map-${header}" name="field">
+              ${FIELDS.map((f) => html`<option value="${f.key}">${f.header}</option>`)}
+            </select>
+            <button type="submit">记住并重新检查</button><span class="help">（以后 ${u.department} 报送的表格都按此处理）</span>
+          </form>`,
       )}
       ${table.rows.length ? planTable(table, plan) : ""}
       ${
         clean
           ? html`<p class="ok" role="status">检查通过：共 ${plan.entries.length} 条，编号 ${plan.entries[0]?.id} 至 ${plan.entries.at(-1)?.id}。导入后需另一位审核人员批准才会写入名单。</p>
-            <form method="post" action="/lists/submit">${hiddenCsrf(c)}${uploadFields(u)}<button type="submit">提交审核</button></form>`
+              <form method="post" action="/lists/submit">${hiddenCsrf(c)}${uploadFields(u)}<button type="submit">提交审核</button></form>`
           : html`<p role="alert" class="field-error">有问题的行未导入任何内容：请在表格中修改后<a href="/lists">重新上传</a>。</p>`
       }`,
     );
@@ -164,16 +213,37 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
     return studioPage(
       c,
       "红黑榜导入与更正",
-      html`<form method="post" action="/lists/check" enctype="multipart/form-data" class="edit">${hiddenCsrf(c)}
-        <div class="field"><label for="list">名单</label><select id="list" name="list"><option value="black">黑榜（失信）</option><option value="red">红榜（守信）</option></select></div>
-        <div class="field"><label for="batch">批次</label><p class="help" id="batch-help">报送月份，写作 YYYY-MM</p><input id="batch" name="batch" value="${month}" aria-describedby="batch-help"></div>
-        <div class="field"><label for="department">报送单位</label><p class="help" id="dep-help">如 市市场监管局；表头的对应关系按单位记住</p><input id="department" name="department" required aria-describedby="dep-help"></div>
-        <div class="field drop" data-drop="sheet"><label for="sheet">表格文件</label><p class="help" id="sheet-help">.xlsx 或 .csv，不超过 5 MB；可把文件拖到这里</p><input id="sheet" name="sheet" type="file" accept=".xlsx,.csv" required aria-describedby="sheet-help"></div>
-        <button type="submit">上传并检查</button>
-      </form>
-      <p><a href="/lists/template.xlsx" download>下载标准表格模板（.xlsx）</a>：表头为标准列名，编号、信用代码、身份证号、文号和日期列已设为文本格式。</p>
-      <h2>已列入的条目（最近 200 条）</h2>
-      <ul class="items">${entries.map((e) => html`<li><a href="/lists/entry/${e.list}/${e.id}">${entryLine(e)}</a></li>`)}</ul>`,
+      html`<form method="post" action="/lists/check" enctype="multipart/form-data" class="edit">
+          ${hiddenCsrf(c)}
+          <div class="field">
+            <label for="list">名单</label
+            ><select id="list" name="list">
+              <option value="black">黑榜（失信）</option>
+              <option value="red">红榜（守信）</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="batch">批次</label>
+            <p class="help" id="batch-help">报送月份，写作 YYYY-MM</p>
+            <input id="batch" name="batch" value="${month}" aria-describedby="batch-help" />
+          </div>
+          <div class="field">
+            <label for="department">报送单位</label>
+            <p class="help" id="dep-help">如 市市场监管局；表头的对应关系按单位记住</p>
+            <input id="department" name="department" required aria-describedby="dep-help" />
+          </div>
+          <div class="field drop" data-drop="sheet">
+            <label for="sheet">表格文件</label>
+            <p class="help" id="sheet-help">.xlsx 或 .csv，不超过 5 MB；可把文件拖到这里</p>
+            <input id="sheet" name="sheet" type="file" accept=".xlsx,.csv" required aria-describedby="sheet-help" />
+          </div>
+          <button type="submit">上传并检查</button>
+        </form>
+        <p><a href="/lists/template.xlsx" download>下载标准表格模板（.xlsx）</a>：表头为标准列名，编号、信用代码、身份证号、文号和日期列已设为文本格式。</p>
+        <h2>已列入的条目（最近 200 条）</h2>
+        <ul class="items">
+          ${entries.map((e) => html`<li><a href="/lists/entry/${e.list}/${e.id}">${entryLine(e)}</a></li>`)}
+        </ul>`,
     );
   });
 
@@ -183,7 +253,10 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
     const header = columns.map((f) => ({ value: f.header + (REQUIRED_FIELDS.includes(f.key) ? "" : ""), type: String, fontWeight: "bold" as const }));
     const blank = Array.from({ length: 200 }, () => columns.map((f) => ({ value: null, type: String, ...(text.has(f.key) ? { format: "@" } : {}) })));
     const buffer = await writeXlsxFile([header, ...blank] as never, { columns: columns.map((f) => ({ width: Math.max(10, f.header.length * 2.2) })) } as never).toBuffer();
-    return c.body(new Uint8Array(buffer), 200, { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Content-Disposition": `attachment; filename="wenming-list-template.xlsx"` });
+    return c.body(new Uint8Array(buffer), 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="wenming-list-template.xlsx"`,
+    });
   });
 
   app.post("/lists/check", async (c) => {
@@ -194,7 +267,14 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
     const u = uploadOf({ ...form, token });
     if (typeof u === "string") {
       c.status(422);
-      return studioPage(c, "红黑榜导入", html`<p role="alert" class="field-error">${!(file instanceof File) || file.size === 0 ? "请选择要上传的表格文件" : ext !== ".csv" && ext !== ".xlsx" ? `不支持的文件类型“${ext || "（无扩展名）"}”：请上传 .xlsx 或 .csv 文件` : u}</p><p><a href="/lists">返回</a></p>`);
+      return studioPage(
+        c,
+        "红黑榜导入",
+        html`<p role="alert" class="field-error">
+            ${!(file instanceof File) || file.size === 0 ? "请选择要上传的表格文件" : ext !== ".csv" && ext !== ".xlsx" ? `不支持的文件类型“${ext || "（无扩展名）"}”：请上传 .xlsx 或 .csv 文件` : u}
+          </p>
+          <p><a href="/lists">返回</a></p>`,
+      );
     }
     if (!(file instanceof File) || file.size > 5 * 1024 * 1024) return c.text("表格文件过大：上限 5 MB", 413);
     mkdirSync(uploads, { recursive: true, mode: 0o700 });
@@ -239,24 +319,53 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
     return studioPage(
       c,
       `${LIST_NAMES[e.list]}条目 ${e.id}`,
-      html`<dl class="entry">${FIELDS.map((f) => {
-        const v = f.key === "idNumber" ? e.idNumberMasked : e[f.key as keyof IntegrityEntry];
-        return v ? html`<dt>${f.header}</dt><dd>${String(v)}</dd>` : "";
-      })}</dl>
-      <h2>信用修复、移出或更正</h2>
-      <form method="post" action="/lists/entry/${e.list}/${e.id}" class="edit">${hiddenCsrf(c)}
-        <div class="field"><label for="action">操作</label><select id="action" name="action"><option value="repair">信用修复</option><option value="remove">移出</option><option value="correct">更正</option></select></div>
-        <div class="field"><label for="date">日期</label><input id="date" name="date" type="date" value="${today}"></div>
-        <div class="field"><label for="reason">事由</label><textarea id="reason" name="reason" rows="3"></textarea></div>
-        <div class="field"><label for="doc">决定文书文号</label><p class="help" id="doc-help">如 示市监信修〔2026〕3号</p><input id="doc" name="doc" aria-describedby="doc-help"></div>
-        <fieldset><legend>更正（仅“更正”时填写）</legend>
-          <div class="field"><label for="field">更正的字段</label><select id="field" name="field">${FIELDS.filter((f) => !["id", "idNumber", "status"].includes(f.key)).map((f) => html`<option value="${f.key}">${f.header}</option>`)}</select></div>
-          <div class="field"><label for="value">更正后的内容</label><input id="value" name="value"></div>
-        </fieldset>
-        <button type="submit">提交审核</button>
-      </form>
-      <h2>这一条目的修改记录</h2>
-      ${history.length ? html`<ol class="history">${history.map((h) => html`<li>${h.date.slice(0, 16).replace("T", " ")} · ${h.author} · ${h.message}</li>`)}</ol>` : html`<p>暂无工作台记录。</p>`}`,
+      html`<dl class="entry">
+          ${FIELDS.map((f) => {
+            const v = f.key === "idNumber" ? e.idNumberMasked : e[f.key as keyof IntegrityEntry];
+            return v
+              ? html`<dt>${f.header}</dt>
+                  <dd>${String(v)}</dd>`
+              : "";
+          })}
+        </dl>
+        <h2>信用修复、移出或更正</h2>
+        <form method="post" action="/lists/entry/${e.list}/${e.id}" class="edit">
+          ${hiddenCsrf(c)}
+          <div class="field">
+            <label for="action">操作</label
+            ><select id="action" name="action">
+              <option value="repair">信用修复</option>
+              <option value="remove">移出</option>
+              <option value="correct">更正</option>
+            </select>
+          </div>
+          <div class="field"><label for="date">日期</label><input id="date" name="date" type="date" value="${today}" /></div>
+          <div class="field"><label for="reason">事由</label><textarea id="reason" name="reason" rows="3"></textarea></div>
+          <div class="field">
+            <label for="doc">决定文书文号</label>
+            <p class="help" id="doc-help">如 示市监信修〔2026〕3号</p>
+            <input id="doc" name="doc" aria-describedby="doc-help" />
+          </div>
+          <fieldset>
+            <legend>更正（仅“更正”时填写）</legend>
+            <div class="field">
+              <label for="field">更正的字段</label
+              ><select id="field" name="field">
+                ${FIELDS.filter((f) => !["id", "idNumber", "status"].includes(f.key)).map((f) => html`<option value="${f.key}">${f.header}</option>`)}
+              </select>
+            </div>
+            <div class="field"><label for="value">更正后的内容</label><input id="value" name="value" /></div>
+          </fieldset>
+          <button type="submit">提交审核</button>
+        </form>
+        <h2>这一条目的修改记录</h2>
+        ${
+          history.length
+            ? html`<ol class="history">
+                ${history.map((h) => html`<li>${h.date.slice(0, 16).replace("T", " ")} · ${h.author} · ${h.message}</li>`)}
+              </ol>`
+            : html`<p>暂无工作台记录。</p>`
+        }`,
     );
   });
 
@@ -297,7 +406,17 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
       else set(field, text(form, "value").trim());
       summary = `${LIST_NAMES[e.list]}：更正 ${e.id} ${e.subjectName} 的${headerOf(field)}（${reason}；${doc}，${date}）`;
     } else problems.push("请选择操作");
-    const changes: Changes = new Map([[rel, Buffer.from(csvText(records.map((r) => r.record), { guardFormulas: false }))]]);
+    const changes: Changes = new Map([
+      [
+        rel,
+        Buffer.from(
+          csvText(
+            records.map((r) => r.record),
+            { guardFormulas: false },
+          ),
+        ),
+      ],
+    ]);
     if (problems.length === 0) {
       const checked = await store.check(changes, studio.asOf());
       const before = new Set((await store.check(new Map(), studio.asOf())).problems.map((p) => formatProblem(p)));
@@ -305,7 +424,17 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
     }
     if (problems.length) {
       c.status(422);
-      return studioPage(c, `${LIST_NAMES[e.list]}条目 ${e.id}`, html`<div class="problems" role="alert"><h2>未提交</h2><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div><p><a href="/lists/entry/${e.list}/${e.id}">返回修改</a></p>`);
+      return studioPage(
+        c,
+        `${LIST_NAMES[e.list]}条目 ${e.id}`,
+        html`<div class="problems" role="alert">
+            <h2>未提交</h2>
+            <ul>
+              ${problems.map((p) => html`<li>${p}</li>`)}
+            </ul>
+          </div>
+          <p><a href="/lists/entry/${e.list}/${e.id}">返回修改</a></p>`,
+      );
     }
     const s = c.get("session");
     const change = studio.pending.add({ author: s.name, summary, files: { [rel]: changes.get(rel)?.toString("base64") ?? null }, base: await store.digests([rel]), ledger: [] });
@@ -319,7 +448,11 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
     return studioPage(
       c,
       "待审核的红黑榜修改",
-      list.length ? html`<ul class="items">${list.map((p) => html`<li><a href="/review/${p.id}">${p.summary}</a>（${p.author} 提交于 ${p.created.slice(0, 16).replace("T", " ")}）</li>`)}</ul>` : html`<p>没有等待审核的修改。</p>`,
+      list.length
+        ? html`<ul class="items">
+            ${list.map((p) => html`<li><a href="/review/${p.id}">${p.summary}</a>（${p.author} 提交于 ${p.created.slice(0, 16).replace("T", " ")}）</li>`)}
+          </ul>`
+        : html`<p>没有等待审核的修改。</p>`,
       c.req.query("done") ? String(c.req.query("done")) : undefined,
     );
   });
@@ -336,16 +469,42 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
       c,
       `审核：${p.summary}`,
       html`<p>${p.author} 提交于 ${p.created.slice(0, 16).replace("T", " ")}。批准后网站上的名单将发生以下变化（按今天 ${studio.asOf()} 计）：</p>
-      ${after.problems.length ? html`<div class="problems" role="alert"><h2>内容检查未通过，不能批准</h2><ul>${after.problems.map((x) => html`<li>${formatProblem(x)}</li>`)}</ul></div>` : ""}
-      <h2>新增显示 ${diff.added.length} 条</h2><ul class="diff added">${diff.added.map((e) => html`<li>${entryLine(e)}</li>`)}</ul>
-      <h2>内容变化 ${diff.changed.length} 条</h2><ul class="diff changed">${diff.changed.map((x) => html`<li>${entryLine(x.entry)}<ul>${x.fields.map(([f, a, b]) => html`<li>${f}：<del>${a || "（空）"}</del> → <ins>${b || "（空）"}</ins></li>`)}</ul></li>`)}</ul>
-      <h2>不再显示 ${diff.removed.length} 条</h2><ul class="diff removed">${diff.removed.map((e) => html`<li>${entryLine(e)}</li>`)}</ul>
-      ${
-        own
-          ? html`<p class="note" role="status">这是您本人提交的修改，需要另一位审核人员批准。</p>`
-          : html`<form method="post" action="/review/${p.id}/approve" class="inline">${hiddenCsrf(c)}<button type="submit">批准</button></form>`
-      }
-      <form method="post" action="/review/${p.id}/reject" class="inline">${hiddenCsrf(c)}<button type="submit" class="secondary">${own ? "撤回" : "退回"}</button></form>`,
+        ${
+          after.problems.length
+            ? html`<div class="problems" role="alert">
+                <h2>内容检查未通过，不能批准</h2>
+                <ul>
+                  ${after.problems.map((x) => html`<li>${formatProblem(x)}</li>`)}
+                </ul>
+              </div>`
+            : ""
+        }
+        <h2>新增显示 ${diff.added.length} 条</h2>
+        <ul class="diff added">
+          ${diff.added.map((e) => html`<li>${entryLine(e)}</li>`)}
+        </ul>
+        <h2>内容变化 ${diff.changed.length} 条</h2>
+        <ul class="diff changed">
+          ${diff.changed.map(
+            (x) =>
+              html`<li>
+                ${entryLine(x.entry)}
+                <ul>
+                  ${x.fields.map(([f, a, b]) => html`<li>${f}：<del>${a || "（空）"}</del> → <ins>${b || "（空）"}</ins></li>`)}
+                </ul>
+              </li>`,
+          )}
+        </ul>
+        <h2>不再显示 ${diff.removed.length} 条</h2>
+        <ul class="diff removed">
+          ${diff.removed.map((e) => html`<li>${entryLine(e)}</li>`)}
+        </ul>
+        ${
+          own
+            ? html`<p class="note" role="status">这是您本人提交的修改，需要另一位审核人员批准。</p>`
+            : html`<form method="post" action="/review/${p.id}/approve" class="inline">${hiddenCsrf(c)}<button type="submit">批准</button></form>`
+        }
+        <form method="post" action="/review/${p.id}/reject" class="inline">${hiddenCsrf(c)}<button type="submit" class="secondary">${own ? "撤回" : "退回"}</button></form>`,
     );
   });
 
@@ -363,7 +522,15 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
     const result = await store.save(changes, `${p.summary}（${p.author} 录入，${s.name} 审核）`, { name: s.name }, studio.asOf(), p.base);
     if (!result.ok) {
       c.status(409);
-      return studioPage(c, "未能批准", html`<div class="problems" role="alert"><ul>${result.problems.map((x) => html`<li>${formatProblem(x)}</li>`)}</ul></div>`);
+      return studioPage(
+        c,
+        "未能批准",
+        html`<div class="problems" role="alert">
+          <ul>
+            ${result.problems.map((x) => html`<li>${formatProblem(x)}</li>`)}
+          </ul>
+        </div>`,
+      );
     }
     // New ids go into the ledger once their rows are in, as lists:import does (ledger.ts).
     if (p.ledger.length) {

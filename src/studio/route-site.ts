@@ -5,8 +5,7 @@ import { cp, rename, rm, stat, readFile } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { Hono } from "hono";
-import { getCookie } from "hono/cookie";
-import { allowed, formOf, hiddenCsrf, studioPage, text, type Ctx, type Env, type Studio } from "./app.ts";
+import { allowed, cookieOf, formOf, hiddenCsrf, studioPage, text, type Ctx, type Env, type Studio } from "./app.ts";
 import { html } from "./html.ts";
 import { findKind, itemChanges, validId, ID_HELP } from "./kinds.ts";
 import { stageOf } from "./jobs.ts";
@@ -48,7 +47,7 @@ function adFrom(params: Record<string, string>): { ad: AdData } | { problems: st
   return { problems: parsed.error.issues.map((i) => `${i.path.join(".") || "广告"}：${describeIssue(i, raw)}`) };
 }
 
-async function posterInput(content: SiteContent, ad: AdData) {
+function posterInput(content: SiteContent, ad: AdData) {
   return adInput({ ...content, ads: [{ id: "studio", file: "", data: ad }] }, "studio");
 }
 
@@ -79,11 +78,14 @@ export function previewApp(studio: Studio, cookie: string): Hono {
   app.use("*", async (c, next) => {
     await next();
     c.res.headers.set("X-Content-Type-Options", "nosniff");
-    c.res.headers.set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+    c.res.headers.set(
+      "Content-Security-Policy",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+    );
     c.res.headers.set("Cache-Control", "no-store");
   });
   app.get("*", async (c) => {
-    if (!studio.sessions.get(getCookie(c, cookie))) return c.text("未登录：请先在工作台登录", 401);
+    if (!studio.sessions.get(cookieOf(c, cookie))) return c.text("未登录：请先在工作台登录", 401);
     let path: string;
     try {
       path = decodeURIComponent(c.req.path);
@@ -127,23 +129,65 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
       c,
       "海报制作",
       html`<form class="edit poster-form" id="poster-form" method="get" action="/posters">
-        <div class="field"><label for="p-slogan">主标语</label><input id="p-slogan" name="slogan" value="文明城市 人人共建" data-poster></div>
-        <div class="field"><label for="p-sub">副标语</label><input id="p-sub" name="sub" value="" data-poster></div>
-        <div class="field"><label for="p-theme">主题</label><select id="p-theme" name="theme" data-poster>${THEMES.map((t) => html`<option>${t}</option>`)}</select></div>
-        <div class="field"><label for="p-template">版式</label><select id="p-template" name="template" data-poster>${TEMPLATES.map((t) => html`<option value="${t}">${TEMPLATE_NAMES[t] ?? t}</option>`)}</select></div>
-        <div class="field"><label for="p-guide">礼仪指南（文明礼仪版式）</label><select id="p-guide" name="guide" data-poster><option value="">（不选）</option>${site.guides.map((g) => html`<option value="${g.id}">${g.data.title}</option>`)}</select></div>
-        <div class="field"><label for="p-batch">好人榜批次（好人榜版式）</label><select id="p-batch" name="batch" data-poster><option value="">（不选）</option>${site.batches.map((b) => html`<option value="${b.id}">${b.title}</option>`)}</select></div>
-      </form>
-      <p id="poster-status" role="status" aria-live="polite"></p>
-      <ul class="poster-sizes">${POSTER_SIZES.map(
-        (s) => html`<li><figure><img data-size="${s.id}" alt="${s.label} 预览" width="${Math.round((240 * s.width) / Math.max(s.width, s.height))}" height="${Math.round((240 * s.height) / Math.max(s.width, s.height))}">
-          <figcaption>${s.label} ${[...s.formats, ...s.onRequest].map((f) => html` <a data-download="${s.id}" data-format="${f}" href="/posters/file?size=${s.id}&amp;format=${f}">下载 ${f.toUpperCase()}</a>`)}</figcaption></figure></li>`,
-      )}</ul>
-      <h2>保存为公益广告</h2>
-      <form method="post" action="/posters/save" class="edit" id="poster-save">${hiddenCsrf(c)}
-        <div class="field"><label for="ad-id">编号</label><p class="help" id="ad-id-help">${ID_HELP}</p><input id="ad-id" name="id" aria-describedby="ad-id-help"></div>
-        <button type="submit">保存为公益广告</button>
-      </form>`,
+          <div class="field"><label for="p-slogan">主标语</label><input id="p-slogan" name="slogan" value="文明城市 人人共建" data-poster /></div>
+          <div class="field"><label for="p-sub">副标语</label><input id="p-sub" name="sub" value="" data-poster /></div>
+          <div class="field">
+            <label for="p-theme">主题</label
+            ><select id="p-theme" name="theme" data-poster>
+              ${THEMES.map((t) => html`<option>${t}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="p-template">版式</label
+            ><select id="p-template" name="template" data-poster>
+              ${TEMPLATES.map((t) => html`<option value="${t}">${TEMPLATE_NAMES[t] ?? t}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="p-guide">礼仪指南（文明礼仪版式）</label
+            ><select id="p-guide" name="guide" data-poster>
+              <option value="">（不选）</option>
+              ${site.guides.map((g) => html`<option value="${g.id}">${g.data.title}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="p-batch">好人榜批次（好人榜版式）</label
+            ><select id="p-batch" name="batch" data-poster>
+              <option value="">（不选）</option>
+              ${site.batches.map((b) => html`<option value="${b.id}">${b.title}</option>`)}
+            </select>
+          </div>
+        </form>
+        <p id="poster-status" role="status" aria-live="polite"></p>
+        <ul class="poster-sizes">
+          ${POSTER_SIZES.map(
+            (s) =>
+              html`<li>
+                <figure>
+                  <img
+                    data-size="${s.id}"
+                    alt="${s.label} 预览"
+                    width="${Math.round((240 * s.width) / Math.max(s.width, s.height))}"
+                    height="${Math.round((240 * s.height) / Math.max(s.width, s.height))}"
+                  />
+                  <figcaption>
+                    ${s.label}
+                    ${[...s.formats, ...s.onRequest].map((f) => html` <a data-download="${s.id}" data-format="${f}" href="/posters/file?size=${s.id}&amp;format=${f}">下载 ${f.toUpperCase()}</a>`)}
+                  </figcaption>
+                </figure>
+              </li>`,
+          )}
+        </ul>
+        <h2>保存为公益广告</h2>
+        <form method="post" action="/posters/save" class="edit" id="poster-save">
+          ${hiddenCsrf(c)}
+          <div class="field">
+            <label for="ad-id">编号</label>
+            <p class="help" id="ad-id-help">${ID_HELP}</p>
+            <input id="ad-id" name="id" aria-describedby="ad-id-help" />
+          </div>
+          <button type="submit">保存为公益广告</button>
+        </form>`,
     );
   });
 
@@ -154,7 +198,7 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     const made = adFrom(params);
     if ("problems" in made) return { error: c.text(made.problems.join("\n"), 422) };
     try {
-      return { size, input: await posterInput(await content(), made.ad) };
+      return { size, input: posterInput(await content(), made.ad) };
     } catch (error) {
       return { error: c.text(error instanceof Error ? error.message : String(error), 422) };
     }
@@ -198,23 +242,49 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     if (ads && validId(id) && (await store.read(`ads/${id}.yaml`)) !== null) problems.push(`编号“${id}”已被使用，请换一个`);
     if (problems.length || !ads || "problems" in made) {
       c.status(422);
-      return studioPage(c, "海报制作", html`<div class="problems" role="alert"><h2>未保存</h2><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div><p><a href="/posters">返回海报制作</a></p>`);
+      return studioPage(
+        c,
+        "海报制作",
+        html`<div class="problems" role="alert">
+            <h2>未保存</h2>
+            <ul>
+              ${problems.map((p) => html`<li>${p}</li>`)}
+            </ul>
+          </div>
+          <p><a href="/posters">返回海报制作</a></p>`,
+      );
     }
     const s = c.get("session");
     const data = Object.fromEntries(Object.entries(made.ad).filter(([k, v]) => v !== undefined && !(k === "template" && v === "slogan"))) as Record<string, unknown>;
     const result = await store.save(await itemChanges(store, ads, id, data), `公益广告：新增 ${made.ad.slogan}（${s.name}，海报制作）`, { name: s.name }, studio.asOf());
     if (!result.ok) {
       c.status(422);
-      return studioPage(c, "海报制作", html`<div class="problems" role="alert"><h2>未保存</h2><ul>${result.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>`);
+      return studioPage(
+        c,
+        "海报制作",
+        html`<div class="problems" role="alert">
+          <h2>未保存</h2>
+          <ul>
+            ${result.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}
+          </ul>
+        </div>`,
+      );
     }
     return c.redirect(`/edit/ads?saved=${encodeURIComponent(made.ad.slogan)}`, 303);
   });
 
   // 预览 and 发布: the production build, one at a time, with progress.
   const jobPanel = () =>
-    html`<div id="job" data-job="/api/job"><progress id="job-progress" max="100" value="${jobs.current?.progress ?? 0}" aria-label="构建进度"></progress>
-      <p id="job-state" role="status" aria-live="polite">${jobs.current ? `${jobs.current.kind === "preview" ? "预览" : "发布"}：${jobs.current.state === "running" ? stageOf(jobs.current.progress) : (jobs.current.result ?? "")}` : "空闲"}</p>
-      <details><summary>构建日志</summary><pre id="job-log">${jobs.current?.log.slice(-60).join("\n") ?? ""}</pre></details></div>`;
+    html`<div id="job" data-job="/api/job">
+      <progress id="job-progress" max="100" value="${jobs.current?.progress ?? 0}" aria-label="构建进度"></progress>
+      <p id="job-state" role="status" aria-live="polite">
+        ${jobs.current ? `${jobs.current.kind === "preview" ? "预览" : "发布"}：${jobs.current.state === "running" ? stageOf(jobs.current.progress) : (jobs.current.result ?? "")}` : "空闲"}
+      </p>
+      <details>
+        <summary>构建日志</summary>
+        <pre id="job-log">${jobs.current?.log.slice(-60).join("\n") ?? ""}</pre>
+      </details>
+    </div>`;
 
   const buildEnv = (kind: "preview" | "publish", asOf: IsoDate): Record<string, string> => ({
     WENMING_CONTENT: store.root,
@@ -231,9 +301,11 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
       c,
       "预览",
       html`<p>预览就是发布后的网站（按所选日期计算公示期、名单公示期）。保存修改后点击“生成预览”。</p>
-      <form method="post" action="/preview" class="inline">${hiddenCsrf(c)}<label for="as-of">数据截至</label> <input id="as-of" name="asOf" type="date" value="${studio.asOf()}"> <button type="submit">生成预览</button></form>
-      ${jobPanel()}
-      <p><a id="preview-link" href="http://${host}:${previewPort()}/" target="_blank" rel="noopener">打开预览网站</a></p>`,
+        <form method="post" action="/preview" class="inline">
+          ${hiddenCsrf(c)}<label for="as-of">数据截至</label> <input id="as-of" name="asOf" type="date" value="${studio.asOf()}" /> <button type="submit">生成预览</button>
+        </form>
+        ${jobPanel()}
+        <p><a id="preview-link" href="http://${host}:${previewPort()}/" target="_blank" rel="noopener">打开预览网站</a></p>`,
     );
   });
 
@@ -241,7 +313,7 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     const asOf = text(formOf(c), "asOf") || studio.asOf();
     if (!isIsoDate(asOf)) return c.text(`日期应写作 YYYY-MM-DD，收到“${asOf}”`, 422);
     if (jobs.busy()) return c.text("正在构建，请等待当前任务完成", 409);
-    jobs.run("preview", config.project, ["scripts/build.ts"], buildEnv("preview", asOf), async () => `预览已生成（数据截至 ${asOf}）`);
+    jobs.run("preview", config.project, ["scripts/build.ts"], buildEnv("preview", asOf), () => Promise.resolve(`预览已生成（数据截至 ${asOf}）`));
     return c.redirect("/preview", 303);
   });
 
@@ -251,10 +323,10 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
       c,
       "发布",
       html`<p>发布会按今天（${studio.asOf()}）重新生成整个网站，全部检查通过后才替换线上网站；失败时线上网站保持不变。</p>
-      ${waiting ? html`<p class="note">有 ${waiting} 项红黑榜修改尚未审核，不会包含在本次发布中。</p>` : ""}
-      ${config.publishTo ? html`<p>发布目标：${config.publishTo}</p>` : html`<p role="alert" class="field-error">尚未配置发布目标（启动时的 --publish-to），请联系信息中心。</p>`}
-      <form method="post" action="/publish">${hiddenCsrf(c)}<button type="submit" ${config.publishTo ? "" : html`disabled`}>发布</button></form>
-      ${jobPanel()}`,
+        ${waiting ? html`<p class="note">有 ${waiting} 项红黑榜修改尚未审核，不会包含在本次发布中。</p>` : ""}
+        ${config.publishTo ? html`<p>发布目标：${config.publishTo}</p>` : html`<p role="alert" class="field-error">尚未配置发布目标（启动时的 --publish-to），请联系信息中心。</p>`}
+        <form method="post" action="/publish">${hiddenCsrf(c)}<button type="submit" ${config.publishTo ? "" : html`disabled`}>发布</button></form>
+        ${jobPanel()}`,
     );
   });
 
@@ -278,7 +350,13 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
   app.get("/api/job", (c) => {
     const j = jobs.current;
     if (!j) return c.json({ state: "idle", progress: 0, label: "空闲", log: [] });
-    return c.json({ kind: j.kind, state: j.state, progress: j.progress, label: `${j.kind === "preview" ? "预览" : "发布"}：${j.state === "running" ? stageOf(j.progress) : (j.result ?? "")}`, log: j.log.slice(-60) });
+    return c.json({
+      kind: j.kind,
+      state: j.state,
+      progress: j.progress,
+      label: `${j.kind === "preview" ? "预览" : "发布"}：${j.state === "running" ? stageOf(j.progress) : (j.result ?? "")}`,
+      log: j.log.slice(-60),
+    });
   });
 
   // 修改记录 and undo: an undo is itself a change, checked and committed (and approved, for a list).
@@ -287,11 +365,29 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     return studioPage(
       c,
       "修改记录",
-      html`<table class="history"><thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">内容</th><th scope="col"><span class="sr-only">撤销</span></th></tr></thead><tbody>
-      ${items.map(
-        (h) => html`<tr><td>${h.date.slice(0, 16).replace("T", " ")}</td><td>${h.author}</td><td>${h.message}</td>
-          <td>${h.message.startsWith("发布") || h.message.startsWith("工作台：") ? "" : html`<form method="post" action="/history/${h.hash}/undo">${hiddenCsrf(c)}<button type="submit" class="secondary" aria-label="撤销：${h.message}">撤销</button></form>`}</td></tr>`,
-      )}</tbody></table>`,
+      html`<table class="history">
+        <thead>
+          <tr>
+            <th scope="col">时间</th>
+            <th scope="col">操作人</th>
+            <th scope="col">内容</th>
+            <th scope="col"><span class="sr-only">撤销</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map(
+            (h) =>
+              html`<tr>
+                <td>${h.date.slice(0, 16).replace("T", " ")}</td>
+                <td>${h.author}</td>
+                <td>${h.message}</td>
+                <td>
+                  ${h.message.startsWith("发布") || h.message.startsWith("工作台：") ? "" : html`<form method="post" action="/history/${h.hash}/undo">${hiddenCsrf(c)}<button type="submit" class="secondary" aria-label="撤销：${h.message}">撤销</button></form>`}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
       c.req.query("done") ? String(c.req.query("done")) : undefined,
     );
   });
@@ -300,7 +396,12 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     const undo = await store.undoChanges(c.req.param("hash"));
     if ("error" in undo) {
       c.status(409);
-      return studioPage(c, "不能撤销", html`<p role="alert">${undo.error}</p><p><a href="/history">返回修改记录</a></p>`);
+      return studioPage(
+        c,
+        "不能撤销",
+        html`<p role="alert">${undo.error}</p>
+          <p><a href="/history">返回修改记录</a></p>`,
+      );
     }
     const s = c.get("session");
     const message = `撤销：${undo.message}（${s.name}）`;
@@ -317,7 +418,16 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     const result = await store.save(undo.changes, message, { name: s.name }, studio.asOf());
     if (!result.ok) {
       c.status(409);
-      return studioPage(c, "不能撤销", html`<div class="problems" role="alert"><p>撤销后内容检查不通过，未撤销：</p><ul>${result.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>`);
+      return studioPage(
+        c,
+        "不能撤销",
+        html`<div class="problems" role="alert">
+          <p>撤销后内容检查不通过，未撤销：</p>
+          <ul>
+            ${result.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}
+          </ul>
+        </div>`,
+      );
     }
     return c.redirect(`/history?done=${encodeURIComponent(message)}`, 303);
   });

@@ -54,7 +54,8 @@ export async function planImport(content: string, table: Table, list: ListKind, 
     entries.forEach((e, i) => {
       const before = listed.get(decisionKey(e));
       const where = before && existing.sources.get(entryKey(before));
-      if (before && where) rowProblems.push({ row: entryRows[i] ?? 0, field: "决定文书文号", message: `重复条目：同一主体和文号已在 ${where.file} 第 ${where.row} 行（编号 ${before.id}）列入，这份报送可能已经导入过` });
+      if (before && where)
+        rowProblems.push({ row: entryRows[i] ?? 0, field: "决定文书文号", message: `重复条目：同一主体和文号已在 ${where.file} 第 ${where.row} 行（编号 ${before.id}）列入，这份报送可能已经导入过` });
       if (existing.sources.has(entryKey(e))) rowProblems.push({ row: entryRows[i] ?? 0, field: "编号", message: `编号“${e.id}”已被使用` });
     });
     if (existing.problems.length > 0) fileProblems.push(...existing.problems.map((p) => `现有名单文件有问题，请先修正后再导入：${formatProblem(p)}`));
