@@ -70,4 +70,6 @@ if (!e2eOnly) {
 }
 run("node", ["scripts/build.ts"], { AS_OF: TEST_AS_OF, WENMING_OUT: ".test-site" });
 run("playwright", ["test"], { WENMING_CHROMIUM: chromium, WENMING_TEST_SITE: ".test-site" });
+// The workbench: its own server on a copy of the content, one worker (the steps share one content repository).
+run("playwright", ["test", "-c", "playwright.studio.config.ts"], { WENMING_CHROMIUM: chromium });
 if (!e2eOnly) run("node", ["scripts/bench.ts", "--scale", "sample"], { WENMING_CHROMIUM: chromium });

@@ -39,7 +39,8 @@ export interface Studio {
   store: ContentStore;
   accounts: Accounts;
   sessions: Sessions;
-  limiter: LoginLimiter;
+  /** Failed logins per account name (5 in 15 minutes) and per address (20: an office may share one). */
+  limiter: { name: LoginLimiter; address: LoginLimiter };
   pending: Pending;
   jobs: Jobs;
   asOf: () => IsoDate;
@@ -77,7 +78,7 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
     store,
     accounts: new Accounts(config.data),
     sessions: new Sessions(options.now),
-    limiter: new LoginLimiter(5, 15 * 60_000, options.now),
+    limiter: { name: new LoginLimiter(5, 15 * 60_000, options.now), address: new LoginLimiter(20, 15 * 60_000, options.now) },
     pending: new Pending(config.data),
     jobs: new Jobs(),
     asOf: () => todayInShanghai(),
@@ -121,14 +122,15 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
     if (!sameToken(cookieOf(c, LOGIN_COOKIE), form["csrf"])) return c.text("请求无效：请刷新登录页后重试", 403);
     const name = String(form["username"] ?? "").trim();
     const address = clientAddress(c);
-    const wait = studio.limiter.blockedFor(`name:${name}`, `ip:${address}`);
+    const wait = Math.max(studio.limiter.name.blockedFor(name), studio.limiter.address.blockedFor(address));
     if (wait > 0) return c.html(loginPage(form["csrf"] ?? "", `登录失败次数过多，请 ${wait} 分钟后再试。`), 429);
     const account = await studio.accounts.verify(name, String(form["password"] ?? ""));
     if (!account) {
-      studio.limiter.fail(`name:${name}`, `ip:${address}`);
+      studio.limiter.name.fail(name);
+      studio.limiter.address.fail(address);
       return c.html(loginPage(form["csrf"] ?? "", "用户名或密码不正确。"), 401);
     }
-    studio.limiter.succeed(`name:${name}`);
+    studio.limiter.name.succeed(name);
     const session = studio.sessions.create(account.name, account.role);
     deleteCookie(c, LOGIN_COOKIE, { path: "/login" });
     setCookie(c, COOKIE, session.id, { httpOnly: true, sameSite: "Strict", path: "/", secure: !!config.secureCookies });

@@ -1,0 +1,177 @@
+/**
+ * The workbench attacked from outside, over HTTP: every route refuses
+ * anonymous requests; state changes need the session's CSRF token; roles
+ * are enforced by the server; paths cannot leave the content folder;
+ * oversized and disguised uploads are refused; headers are strict; failed
+ * logins are limited.
+ */
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { ACCOUNTS, STUDIO } from "./setup.ts";
+import { photo } from "./helpers.ts";
+
+const BASE = `http://127.0.0.1:${STUDIO.port}`;
+
+/** Every route the workbench has, with a method and a sample path. */
+const ROUTES: [string, string][] = [
+  ["GET", "/"],
+  ["GET", "/edit/people"],
+  ["GET", "/edit/people/chen-youfu"],
+  ["POST", "/edit/people/chen-youfu"],
+  ["GET", "/edit/people/new"],
+  ["POST", "/edit/people/new"],
+  ["GET", "/edit/site/site"],
+  ["POST", "/edit/site/site"],
+  ["POST", "/api/markdown"],
+  ["GET", "/lists"],
+  ["GET", "/lists/template.xlsx"],
+  ["POST", "/lists/check"],
+  ["POST", "/lists/map"],
+  ["POST", "/lists/submit"],
+  ["GET", "/lists/entry/black/2026-11-001"],
+  ["POST", "/lists/entry/black/2026-11-001"],
+  ["GET", "/review"],
+  ["GET", "/review/0123456789abcdef"],
+  ["POST", "/review/0123456789abcdef/approve"],
+  ["POST", "/review/0123456789abcdef/reject"],
+  ["GET", "/posters"],
+  ["GET", "/api/poster.png?slogan=x&theme=控烟&size=phone"],
+  ["GET", "/posters/file?slogan=x&theme=控烟&size=phone&format=png"],
+  ["POST", "/posters/save"],
+  ["GET", "/preview"],
+  ["POST", "/preview"],
+  ["GET", "/publish"],
+  ["POST", "/publish"],
+  ["GET", "/api/job"],
+  ["GET", "/history"],
+  ["POST", `/history/${"0".repeat(40)}/undo`],
+  ["POST", "/logout"],
+];
+
+async function session(request: APIRequestContext, name: string): Promise<string> {
+  const account = ACCOUNTS.find((a) => a.name === name);
+  const login = await request.get("/login");
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await login.text())?.[1] ?? "";
+  const res = await request.post("/login", { form: { csrf, username: name, password: account?.password ?? "" }, maxRedirects: 0 });
+  expect(res.status()).toBe(303);
+  const home = await request.get("/");
+  return /name="csrf-token" content="([^"]+)"/.exec(await home.text())?.[1] ?? "";
+}
+
+test("anonymous requests to every route are refused, and reveal nothing", async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: BASE });
+  for (const [method, path] of ROUTES) {
+    const res = await request.fetch(path, { method, maxRedirects: 0, form: method === "POST" ? { csrf: "x" } : undefined });
+    if (method === "GET" && !path.startsWith("/api/")) {
+      expect(res.status(), `${method} ${path}`).toBe(303);
+      expect(res.headers()["location"]).toMatch(/^\/login/);
+    } else expect(res.status(), `${method} ${path}`).toBe(401);
+    expect(await res.text()).not.toMatch(/陈有福|示例市|slogan/);
+  }
+  // The preview site too.
+  const preview = await request.get(`http://127.0.0.1:${STUDIO.port + 1}/`);
+  expect(preview.status()).toBe(401);
+  await request.dispose();
+});
+
+test("every response carries strict headers", async ({ request }) => {
+  await session(request, "张三");
+  for (const path of ["/login", "/", "/edit/people", "/studio.js", "/api/job"]) {
+    const h = (await request.get(path)).headers();
+    expect(h["content-security-policy"], path).toContain("script-src 'self';");
+    expect(h["content-security-policy"]).not.toContain("unsafe-inline'; img");
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["x-frame-options"]).toBe("DENY");
+  }
+  const login = await request.get("/login");
+  expect(login.headers()["set-cookie"] ?? "").toMatch(/HttpOnly/);
+});
+
+test("a state change without the session's CSRF token is refused, whatever the route", async ({ request }) => {
+  const csrf = await session(request, "王五");
+  for (const [method, path] of ROUTES.filter(([m]) => m === "POST")) {
+    for (const sent of [undefined, "", "forged-token", `${csrf}x`]) {
+      const res = await request.fetch(path, { method, maxRedirects: 0, form: sent === undefined ? { a: "1" } : { csrf: sent } });
+      expect(res.status(), `${path} with ${String(sent)}`).toBe(403);
+    }
+  }
+  // The login form needs its own token too.
+  const res = await request.post("/login", { form: { username: "王五", password: "x" } });
+  expect(res.status()).toBe(403);
+});
+
+test("roles are enforced by the server: an editor cannot change settings, approve or publish", async ({ request }) => {
+  const csrf = await session(request, "张三");
+  expect((await request.get("/edit/site/site")).status()).toBe(403);
+  expect((await request.post("/edit/site/site", { form: { csrf, city: "别的市" } })).status()).toBe(403);
+  expect((await request.post("/publish", { form: { csrf } })).status()).toBe(403);
+  expect((await request.post("/review/0123456789abcdef/approve", { form: { csrf } })).status()).toBe(403);
+});
+
+test("paths cannot leave the content folder, however they are written", async ({ request }) => {
+  const csrf = await session(request, "王五");
+  const ids = ["../site", "..%2f..%2fetc%2fpasswd", "%2e%2e%2fsite", "%252e%252e%252fsite", "..\\site", "/etc/passwd", "a/../../b", "chen-youfu%00", "CON", "ＡＢ"];
+  for (const id of ids) {
+    for (const kind of ["people", "guides", "ads", "conventions"]) {
+      // A literal ../ or ..\ is resolved by the client before sending (it names another route); encoded forms reach the server.
+      if (!/\.\.[/\\]/.test(id)) {
+        const get = await request.get(`/edit/${kind}/${id}`);
+        expect([404, 400], `GET ${kind}/${id}`).toContain(get.status());
+      }
+      const post = await request.post(`/edit/${kind}/new`, { form: { csrf, __id: id, name: "某" } });
+      expect(post.status(), `new ${kind} ${id}`).toBe(422);
+      expect(await post.text()).toContain("不可用");
+    }
+  }
+  for (const path of ["/..%2f..%2fpackage.json", "/%2e%2e/%2e%2e/users.json", "/../data/users.json"]) {
+    const res = await request.get(`http://127.0.0.1:${STUDIO.port + 1}${path}`);
+    expect(res.status(), path).toBe(404);
+  }
+});
+
+test("oversized and disguised uploads are refused by their content and size", async ({ request }) => {
+  const csrf = await session(request, "张三");
+  const person = {
+    csrf,
+    name: "陈有福",
+    gender: "男",
+    region: "清河镇",
+    category: "诚实守信",
+    level: "区",
+    batch: "2026-2",
+    summary: "陈有福在生意失败后用八年时间还清六十多万元欠款。",
+    __body: "正文",
+  };
+  const upload = (name: string, mimeType: string, buffer: Buffer) => request.post("/edit/people/chen-youfu", { multipart: { ...person, photoFile: { name, mimeType, buffer } } });
+  const script = await upload("photo.jpg", "image/jpeg", Buffer.from("<script>alert(1)</script>"));
+  expect(script.status()).toBe(422);
+  expect(await script.text()).toContain("无法识别的图片");
+  const svg = await upload("photo.jpg", "image/jpeg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'));
+  expect(svg.status()).toBe(422);
+  const tiny = await upload("tiny.jpg", "image/jpeg", await photo(100, 80));
+  expect(await tiny.text()).toContain("照片太小");
+  const big = await upload("big.jpg", "image/jpeg", Buffer.alloc(13 * 1024 * 1024, 1));
+  expect(big.status()).toBe(413);
+  const sheet = (name: string, buffer: Buffer) =>
+    request.post("/lists/check", { multipart: { csrf, list: "black", batch: "2026-12", department: "某局", sheet: { name, mimeType: "application/octet-stream", buffer } } });
+  const fakeXlsx = await sheet("名单.xlsx", Buffer.from("主体名称,主体类型\n某,法人\n"));
+  expect(fakeXlsx.status()).toBe(422);
+  expect(await fakeXlsx.text()).toContain("不是 Excel 表格");
+  const exe = await sheet("名单.exe", Buffer.from("MZ"));
+  expect(await exe.text()).toContain("不支持的文件类型");
+  expect((await sheet("名单.csv", Buffer.alloc(7 * 1024 * 1024, 65))).status()).toBe(413);
+  const markdown = await request.post("/api/markdown", { headers: { "x-csrf-token": csrf, "content-type": "text/plain" }, data: '<script>alert(1)</script><img src=x onerror="alert(1)">段落' });
+  expect(await markdown.text()).not.toMatch(/<script|onerror/);
+});
+
+test("failed logins are limited per account", async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: BASE });
+  const login = await request.get("/login");
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await login.text())?.[1] ?? "";
+  for (let i = 0; i < 5; i++) expect((await request.post("/login", { form: { csrf, username: "王五", password: `wrong-${i}` } })).status()).toBe(401);
+  const right = ACCOUNTS.find((a) => a.name === "王五")?.password ?? "";
+  const blocked = await request.post("/login", { form: { csrf, username: "王五", password: right } });
+  expect(blocked.status()).toBe(429);
+  expect(await blocked.text()).toContain("登录失败次数过多");
+  await request.dispose();
+});
