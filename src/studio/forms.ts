@@ -146,8 +146,8 @@ export function formToData(schema: JsonSchema, form: Record<string, string>, pre
     if (s.type === "array" && s.items?.type === "object") {
       const items: Record<string, unknown>[] = [];
       for (let i = 0; Object.keys(form).some((name) => name.startsWith(`${path}.${i}.`)); i++) {
-        const item = formToData(s.items, form, `${path}.${i}.`);
-        if (Object.keys(item).length > 0) items.push(item);
+        const filled = Object.entries(form).some(([name, v]) => name.startsWith(`${path}.${i}.`) && v.trim() !== "");
+        if (filled) items.push(formToData(s.items, form, `${path}.${i}.`));
       }
       if (items.length > 0 || required.has(key)) out[key] = items;
       continue;

@@ -314,7 +314,8 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
     const lists = await loadLists(store.root, studio.asOf());
     const e = lists.entries.find((x) => x.list === c.req.param("list") && x.id === c.req.param("id"));
     if (!e) return c.notFound();
-    const history = (await store.history(500)).filter((h) => h.message.includes(e.id));
+    // Its own corrections name its id; the import that listed it names its list and batch.
+    const history = (await store.history(500)).filter((h) => h.message.includes(e.id) || (h.message.startsWith(`${LIST_NAMES[e.list]}：导入`) && h.message.includes(` ${e.batch} `)));
     const today = studio.asOf();
     return studioPage(
       c,

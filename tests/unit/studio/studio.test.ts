@@ -1,0 +1,181 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { byField, fields, formToData, jsonSchemaOf } from "../../../src/studio/forms.ts";
+import { escapeHtml, html, raw } from "../../../src/studio/html.ts";
+import { KINDS } from "../../../src/studio/kinds.ts";
+import { entryDiff } from "../../../src/studio/route-lists.ts";
+import { LoginLimiter, Sessions, IDLE_MINUTES, MAX_HOURS } from "../../../src/studio/sessions.ts";
+import { PathError, safeRelative } from "../../../src/studio/store.ts";
+import { Accounts, can } from "../../../src/studio/users.ts";
+import { goodPersonSchema } from "../../../src/schemas/good-people.ts";
+import { conventionSchema } from "../../../src/schemas/convention.ts";
+import { etiquetteSchema } from "../../../src/schemas/etiquette.ts";
+import type { IntegrityEntry } from "../../../src/schemas/integrity.ts";
+
+describe("forms come from the schemas", () => {
+  it.each(KINDS.map((k) => [k.key, k]))("%s: every field has a Chinese label from its schema", (_key, k) => {
+    const walk = (s: typeof k.schema, path: string): string[] =>
+      Object.entries(s.properties ?? {}).flatMap(([name, p]) => [
+        ...(p.title && /\p{Script=Han}/u.test(p.title) ? [] : [`${path}${name}`]),
+        ...(p.type === "object" ? walk(p, `${path}${name}.`) : []),
+        ...(p.items?.type === "object" ? walk(p.items, `${path}${name}.`) : []),
+      ]);
+    expect(walk(k.schema, "")).toEqual([]);
+  });
+
+  it("a limit, a choice and a requirement in the schema reach the form", () => {
+    const form = fields(jsonSchemaOf(goodPersonSchema), { name: "张三", gender: "男" }, new Map()).text;
+    expect(form).toContain("不超过 20 个字");
+    expect(form).toContain('<option value="女" >女</option>');
+    expect(form).toMatch(/for="f-name">姓名<span class="req"/);
+    expect(form).toMatch(/for="f-photo">照片<\/label>/);
+    expect(form).toContain('type="date"');
+  });
+
+  it("a problem is shown beside its field, and marks it invalid", () => {
+    const form = fields(jsonSchemaOf(goodPersonSchema), {}, byField([{ field: "summary", message: "过长：80 个字，上限 70 个字" }])).text;
+    expect(form).toMatch(/id="f-summary"[^>]*aria-describedby="f-summary-help f-summary-error" aria-invalid="true"/);
+    expect(form).toMatch(/<ul class="field-error" id="f-summary-error">\s*<li>过长：80 个字，上限 70 个字<\/li>/);
+  });
+
+  const person = jsonSchemaOf(goodPersonSchema);
+  it.each([
+    ["text is trimmed", { name: "  张三 " }, { name: "张三" }],
+    ["an empty optional field is left out", { name: "张三", photo: "", withdrawn: "" }, { name: "张三" }],
+    ["an empty required field stays, for the loader to name", { name: "" }, { name: "" }],
+    ["a list is one item per line, blank lines dropped", { honours: "市级好人\n\n 区级好人 \r\n" }, { honours: ["市级好人", "区级好人"] }],
+    ["an empty optional list is left out", { honours: "\n" }, {}],
+  ])("%s", (_what, form, data) => {
+    expect(formToData(person, form as Record<string, string>)).toEqual(data);
+  });
+
+  it("nested objects and lists of objects round-trip, emptied rows dropped", () => {
+    const guide = jsonSchemaOf(etiquetteSchema);
+    const data = formToData(guide, {
+      "relatedArticles.0.convention": "shimin-gongyue",
+      "relatedArticles.0.article": "3",
+      "relatedArticles.1.convention": "",
+      "relatedArticles.1.article": "",
+      "relatedArticles.2.convention": "x",
+      "relatedArticles.2.article": "三",
+    });
+    expect(data["relatedArticles"]).toEqual([
+      { convention: "shimin-gongyue", article: 3 },
+      { convention: "x", article: "三" },
+    ]);
+    const convention = jsonSchemaOf(conventionSchema);
+    expect(formToData(convention, { articles: "" })["articles"]).toEqual([]);
+  });
+});
+
+describe("html escapes everything it is given", () => {
+  it.each(["<script>alert(1)</script>", '" onmouseover="x', "' autofocus '", "&lt;"])("%s", (value) => {
+    const out = html`<input value="${value}" />
+      <p>${value}</p>`.text;
+    expect(out).not.toContain(value.startsWith("&") ? "&lt;<" : value);
+    expect(out).toContain(escapeHtml(value));
+  });
+  it("markup passes through only when marked", () => {
+    expect(html`${raw("<b>x</b>")}${"<b>y</b>"}`.text).toBe("<b>x</b>&lt;b&gt;y&lt;/b&gt;");
+  });
+});
+
+describe("paths from requests", () => {
+  it.each(["good-people/people/zhang-san.md", "site.yaml", "integrity/black/2026-11.csv"])("%s is accepted", (p) => expect(safeRelative(p)).toBe(p));
+  it.each(["../site.yaml", "a/../../b", "a/./b", "/etc/passwd", "..%2fsite.yaml", "%2e%2e/site.yaml", "%252e%252e%252fsite.yaml", "a\\..\\b", "a//b", "a/\u0000b", "", "a/"])("%s is refused", (p) => {
+    expect(() => safeRelative(p)).toThrow(PathError);
+  });
+});
+
+describe("accounts", () => {
+  it("a password is stored only as a salted slow hash, and verified", async () => {
+    const accounts = new Accounts(mkdtempSync(join(tmpdir(), "wenming-accounts-")));
+    await accounts.add("张三", "编辑", "long-enough-password");
+    await accounts.add("李四", "审核", "long-enough-password");
+    const [a, b] = accounts.list();
+    expect(JSON.stringify(accounts.list())).not.toContain("long-enough-password");
+    expect(a?.hash).not.toBe(b?.hash);
+    expect(a?.N).toBeGreaterThanOrEqual(2 ** 15);
+    expect((await accounts.verify("张三", "long-enough-password"))?.role).toBe("编辑");
+    expect(await accounts.verify("张三", "long-enough-passwore")).toBeUndefined();
+    expect(await accounts.verify("无此人", "long-enough-password")).toBeUndefined();
+    await expect(accounts.add("王五", "编辑", "short")).rejects.toThrow("密码太短");
+    await expect(accounts.add("../x", "编辑", "long-enough-password")).rejects.toThrow("不可用");
+  });
+
+  it.each([
+    ["编辑", "edit", true],
+    ["编辑", "approve", false],
+    ["编辑", "publish", false],
+    ["编辑", "settings", false],
+    ["审核", "approve", true],
+    ["审核", "publish", true],
+    ["审核", "settings", false],
+    ["管理员", "settings", true],
+  ] as const)("%s may %s: %s", (role, permission, allowed) => expect(can(role, permission)).toBe(allowed));
+});
+
+describe("sessions and login limits", () => {
+  it("a session ends after idle time and after its maximum age, however active", () => {
+    let now = 0;
+    const sessions = new Sessions(() => now);
+    const idle = sessions.create("张三", "编辑");
+    now += (IDLE_MINUTES + 1) * 60_000;
+    expect(sessions.get(idle.id)).toBeUndefined();
+    const busy = sessions.create("张三", "编辑");
+    for (let t = 0; t < MAX_HOURS * 60; t += 10) {
+      now += 10 * 60_000;
+      if (t + 10 < MAX_HOURS * 60) expect(sessions.get(busy.id)).toBeDefined();
+    }
+    now += 60_000;
+    expect(sessions.get(busy.id)).toBeUndefined();
+    expect(sessions.get("forged")).toBeUndefined();
+  });
+
+  it("failures beyond the limit block until the window has passed; success clears them", () => {
+    let now = 0;
+    const limiter = new LoginLimiter(3, 10 * 60_000, () => now);
+    for (let i = 0; i < 3; i++) limiter.fail("张三");
+    expect(limiter.blockedFor("张三")).toBe(10);
+    expect(limiter.blockedFor("李四")).toBe(0);
+    now += 10 * 60_000;
+    expect(limiter.blockedFor("张三")).toBe(0);
+    limiter.fail("张三");
+    limiter.succeed("张三");
+    expect(limiter.blockedFor("张三")).toBe(0);
+  });
+});
+
+describe("what a reviewer sees: entries, not files", () => {
+  const entry = (id: string, extra: Partial<IntegrityEntry> = {}): IntegrityEntry => ({
+    id,
+    list: "black",
+    batch: "2026-11",
+    subjectName: `主体${id}`,
+    subjectType: "法人",
+    reason: "事由",
+    basis: "依据",
+    authority: "部门",
+    docNumber: `示罚〔2026〕${id}号`,
+    listedOn: "2026-11-01",
+    publicUntil: "2027-11-01",
+    status: "公示中",
+    ...extra,
+  });
+  it("added, changed (field by field) and no longer shown", () => {
+    const diff = entryDiff([entry("1"), entry("2"), entry("3")], [entry("1"), entry("2", { status: "已信用修复", removedOn: "2026-11-30" }), entry("4")]);
+    expect(diff.added.map((e) => e.id)).toEqual(["4"]);
+    expect(diff.removed.map((e) => e.id)).toEqual(["3"]);
+    expect(diff.changed.map((c) => [c.entry.id, c.fields])).toEqual([
+      [
+        "2",
+        [
+          ["状态", "公示中", "已信用修复"],
+          ["移出日期", "", "2026-11-30"],
+        ],
+      ],
+    ]);
+  });
+});
