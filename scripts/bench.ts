@@ -16,6 +16,7 @@ import { findSize } from "../src/lib/poster/sizes.ts";
 import type { PosterInput } from "../src/lib/poster/templates.ts";
 import { SCALES, writeCorpus } from "./lib/bench/corpus.ts";
 import { brotli, median, runMeasured, stages } from "./lib/bench/measure.ts";
+import { measureStudio } from "./lib/bench/studio.ts";
 
 const { values } = parseArgs({
   options: {
@@ -190,6 +191,9 @@ if (!values["no-browser"]) {
   }
 }
 
+// Workbench latencies, on the content as it now is (committed to its own repository in the bench folder).
+if (!coldOnly) Object.assign(figures, await measureStudio(content, env, AS_OF));
+
 // Table
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const row = (name: string, value: string, floor = "") => log(`| ${name.padEnd(44)} | ${value.padStart(16)} | ${floor.padEnd(22)} |`);
@@ -209,6 +213,9 @@ if (!coldOnly) {
   row("  one at a time", `${Number(figures["posterPngPerSecondSequential"]).toFixed(1)} /s`);
   row("  baseline: blank canvas PNG", `${Number(figures["baselineBlankPngPerSecond"]).toFixed(1)} /s`);
   row("A3 300 dpi JPEG", `${Number(figures["a3JpegSeconds"]).toFixed(2)} s`, "≤ 1.5 s");
+  row("workbench: poster preview 1080×1920, warm", `${Number(figures["studioPosterPreviewMs"]).toFixed(0)} ms`, "≤ 300 ms");
+  row("workbench: save (loader check + commit)", `${Number(figures["studioSaveSeconds"]).toFixed(1)} s`);
+  row("workbench: saved change → 预览 built", `${Number(figures["studioSaveToPreviewSeconds"]).toFixed(1)} s`, "≤ 2 s (sample)");
 }
 for (const [type, w] of Object.entries(weights)) row(`page ${type} (brotli, n=${w.n}) median / max`, `${kb(w.median)} / ${kb(w.max)}`, type === "search" ? "" : "≤ 30 KB");
 for (const [type, w] of Object.entries(weights)) row(`  JS on ${type} page (brotli, max)`, kb(w.jsMax), ["list", "ad", "entry"].includes(type) ? "≤ 5 KB" : "(read-aloud/search)");
