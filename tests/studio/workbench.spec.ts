@@ -12,6 +12,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
+import { readSheet } from "read-excel-file/node";
+import { FIELDS } from "../../src/lib/integrity/columns.ts";
 import { login, logout, photo, waitForJob } from "./helpers.ts";
 import { STUDIO } from "./setup.ts";
 
@@ -119,6 +121,42 @@ test("a department's spreadsheet: problems per cell, a header mapped once, fixed
   expect(git("log", "-2", "--format=%an|%s")).toMatch(/李四\|黑榜：导入 市税务局 2026-12 报送 \d+ 条（张三 录入，李四 审核）/);
 });
 
+test("a credit repair is a form, waits for a second reviewer, and is in the entry's history", async ({ page }) => {
+  await login(page, "张三");
+  await page.goto("/lists/entry/black/2026-11-002");
+  await page.getByLabel("操作").selectOption({ label: "信用修复" });
+  await page.getByLabel("日期").fill("2026-11-30");
+  await page.getByLabel("事由").fill("已完成整改并通过复查");
+  await page.getByLabel("决定文书文号").fill("示市监信修〔2026〕3号");
+  await page.getByRole("button", { name: "提交审核" }).click();
+  const changed = page.locator(".diff.changed");
+  await expect(changed).toContainText("状态：公示中 → 已信用修复".replace("公示中", "异议处理中"));
+  await expect(changed).toContainText("移出日期：（空） → 2026-11-30");
+  const review = page.url();
+  await logout(page);
+
+  await login(page, "李四");
+  await page.goto(review);
+  await page.getByRole("button", { name: "批准" }).click();
+  await expect(page.getByRole("status")).toContainText("已批准：黑榜：信用修复 2026-11-002");
+  const row = readFileSync(join(STUDIO.content, "integrity/black/2026-11.csv"), "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("2026-11-002,"));
+  expect(row).toContain(",已信用修复,2026-11-30,已完成整改并通过复查（示市监信修〔2026〕3号）,");
+  await page.goto("/lists/entry/black/2026-11-002");
+  await expect(page.locator("ol.history")).toContainText("李四");
+  await expect(page.locator("ol.history")).toContainText("信用修复 2026-11-002");
+});
+
+test("the template spreadsheet has the standard headers", async ({ page }) => {
+  await login(page, "张三");
+  await page.goto("/lists");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /下载标准表格模板/ }).click();
+  const rows = await readSheet(readFileSync(await (await download).path()));
+  expect(rows[0]).toEqual(FIELDS.filter((f) => f.key !== "id").map((f) => f.header));
+});
+
 test("a poster is made in the studio, drawn live in every size, and downloaded", async ({ page }) => {
   await login(page, "张三");
   await page.goto("/posters");
@@ -162,7 +200,8 @@ test("every action is in the history with its author, and a change can be undone
   await page.goto("/history");
   const rows = page.locator("table.history tbody tr");
   await expect(rows.filter({ hasText: "好人榜：新增 赵晓雨" })).toContainText("张三");
-  await expect(rows.filter({ hasText: "（张三 录入，李四 审核）" })).toContainText("李四");
+  await expect(rows.filter({ hasText: "黑榜：导入 市税务局" })).toContainText("（张三 录入，李四 审核）");
+  await expect(rows.filter({ hasText: "黑榜：导入 市税务局" })).toContainText("李四");
   await expect(rows.filter({ hasText: "发布：网站已更新" })).toContainText("李四");
   await rows.filter({ hasText: "公益广告：新增 礼让斑马线" }).getByRole("button", { name: /撤销/ }).click();
   await expect(page.getByRole("status")).toContainText("撤销：公益广告：新增 礼让斑马线");
