@@ -203,6 +203,7 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
       c.status(422);
       return studioPage(c, isNew ? `新增${k.item}` : `${k.label}：${k.titleOf(existing?.data ?? data)}`, editForm(c, k, { id, isNew, data, body, problems, other }));
     };
+    if (k.storage.type === "list" && id !== (existing?.id ?? "") && (await readItem(store, k, id))) return again(new Map([["id", [`编号“${id}”已被使用，请换一个`]]]));
     if (k.storage.type === "dir" && isNew) {
       if (!validId(id)) return again(new Map([["__id", [`编号“${id}”不可用：${ID_HELP}`]]]));
       if (await readItem(store, k, id)) return again(new Map([["__id", [`编号“${id}”已被使用，请换一个`]]]));

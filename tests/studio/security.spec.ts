@@ -129,6 +129,20 @@ test("paths cannot leave the content folder, however they are written", async ({
   }
 });
 
+test("a new item cannot take an existing id and overwrite it", async ({ request }) => {
+  const csrf = await session(request, "张三");
+  for (const [kind, form] of [
+    ["people", { __id: "chen-youfu", name: "某人" }],
+    ["ads", { __id: "chengxin", slogan: "某" }],
+    ["conventions", { __id: "shimin-gongyue", title: "某" }],
+    ["batches", { id: "2026-2", title: "某批", status: "已发布", published: "2026-07-10" }],
+  ] as const) {
+    const res = await request.post(`/edit/${kind}/new`, { form: { csrf, ...form } });
+    expect(res.status(), kind).toBe(422);
+    expect(await res.text()).toContain("已被使用");
+  }
+});
+
 test("oversized and disguised uploads are refused by their content and size", async ({ request }) => {
   const csrf = await session(request, "张三");
   const person = {
