@@ -15,7 +15,33 @@ import type { SaveResult } from "./store.ts";
 /** Photos: checked by their content (not their name), within limits, re-encoded without their metadata (phones record the place a photo was taken). */
 export const PHOTO_LIMITS = { bytes: 10 * 1024 * 1024, minSide: 300, maxPixels: 50_000_000, longSide: 2400 } as const;
 
-export async function processPhoto(bytes: Buffer): Promise<{ data: Buffer; ext: string } | { error: string }> {
+/** The site shows portraits at 4:5 (global.css .portrait): the photo is cropped to that around the chosen point, so the page shows what staff chose. */
+export const PORTRAIT_RATIO = 4 / 5;
+
+/** Where the crop is centred, as fractions of width and height (0–1). */
+export interface Focus {
+  x: number;
+  y: number;
+}
+
+export function focusOf(x: string, y: string): Focus {
+  const fraction = (v: string) => {
+    const n = Number(v);
+    return Number.isFinite(n) && v.trim() !== "" ? Math.min(100, Math.max(0, n)) / 100 : 0.5;
+  };
+  return { x: fraction(x), y: fraction(y) };
+}
+
+/** The 4:5 box inside a `width`×`height` picture centred as near `focus` as the edges allow. */
+export function portraitCrop(width: number, height: number, focus: Focus): { left: number; top: number; width: number; height: number } {
+  const wide = width / height > PORTRAIT_RATIO;
+  const w = wide ? Math.round(height * PORTRAIT_RATIO) : width;
+  const h = wide ? height : Math.round(width / PORTRAIT_RATIO);
+  const clamp = (v: number, max: number) => Math.min(Math.max(0, Math.round(v)), max);
+  return { left: clamp(focus.x * width - w / 2, width - w), top: clamp(focus.y * height - h / 2, height - h), width: w, height: h };
+}
+
+export async function processPhoto(bytes: Buffer, focus: Focus = { x: 0.5, y: 0.5 }): Promise<{ data: Buffer; ext: string } | { error: string }> {
   if (bytes.length > PHOTO_LIMITS.bytes) return { error: `照片过大：${(bytes.length / 1024 / 1024).toFixed(1)} MB，上限 10 MB` };
   let meta;
   try {
@@ -27,8 +53,11 @@ export async function processPhoto(bytes: Buffer): Promise<{ data: Buffer; ext: 
   const w = meta.autoOrient?.width ?? meta.width ?? 0;
   const h = meta.autoOrient?.height ?? meta.height ?? 0;
   if (Math.min(w, h) < PHOTO_LIMITS.minSide) return { error: `照片太小：${w}×${h} 像素，短边至少 ${PHOTO_LIMITS.minSide} 像素，否则在页面上会模糊` };
-  const data = await sharp(bytes, { limitInputPixels: PHOTO_LIMITS.maxPixels })
-    .rotate()
+  // Upright first (phones store the turn separately), then the crop in upright pixels.
+  const upright = await sharp(bytes, { limitInputPixels: PHOTO_LIMITS.maxPixels }).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { width, height, channels } = upright.info;
+  const data = await sharp(upright.data, { raw: { width, height, channels }, limitInputPixels: PHOTO_LIMITS.maxPixels })
+    .extract(portraitCrop(width, height, focus))
     .resize({ width: PHOTO_LIMITS.longSide, height: PHOTO_LIMITS.longSide, fit: "inside", withoutEnlargement: true })
     .jpeg({ quality: 88, mozjpeg: true })
     .toBuffer();
@@ -91,6 +120,14 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
               <label for="photo-file">上传照片</label>
               <p class="help" id="photo-help">把照片拖到这里，或点击选择文件（JPG、PNG、WebP，不超过 10 MB，短边至少 300 像素）；保存时自动转正方向、去除拍摄地点等信息，并按编号命名。</p>
               <input id="photo-file" name="photoFile" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="photo-help" />
+              <p class="help" id="focus-help">网站按 4:5 竖幅显示照片：保存时以下面的取景中心裁切。选择照片后，也可以直接在预览图上点击人物的脸。</p>
+              <div class="focus">
+                <div class="focus-picture"><img id="photo-preview" alt="所选照片的预览：点击设定取景中心" hidden /><span id="focus-mark" hidden></span></div>
+                <label for="focus-x">取景中心（横向，0 为最左，100 为最右）</label>
+                <input id="focus-x" name="photoFocusX" type="number" min="0" max="100" value="50" aria-describedby="focus-help" />
+                <label for="focus-y">取景中心（纵向，0 为最上，100 为最下）</label>
+                <input id="focus-y" name="photoFocusY" type="number" min="0" max="100" value="50" aria-describedby="focus-help" />
+              </div>
               ${
                 (state.problems.get("photoFile") ?? []).length
                   ? html`<ul class="field-error">
@@ -212,7 +249,7 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     const photo = form["photoFile"];
     const extra = new Map<string, Buffer>();
     if (k.key === "people" && photo instanceof File && photo.size > 0) {
-      const processed = await processPhoto(Buffer.from(await photo.arrayBuffer()));
+      const processed = await processPhoto(Buffer.from(await photo.arrayBuffer()), focusOf(text(form, "photoFocusX"), text(form, "photoFocusY")));
       if ("error" in processed) return again(new Map([["photoFile", [processed.error]]]));
       const rel = `photos/${id}.${processed.ext}`;
       extra.set(`good-people/${rel}`, processed.data);

@@ -42,14 +42,19 @@ test("an editor adds a good person with a photo and finds them in the preview", 
   await page.getByLabel("事迹", { exact: true }).fill("赵晓雨是社区的志愿者。\n\n每周三她都给独居老人送菜、量血压。");
   await expect(page.locator("#body-preview p")).toHaveCount(2);
   await page.getByLabel("上传照片").setInputFiles({ name: "IMG 2031 手机.JPG", mimeType: "image/jpeg", buffer: await photo() });
+  // A click on the face in the preview sets the crop centre.
+  const preview = page.getByRole("img", { name: /所选照片的预览/ });
+  await expect(preview).toBeVisible();
+  await preview.click({ position: { x: 5, y: 5 } });
+  await expect(page.getByLabel(/取景中心（横向/)).not.toHaveValue("50");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status")).toContainText("已保存");
   await expect(page.getByRole("link", { name: /赵晓雨/ })).toBeVisible();
 
-  // The photo is stored under the person's id, upright, without its metadata.
+  // The photo is stored under the person's id, upright (1200×900 once turned), cropped to the site's 4:5, without its metadata.
   const stored = join(STUDIO.content, "good-people/photos/zhao-xiaoyu.jpg");
   const meta = await sharp(readFileSync(stored)).metadata();
-  expect([meta.width, meta.height, meta.orientation, meta.exif]).toEqual([1200, 900, undefined, undefined]);
+  expect([meta.width, meta.height, meta.orientation, meta.exif]).toEqual([720, 900, undefined, undefined]);
   expect(git("log", "-1", "--format=%an|%s")).toBe("张三|好人榜：新增 赵晓雨（2026-2）（张三）\n");
 
   await page.getByRole("link", { name: "预览", exact: true }).first().click();
@@ -78,6 +83,35 @@ test("a wrong value is explained in Chinese beside its field, and nothing is wri
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.locator(".field", { has: page.getByLabel("批次") }).locator(".field-error")).toContainText("2026-9");
   expect(readFileSync(join(STUDIO.content, "good-people/people/zhao-xiaoyu.md"), "utf8")).toBe(before);
+});
+
+test("a photo is cropped to the site's 4:5 around the point staff chose", async ({ page }) => {
+  await login(page, "张三");
+  // Left half blue, right half red.
+  const half = (r: number, b: number) =>
+    sharp({ create: { width: 800, height: 800, channels: 3, background: { r, g: 0, b } } })
+      .png()
+      .toBuffer();
+  const picture = await sharp({ create: { width: 1600, height: 800, channels: 3, background: "#000" } })
+    .composite([
+      { input: await half(0, 255), left: 0, top: 0 },
+      { input: await half(255, 0), left: 800, top: 0 },
+    ])
+    .jpeg()
+    .toBuffer();
+  for (const [x, colour] of [
+    ["95", "red"],
+    ["5", "blue"],
+  ] as const) {
+    await page.goto("/edit/people/zhao-xiaoyu");
+    await page.getByLabel("上传照片").setInputFiles({ name: "合影.jpg", mimeType: "image/jpeg", buffer: picture });
+    await page.getByLabel(/取景中心（横向/).fill(x);
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("status")).toContainText("已保存");
+    const stats = await sharp(readFileSync(join(STUDIO.content, "good-people/photos/zhao-xiaoyu.jpg"))).stats();
+    const [r, , b] = stats.channels.map((ch) => ch.mean);
+    expect(colour === "red" ? (r ?? 0) > 240 && (b ?? 255) < 15 : (b ?? 0) > 240 && (r ?? 255) < 15, `focus ${x}%`).toBe(true);
+  }
 });
 
 test("a department's spreadsheet: problems per cell, a header mapped once, fixed, submitted; a second reviewer approves", async ({ page }) => {

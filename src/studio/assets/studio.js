@@ -106,3 +106,33 @@ if (job) {
   };
   poll();
 }
+
+// Photo focus: a preview of the chosen file; a click on it sets the crop centre (in percent).
+const photoInput = document.getElementById("photo-file");
+const photoPreview = document.getElementById("photo-preview");
+if (photoInput && photoPreview) {
+  const fx = document.getElementById("focus-x");
+  const fy = document.getElementById("focus-y");
+  const mark = document.getElementById("focus-mark");
+  const place = () => {
+    mark.hidden = photoPreview.hidden;
+    mark.style.left = `${fx.value}%`;
+    mark.style.top = `${fy.value}%`;
+  };
+  photoInput.addEventListener("change", () => {
+    const file = photoInput.files?.[0];
+    if (!file) return;
+    if (photoPreview.src.startsWith("blob:")) URL.revokeObjectURL(photoPreview.src);
+    photoPreview.src = URL.createObjectURL(file);
+    photoPreview.hidden = false;
+    place();
+  });
+  photoPreview.addEventListener("click", (e) => {
+    const box = photoPreview.getBoundingClientRect();
+    fx.value = String(Math.round((100 * (e.clientX - box.left)) / box.width));
+    fy.value = String(Math.round((100 * (e.clientY - box.top)) / box.height));
+    place();
+  });
+  fx.addEventListener("input", place);
+  fy.addEventListener("input", place);
+}

@@ -6,6 +6,7 @@ import { byField, fields, formToData, jsonSchemaOf } from "../../../src/studio/f
 import { escapeHtml, html, raw } from "../../../src/studio/html.ts";
 import { KINDS } from "../../../src/studio/kinds.ts";
 import { entryDiff } from "../../../src/studio/route-lists.ts";
+import { focusOf, portraitCrop } from "../../../src/studio/route-content.ts";
 import { LoginLimiter, Sessions, IDLE_MINUTES, MAX_HOURS } from "../../../src/studio/sessions.ts";
 import { PathError, safeRelative } from "../../../src/studio/store.ts";
 import { Accounts, can } from "../../../src/studio/users.ts";
@@ -178,4 +179,22 @@ describe("what a reviewer sees: entries, not files", () => {
       ],
     ]);
   });
+});
+
+describe("photos are cropped to the site's 4:5 around the chosen point", () => {
+  it.each([
+    ["wide, centred", 1600, 800, { x: 0.5, y: 0.5 }, { left: 480, top: 0, width: 640, height: 800 }],
+    ["wide, focus far right: stops at the edge", 1600, 800, { x: 1, y: 0.5 }, { left: 960, top: 0, width: 640, height: 800 }],
+    ["wide, focus far left", 1600, 800, { x: 0, y: 0.5 }, { left: 0, top: 0, width: 640, height: 800 }],
+    ["tall, face near the top", 600, 1500, { x: 0.5, y: 0.2 }, { left: 0, top: 0, width: 600, height: 750 }],
+    ["tall, focus low", 600, 1500, { x: 0.5, y: 0.7 }, { left: 0, top: 675, width: 600, height: 750 }],
+    ["already 4:5", 800, 1000, { x: 0.9, y: 0.1 }, { left: 0, top: 0, width: 800, height: 1000 }],
+  ])("%s", (_what, w, h, focus, box) => expect(portraitCrop(w, h, focus)).toEqual(box));
+
+  it.each([
+    ["50", "50", { x: 0.5, y: 0.5 }],
+    ["0", "100", { x: 0, y: 1 }],
+    ["-20", "140", { x: 0, y: 1 }],
+    ["", "abc", { x: 0.5, y: 0.5 }],
+  ])("focus %s, %s", (x, y, focus) => expect(focusOf(x, y)).toEqual(focus));
 });
