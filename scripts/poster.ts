@@ -17,20 +17,6 @@ import { POSTER_SIZES, type PosterFormat, type PosterSize } from "../src/lib/pos
 import { PosterError, type PosterInput } from "../src/lib/poster/templates.ts";
 import { adSchema, TEMPLATES } from "../src/schemas/ad.ts";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    slogan: { type: "string" },
-    sub: { type: "string" },
-    template: { type: "string", default: "slogan" },
-    size: { type: "string", default: "all" },
-    format: { type: "string" },
-    out: { type: "string", default: "posters" },
-    qr: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  },
-});
-
 const USAGE = `用法：
   npm run poster -- --slogan "文明交通 从我做起" --sub "礼让斑马线" --template slogan --size all --out posters/
   npm run poster -- content/ads/wenming-jiaotong.yaml --size led,phone
@@ -42,6 +28,40 @@ function usage(message: string): never {
   console.error(`错误：${message}\n\n${USAGE}`);
   process.exit(2);
 }
+
+function parseOptions() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      slogan: { type: "string" },
+      sub: { type: "string" },
+      template: { type: "string", default: "slogan" },
+      size: { type: "string", default: "all" },
+      format: { type: "string" },
+      out: { type: "string", default: "posters" },
+      qr: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+/** Node's messages for a bad command line, in staff language. */
+function badArguments(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const option = /'([^']+)'/.exec(e.message ?? "")?.[1] ?? "";
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `未知选项 ${option}`;
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `选项 ${option.split(" ")[0] ?? option} 需要一个值`;
+  if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `多余的参数 ${option}`;
+  return e.message ?? String(error);
+}
+
+let parsed;
+try {
+  parsed = parseOptions();
+} catch (error) {
+  usage(badArguments(error));
+}
+const { values, positionals } = parsed;
 
 if (values.help) {
   console.log(USAGE);

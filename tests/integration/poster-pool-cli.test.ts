@@ -51,9 +51,15 @@ describe("poster CLI", () => {
     [["--slogan", "文明", "--template", "poster"], 2, "命令行直接出图只支持 slogan 模板"],
     [["--size", "square"], 2, "请用 --slogan 提供标语"],
     [["--slogan", "文明𪚥", "--size", "square"], 1, "U+2A6A5"],
+    // A bad command line is a usage message, never a stack trace.
+    [["--slogan", "文明", "--colour", "#00aa00"], 2, "未知选项 --colour"],
+    [["--slogan", "文明", "-x"], 2, "未知选项 -x"],
+    [["--slogan"], 2, "选项 --slogan 需要一个值"],
+    [["--slogan", "文明", "--size"], 2, "选项 --size 需要一个值"],
   ])("%j exits %i with a clear message", (args, code, message) => {
     const r = cli(...args, "--out", mkdtempSync(join(tmpdir(), "wenming-cli-")));
     expect(r.status).toBe(code);
     expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/^\s+at |node:internal|TypeError/m);
   });
 });
