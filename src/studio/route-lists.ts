@@ -419,9 +419,7 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
       ],
     ]);
     if (problems.length === 0) {
-      const checked = await store.check(changes, studio.asOf());
-      const before = new Set((await store.check(new Map(), studio.asOf())).problems.map((p) => formatProblem(p)));
-      problems.push(...checked.problems.filter((p) => !before.has(formatProblem(p))).map((p) => formatProblem(p)));
+      problems.push(...(await store.newProblems(changes, studio.asOf())).fresh.map((p) => formatProblem(p)));
     }
     if (problems.length) {
       c.status(422);

@@ -118,6 +118,22 @@ async function publishTo(built: string, target: string): Promise<string> {
   return `已发布到 ${target}`;
 }
 
+/** The poster studio's refusal: what is wrong, and the way back. */
+function notSaved(c: Ctx, problems: readonly string[]): Response {
+  c.status(422);
+  return studioPage(
+    c,
+    "海报制作",
+    html`<div class="problems" role="alert">
+        <h2>未保存</h2>
+        <ul>
+          ${problems.map((p) => html`<li>${p}</li>`)}
+        </ul>
+      </div>
+      <p><a href="/posters">返回海报制作</a></p>`,
+  );
+}
+
 export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => number): void {
   const { store, config, jobs } = studio;
   const content = contentCache(studio);
@@ -223,9 +239,8 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     if (![...r.size.formats, ...r.size.onRequest].includes(format)) return c.text("该尺寸不提供这种格式", 400);
     try {
       const [file] = await renderPosterFormats(r.input, r.size, [format]);
-      const ext = format === "cmyk.jpg" ? "cmyk.jpg" : format;
       const type = format === "pdf" ? "application/pdf" : format === "png" ? "image/png" : format === "webp" ? "image/webp" : "image/jpeg";
-      return c.body(new Uint8Array(file ?? Buffer.alloc(0)), 200, { "Content-Type": type, "Content-Disposition": `attachment; filename="poster-${r.size.id}.${ext}"` });
+      return c.body(new Uint8Array(file ?? Buffer.alloc(0)), 200, { "Content-Type": type, "Content-Disposition": `attachment; filename="poster-${r.size.id}.${format}"` });
     } catch (error) {
       if (error instanceof PosterError) return c.text(error.message, 422);
       throw error;
@@ -240,36 +255,15 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     const problems = [...(validId(id) ? [] : [`编号“${id}”不可用：${ID_HELP}`]), ...("problems" in made ? made.problems : [])];
     const ads = findKind("ads");
     if (ads && validId(id) && (await store.read(`ads/${id}.yaml`)) !== null) problems.push(`编号“${id}”已被使用，请换一个`);
-    if (problems.length || !ads || "problems" in made) {
-      c.status(422);
-      return studioPage(
-        c,
-        "海报制作",
-        html`<div class="problems" role="alert">
-            <h2>未保存</h2>
-            <ul>
-              ${problems.map((p) => html`<li>${p}</li>`)}
-            </ul>
-          </div>
-          <p><a href="/posters">返回海报制作</a></p>`,
-      );
-    }
+    if (problems.length || !ads || "problems" in made) return notSaved(c, problems);
     const s = c.get("session");
     const data = Object.fromEntries(Object.entries(made.ad).filter(([k, v]) => v !== undefined && !(k === "template" && v === "slogan"))) as Record<string, unknown>;
     const result = await store.save(await itemChanges(store, ads, id, data), `公益广告：新增 ${made.ad.slogan}（${s.name}，海报制作）`, { name: s.name }, studio.asOf());
-    if (!result.ok) {
-      c.status(422);
-      return studioPage(
+    if (!result.ok)
+      return notSaved(
         c,
-        "海报制作",
-        html`<div class="problems" role="alert">
-          <h2>未保存</h2>
-          <ul>
-            ${result.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}
-          </ul>
-        </div>`,
+        result.problems.map((p) => formatProblem(p)),
       );
-    }
     return c.redirect(`/edit/ads?saved=${encodeURIComponent(made.ad.slogan)}`, 303);
   });
 

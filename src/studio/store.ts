@@ -147,6 +147,14 @@ export class ContentStore {
     }
   }
 
+  /** The problems `changes` would bring (fresh) and those already there (existing): a change is refused only for fresh ones, so an old problem elsewhere never blocks fixing it. */
+  async newProblems(changes: Changes, asOf: IsoDate): Promise<{ fresh: ContentProblem[]; existing: ContentProblem[]; after: { content?: SiteContent; problems: ContentProblem[] } }> {
+    const before = await this.check(new Map(), asOf);
+    const after = await this.check(changes, asOf);
+    const known = new Set(before.problems.map((p) => formatProblem(p)));
+    return { fresh: after.problems.filter((p) => !known.has(formatProblem(p))), existing: after.problems.filter((p) => known.has(formatProblem(p))), after };
+  }
+
   /** Checks `changes` with the build's loader and, when they bring no new problem, writes and commits them. */
   save(changes: Changes, message: string, author: Author, asOf: IsoDate, expected?: Record<string, string>): Promise<SaveResult> {
     return this.serial(async () => {
@@ -155,11 +163,7 @@ export class ContentStore {
         const moved = Object.keys(expected).filter((rel) => now[rel] !== expected[rel]);
         if (moved.length > 0) return { ok: false, problems: moved.map((file) => ({ file, message: "该文件在此期间已被他人修改，本次修改未写入：请重新打开后再改" })), existing: [], warnings: [] };
       }
-      const before = await this.check(new Map(), asOf);
-      const after = await this.check(changes, asOf);
-      const known = new Set(before.problems.map((p) => formatProblem(p)));
-      const fresh = after.problems.filter((p) => !known.has(formatProblem(p)));
-      const existing = after.problems.filter((p) => known.has(formatProblem(p)));
+      const { fresh, existing, after } = await this.newProblems(changes, asOf);
       if (fresh.length > 0) return { ok: false, problems: fresh, existing, warnings: [] };
       await this.write(changes);
       const commit = await this.commit([...changes.keys()], message, author);
