@@ -10,10 +10,11 @@ import type { ListKind } from "./primitives/integrity-terms.ts";
 import { batchState, type ShownBatch } from "./lib/good-people/notice.ts";
 import { goodPeopleFacets, sortBatches, visiblePeople } from "./lib/good-people/roll.ts";
 import { groupDigest, type BuildStamp } from "./lib/site/cache-key.ts";
+import { splitByDate } from "./lib/volunteer/activities.ts";
 
 export const asOf = resolveAsOf();
 
-const [siteEntries, conventionEntries, guideEntries, batchEntries, peopleEntries, adEntries, integrityEntries] = await Promise.all([
+const [siteEntries, conventionEntries, guideEntries, batchEntries, peopleEntries, adEntries, integrityEntries, newsEntries, activityEntries, questionEntries, handbookEntries] = await Promise.all([
   getCollection("site"),
   getCollection("conventions"),
   getCollection("etiquette"),
@@ -21,6 +22,10 @@ const [siteEntries, conventionEntries, guideEntries, batchEntries, peopleEntries
   getCollection("goodPeople"),
   getCollection("ads"),
   getCollection("integrity"),
+  getCollection("news"),
+  getCollection("volunteer"),
+  getCollection("quiz"),
+  getCollection("handbook"),
 ]);
 
 const siteEntry = siteEntries[0];
@@ -34,6 +39,16 @@ export const people: CollectionEntry<"goodPeople">[] = peopleEntries;
 export const shownPeople = visiblePeople(peopleEntries);
 export const ads = adEntries;
 export const integrity: IntegrityEntry[] = integrityEntries.map((e) => e.data);
+/** News and notices published on the as-of day, newest first. */
+export const news = newsEntries.sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
+/** A notice whose deadline has passed on the as-of day is marked 已截止. */
+export const isClosed = (n: CollectionEntry<"news">) => n.data.deadline !== undefined && n.data.deadline < asOf;
+export const activities = activityEntries;
+/** Upcoming activities soonest first; past ones newest first. */
+export const { upcoming, past } = splitByDate(activityEntries, asOf);
+/** The question bank in file order. */
+export const questions = questionEntries;
+export const handbook = handbookEntries[0]?.data;
 /** List entries with their source digests, for the cache keys of entry pages. */
 export const integritySources = integrityEntries;
 

@@ -15,7 +15,11 @@ import { conventionSchema } from "./schemas/convention.ts";
 import { etiquetteSchema } from "./schemas/etiquette.ts";
 import { batchSchema, goodPersonSchema } from "./schemas/good-people.ts";
 import { integrityEntrySchema } from "./schemas/integrity.ts";
+import { handbookSchema } from "./schemas/handbook.ts";
+import { newsSchema } from "./schemas/news.ts";
+import { questionSchema } from "./schemas/quiz.ts";
 import { siteSchema } from "./schemas/site.ts";
+import { volunteerSchema } from "./schemas/volunteer.ts";
 import type { LoaderContext } from "astro/loaders";
 
 type Item = { id: string; data: Record<string, unknown>; body?: string; filePath?: string };
@@ -56,6 +60,11 @@ const goodPeople = defineCollection({
 const ads = defineCollection({ loader: checked("ads", (c) => c.ads.map((a) => ({ id: a.id, data: a.data }))), schema: adSchema });
 const integrity = defineCollection({ loader: checked("integrity", (c) => c.integrity.map((e) => ({ id: `${e.list}/${e.id}`, data: { ...e } }))), schema: integrityEntrySchema });
 
+const news = defineCollection({ loader: checked("news", (c) => c.news.map((n) => ({ id: n.id, data: n.data, body: n.body })), true), schema: newsSchema });
+const volunteer = defineCollection({ loader: checked("volunteer", (c) => c.activities.map((a) => ({ id: a.id, data: a.data }))), schema: volunteerSchema });
+const quiz = defineCollection({ loader: checked("quiz", (c) => c.questions.map((q) => ({ id: q.id, data: q }))), schema: questionSchema });
+const handbook = defineCollection({ loader: checked("handbook", (c) => (c.handbook ? [{ id: "handbook", data: c.handbook }] : [])), schema: handbookSchema });
+
 /** Etiquette guides are MDX: checked first (schema, component lint, references), then loaded by the glob loader for rendering. */
 const mdxGlob = glob({ pattern: "*.mdx", base: join(contentRoot(), "etiquette") });
 const etiquette = defineCollection({
@@ -69,4 +78,4 @@ const etiquette = defineCollection({
   schema: etiquetteSchema,
 });
 
-export const collections = { site, conventions, etiquette, batches, goodPeople, ads, integrity };
+export const collections = { site, conventions, etiquette, batches, goodPeople, ads, integrity, news, volunteer, quiz, handbook };

@@ -33,8 +33,8 @@ export interface SiteScan {
   started: number;
 }
 
-/** Where posters and share images are placed: not scanned (images), and linked to before they are placed. */
-const IMAGE_PREFIXES = ["/posters/", "/og/"];
+/** Where posters, share images and the handbook's PDFs are placed: not scanned (rendered files), and linked to before they are placed. */
+const IMAGE_PREFIXES = ["/posters/", "/og/", "/handbook/pdf/"];
 
 /** Scans every page and data file of the site, on a worker thread, while the search index is built and posters are placed. */
 export async function scanSite(root: string): Promise<SiteScan> {

@@ -50,3 +50,35 @@ export function formatChineseDate(date: IsoDate): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return `${y}年${m}月${d}日`;
 }
+
+/** A date and time with its UTC offset, normalised to YYYY-MM-DDTHH:MM:SS±HH:MM (or Z). */
+export type IsoDateTime = string;
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * Reads a date and time as staff write it: "2026-12-12 09:00", with T, with
+ * seconds, with an offset (+08:00, Z). Without an offset the city's time
+ * (Asia/Shanghai, +08:00, no daylight saving) is meant. Undefined when the
+ * text is not a real date and time.
+ */
+export function parseDateTime(text: string): IsoDateTime | undefined {
+  const m = DATE_TIME.exec(text.trim());
+  if (!m) return undefined;
+  const [, day, hh, mm, ss = "00", zone = "+08:00"] = m as unknown as [string, string, string, string, string | undefined, string | undefined];
+  if (!isIsoDate(day) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return undefined;
+  if (zone !== "Z" && (Number(zone.slice(1, 3)) > 14 || Number(zone.slice(4)) > 59)) return undefined;
+  return `${day}T${hh}:${mm}:${ss}${zone}`;
+}
+
+/** The calendar day in Asia/Shanghai on which an instant falls. */
+export function shanghaiDateOf(time: IsoDateTime): IsoDate {
+  return todayInShanghai(new Date(time));
+}
+
+const SHANGHAI_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** 2026-12-12T09:00:00+08:00 → 2026年12月12日 09:00 (shown in the city's time). */
+export function formatChineseDateTime(time: IsoDateTime): string {
+  return `${formatChineseDate(shanghaiDateOf(time))} ${SHANGHAI_TIME.format(new Date(time))}`;
+}

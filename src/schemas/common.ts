@@ -38,7 +38,7 @@ export const slug = z.string().regex(slugPattern, { message: "应为小写字母
 const URL_SPECIAL = /[#?%]/;
 
 /** A safe relative path inside the content folder: no `..`, no leading `/`, no URL, no backslash, no control or URL-special characters. */
-function contentFile(example: string, extension: RegExp, extensionMessage: string) {
+export function contentFile(example: string, extension: RegExp, extensionMessage: string) {
   return z
     .string()
     .refine((p) => !/(^|\/)\.\.(\/|$)|^\/|^[a-z][a-z0-9+.-]*:|\\|[\u0000-\u001F]/i.test(p), { message: `应为内容目录内的相对路径，如 ${example}（不能含 ../、不能以 / 开头、不能是网址）` })

@@ -66,6 +66,13 @@ export const siteSchema = z
       .refine((p) => p.startsWith("images/"), { message: "标识图片应放在 content/images/ 目录内，如 images/logo.png" })
       .optional()
       .meta({ title: "标识图片", description: "PNG、JPG、WebP 或 SVG" }),
+    /** The 应知应会 self-test: how many questions one round draws from the bank. */
+    quiz: z
+      .strictObject({
+        questions: z.int().min(5).max(50).default(10).meta({ title: "每次题数", description: "每次自测随机抽取的题目数量，5 至 50" }),
+      })
+      .default({ questions: 10 })
+      .meta({ title: "应知应会自测" }),
   })
   .superRefine((s, ctx) => {
     for (const key of ["primary", "accent"] as const) {

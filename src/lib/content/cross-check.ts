@@ -16,7 +16,7 @@ export interface Present {
   ads: Set<string>;
 }
 
-type Checked = Pick<SiteContent, "root" | "conventions" | "guides" | "batches" | "people" | "ads">;
+type Checked = Pick<SiteContent, "root" | "conventions" | "guides" | "batches" | "people" | "ads" | "questions" | "handbook">;
 
 /** Adds a problem for each dangling reference; `batchIds` is undefined when batches.yaml could not be read cleanly. */
 export function crossCheck(content: Checked, present: Present, batchIds: ReadonlySet<string> | undefined, problems: ContentProblem[]): void {
@@ -46,4 +46,16 @@ export function crossCheck(content: Checked, present: Present, batchIds: Readonl
     if (a.data.batch && batchIds && !batchIds.has(a.data.batch)) missing(file, "batch", "好人榜批次", a.data.batch, batchIds);
     for (const s of a.data.sizes ?? []) if (!POSTER_SIZES.some((size) => size.id === s)) problems.push({ file, field: "sizes", message: `未知尺寸“${s}”；可用：${POSTER_SIZES.map((x) => x.id).join("、")}` });
   }
+  const bank = join(basename(content.root), "quiz/questions.yaml");
+  for (const [i, q] of content.questions.entries()) {
+    const field = `${i}.source`;
+    if ("guide" in q.source) {
+      if (!present.guides.has(q.source.guide)) missing(bank, `${field}.guide`, "礼仪指南", q.source.guide, present.guides);
+      continue;
+    }
+    const c = conventionById.get(q.source.convention);
+    if (!present.conventions.has(q.source.convention)) missing(bank, `${field}.convention`, "公约", q.source.convention, present.conventions.keys());
+    else if (c && q.source.article > c.articles.length) problems.push({ file: bank, field: `${field}.article`, message: `题目“${q.id}”的出处：“${c.title}”只有 ${c.articles.length} 条，收到第 ${q.source.article} 条` });
+  }
+  if (content.handbook && !present.ads.has(content.handbook.cover)) missing(join(basename(content.root), "handbook.yaml"), "cover", "公益广告", content.handbook.cover, present.ads);
 }

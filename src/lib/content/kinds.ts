@@ -4,18 +4,23 @@
  * schema, and records each item's source digest (digest.ts). Problems go into
  * the shared list, so one run reports every problem of every file.
  */
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import sharp from "sharp";
 import { adSchema } from "../../schemas/ad.ts";
 import { conventionSchema, type Convention } from "../../schemas/convention.ts";
 import { etiquetteSchema, type EtiquetteData } from "../../schemas/etiquette.ts";
 import { batchesSchema, goodPersonSchema, type Batch, type GoodPersonData } from "../../schemas/good-people.ts";
+import { handbookSchema, type Handbook } from "../../schemas/handbook.ts";
+import { newsSchema, type NewsData } from "../../schemas/news.ts";
+import { questionBankSchema, type Question } from "../../schemas/quiz.ts";
 import { siteSchema, type Site } from "../../schemas/site.ts";
+import { volunteerSchema } from "../../schemas/volunteer.ts";
+import { checkAttachment } from "./attachments.ts";
 import type { Present } from "./cross-check.ts";
 import { digestOf, sourceKey } from "./digest.ts";
 import { checkImageFile } from "./images.ts";
-import type { Ad, GoodPerson, Guide, Logo } from "./load.ts";
+import type { Activity, Ad, GoodPerson, Guide, Logo, NewsItem } from "./load.ts";
 import { lintMarkup } from "./markup-lint.ts";
 import type { ContentProblem } from "./problems.ts";
 import { readKind, readProblem, readText, scanText, type SourceFile } from "./source-files.ts";
@@ -163,4 +168,73 @@ export async function loadAds(ctx: LoadContext): Promise<Ad[]> {
     ctx.digests.set(sourceKey("ads", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
   }
   return ads;
+}
+
+/** content/news/*.md, with their cover images and attachments part of their digests. */
+export async function loadNews(ctx: LoadContext): Promise<NewsItem[]> {
+  const items: NewsItem[] = [];
+  const folder = join(ctx.root, "news");
+  for (const f of await readKind(ctx.root, "news", [".md"], ctx.problems)) {
+    const loaded = loadFrontMatterFile(f, newsSchema, "md", "正文", ctx.problems);
+    const data = loaded?.data as NewsData | undefined;
+    if (!loaded || !data) continue;
+    const parts: (string | Uint8Array)[] = [f.text, JSON.stringify(data)];
+    if (data.cover) {
+      const problem = await checkImageFile(folder, data.cover);
+      if (problem) ctx.problems.push({ file: f.shown, field: "cover", message: problem });
+      else parts.push(await readFile(join(folder, data.cover)));
+    }
+    for (const [i, a] of data.attachments.entries()) {
+      const checked = await checkAttachment(folder, a.file);
+      if ("problem" in checked) ctx.problems.push({ file: f.shown, field: `attachments.${i}.file`, message: checked.problem });
+      else parts.push(checked.bytes);
+    }
+    items.push({ id: f.id, file: f.path, data, body: loaded.body.trim() });
+    ctx.digests.set(sourceKey("news", f.id), digestOf(...parts));
+  }
+  return items;
+}
+
+/** content/volunteer/*.yaml */
+export async function loadActivities(ctx: LoadContext): Promise<Activity[]> {
+  const activities: Activity[] = [];
+  for (const f of await readKind(ctx.root, "volunteer", [".yaml", ".yml"], ctx.problems)) {
+    scanText(f, ctx.problems);
+    const parsed = parseYaml(f.text, volunteerSchema, f.shown);
+    ctx.problems.push(...parsed.problems);
+    if (!parsed.data) continue;
+    activities.push({ id: f.id, file: f.path, data: parsed.data });
+    ctx.digests.set(sourceKey("volunteer", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
+  }
+  return activities;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** content/quiz/questions.yaml: optional (a site without a bank has no self-test); ids unique. */
+export async function loadQuiz(ctx: LoadContext): Promise<Question[]> {
+  const rel = "quiz/questions.yaml";
+  if (!(await exists(join(ctx.root, rel)))) return [];
+  const file = await loadYamlFile<Question[]>(ctx.root, rel, questionBankSchema, "", ctx.problems);
+  const questions = file?.data ?? [];
+  const seen = new Set<string>();
+  for (const [i, q] of questions.entries()) {
+    if (seen.has(q.id)) ctx.problems.push({ file: join(basename(ctx.root), rel), field: `${i}.id`, message: `题目编号重复：“${q.id}”` });
+    seen.add(q.id);
+    ctx.digests.set(sourceKey("quiz", q.id), digestOf(JSON.stringify(q)));
+  }
+  return questions;
+}
+
+/** content/handbook.yaml: optional (no booklet without it). */
+export async function loadHandbook(ctx: LoadContext): Promise<Handbook | undefined> {
+  if (!(await exists(join(ctx.root, "handbook.yaml")))) return undefined;
+  const file = await loadYamlFile<Handbook>(ctx.root, "handbook.yaml", handbookSchema, "", ctx.problems);
+  if (file?.data) ctx.digests.set(sourceKey("handbook", "handbook"), digestOf(file.text, JSON.stringify(file.data)));
+  return file?.data;
 }

@@ -15,7 +15,11 @@ import type { Convention } from "../../schemas/convention.ts";
 import type { EtiquetteData } from "../../schemas/etiquette.ts";
 import type { Batch, GoodPersonData } from "../../schemas/good-people.ts";
 import type { IntegrityEntry } from "../../schemas/integrity.ts";
+import type { Handbook } from "../../schemas/handbook.ts";
+import type { NewsData } from "../../schemas/news.ts";
+import type { Question } from "../../schemas/quiz.ts";
 import type { Site } from "../../schemas/site.ts";
+import type { VolunteerData } from "../../schemas/volunteer.ts";
 import type { IsoDate } from "../../primitives/dates.ts";
 import { batchState, isBatchShown } from "../good-people/notice.ts";
 import { LEDGER_FILE } from "../integrity/ledger.ts";
@@ -23,7 +27,7 @@ import { entryKey, loadLists } from "../integrity/lists.ts";
 import { crossCheck } from "./cross-check.ts";
 import { digestOf, sourceKey } from "./digest.ts";
 import { checkPosterGlyphs } from "./glyphs.ts";
-import { loadAds, loadBatches, loadConventions, loadGuides, loadPeople, loadSite, type LoadContext } from "./kinds.ts";
+import { loadActivities, loadAds, loadBatches, loadConventions, loadGuides, loadHandbook, loadNews, loadPeople, loadQuiz, loadSite, type LoadContext } from "./kinds.ts";
 import { ContentError, type ContentProblem } from "./problems.ts";
 import { readProblem } from "./source-files.ts";
 
@@ -49,6 +53,19 @@ export interface Ad {
   data: AdData;
 }
 
+export interface NewsItem {
+  id: string;
+  file: string;
+  data: NewsData;
+  body: string;
+}
+
+export interface Activity {
+  id: string;
+  file: string;
+  data: VolunteerData;
+}
+
 export interface SiteContent {
   root: string;
   site: Site;
@@ -58,6 +75,10 @@ export interface SiteContent {
   people: GoodPerson[];
   ads: Ad[];
   integrity: IntegrityEntry[];
+  news: NewsItem[];
+  activities: Activity[];
+  questions: Question[];
+  handbook?: Handbook | undefined;
   /**
    * Digest of each item's sources, keyed by sourceKey(collection, id): file
    * bytes, referenced images and derived data (see digest.ts). Pages build
@@ -85,6 +106,11 @@ const LAYOUT: Record<string, readonly string[] | "file"> = {
   "good-people": ["batches.yaml", "people", "photos"],
   integrity: ["red", "black", basename(LEDGER_FILE)],
   ads: [],
+  /** News items and notices (*.md), with images/ and files/ (attachments). */
+  news: [],
+  volunteer: [],
+  quiz: ["questions.yaml"],
+  "handbook.yaml": "file",
   /** Site images such as the logo (site.yaml `logo`). */
   images: [],
 };
@@ -129,6 +155,10 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   const { batches, batchIds } = await loadBatches(ctx);
   const people = await loadPeople(ctx);
   const ads = await loadAds(ctx);
+  const news = await loadNews(ctx);
+  const activities = await loadActivities(ctx);
+  const questions = await loadQuiz(ctx);
+  const handbook = await loadHandbook(ctx);
   const present = ctx.present;
 
   const lists = await loadLists(root, asOf);
@@ -136,18 +166,18 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   for (const e of lists.entries) digests.set(sourceKey("integrity", entryKey(e)), digestOf(JSON.stringify(e)));
 
   // A batches.yaml with its own problem would make every person's batch look missing: report it once.
-  crossCheck({ root, conventions, guides, batches, people, ads }, present, batchIds, problems);
+  crossCheck({ root, conventions, guides, batches, people, ads, questions, handbook }, present, batchIds, problems);
 
   if (site) checkPosterGlyphs({ root, site, conventions, guides, batches, people, ads }, { site: shown("site.yaml"), batches: shown("good-people/batches.yaml"), conventions: present.conventions }, problems);
 
   if (problems.length > 0 || !site) throw new ContentError(problems);
-  return asOfView({ root, site, conventions, guides, batches, people, ads, integrity: lists.entries, digests, warnings: [], logo }, asOf);
+  return asOfView({ root, site, conventions, guides, batches, people, ads, integrity: lists.entries, news, activities, questions, handbook, digests, warnings: [], logo }, asOf);
 }
 
 /**
  * The content as published on `asOf`: list entries decided after it and
- * batches whose notice has not begun (with their people) are not yet
- * published; a withdrawal dated after it has not happened yet. A notice
+ * batches whose notice has not begun (with their people), news dated later
+ * and activities announced later are not yet published; a withdrawal dated after it has not happened yet. A notice
  * period that ended without the batch being marked published is a warning.
  */
 export function asOfView(content: SiteContent, asOf: IsoDate): SiteContent {
@@ -165,5 +195,14 @@ export function asOfView(content: SiteContent, asOf: IsoDate): SiteContent {
       const { withdrawn: _later, ...data } = p.data;
       return { ...p, data };
     });
-  return { ...content, batches: shownBatches, people, integrity: content.integrity.filter((e) => e.listedOn <= asOf), warnings };
+  return {
+    ...content,
+    batches: shownBatches,
+    people,
+    integrity: content.integrity.filter((e) => e.listedOn <= asOf),
+    // News dated later and activities announced later are scheduled, not yet published.
+    news: content.news.filter((n) => n.data.date <= asOf),
+    activities: content.activities.filter((a) => a.data.published <= asOf),
+    warnings,
+  };
 }

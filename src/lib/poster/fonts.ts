@@ -40,6 +40,11 @@ const FILES: Record<Weight, string> = { 400: "400Regular/NotoSansSC_400Regular.t
 
 let loaded: PosterFont[] | undefined;
 
+/** The TTF file of each weight, for other renderers of the same type (the handbook's Chromium). */
+export function fontFile(weight: Weight): string {
+  return join(fontDir(), FILES[weight]);
+}
+
 function fontDir(): string {
   const require = createRequire(import.meta.url);
   return dirname(require.resolve(`${FONT_PACKAGE}/package.json`));

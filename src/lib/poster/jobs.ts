@@ -8,7 +8,7 @@
  * title (docs/performance.md).
  */
 import type { SiteContent } from "../content/load.ts";
-import type { IsoDate } from "../../primitives/dates.ts";
+import { formatChineseDateTime, type IsoDate } from "../../primitives/dates.ts";
 import { batchState } from "../good-people/notice.ts";
 import { batchTitle, publishedEntries } from "../integrity/listing.ts";
 import { LIST_NAMES, LISTS } from "../../primitives/integrity-terms.ts";
@@ -74,6 +74,11 @@ export function buildJobs(content: SiteContent, asOf: IsoDate, options: { shareI
     jobs.push(share(content, `batch-${b.id}`, `好人榜 ${b.title}`, state.kind === "notice" ? "公示中，欢迎监督" : state.kind === "ended" ? "公示期已结束" : undefined, "好人榜"));
   }
   for (const a of content.ads) jobs.push(share(content, `ad-${a.id}`, a.data.slogan, a.data.sub, "公益广告"));
+  for (const n of content.news) jobs.push(share(content, `news-${n.id}`, n.data.title, n.data.summary, n.data.category));
+  for (const a of content.activities) jobs.push(share(content, `activity-${a.id}`, a.data.title, `${formatChineseDateTime(a.data.start)} · ${a.data.place.station}`, "志愿服务"));
+  jobs.push(share(content, "volunteer", `${s.city}志愿服务`, "近期活动与报名方式", "志愿服务"));
+  if (content.questions.length > 0) jobs.push(share(content, "quiz", "应知应会 文明知识自测", `${s.city}创建全国文明城市`, "应知应会"));
+  if (content.handbook) jobs.push(share(content, "handbook", content.handbook.title, content.handbook.edition, "市民文明手册"));
   for (const list of LISTS) {
     const name = LIST_NAMES[list];
     jobs.push(share(content, `list-${list}`, `${s.city}诚信${name}`, `数据截至 ${asOf}`, "诚信红黑榜"));

@@ -5,6 +5,8 @@
  */
 import type { Category } from "../../schemas/good-people.ts";
 import type { ListKind } from "../../primitives/integrity-terms.ts";
+import type { NewsCategory } from "../../schemas/news.ts";
+import type { ActivityCategory } from "../../schemas/volunteer.ts";
 
 /** Pinyin slugs of the five categories, for readable URLs. */
 export const CATEGORY_SLUGS: Record<Category, string> = {
@@ -14,6 +16,23 @@ export const CATEGORY_SLUGS: Record<Category, string> = {
   敬业奉献: "jingye-fengxian",
   孝老爱亲: "xiaolao-aiqin",
 };
+
+/** Pinyin slugs of the news categories. */
+export const NEWS_CATEGORY_SLUGS: Record<NewsCategory, string> = { 工作动态: "gongzuo-dongtai", 通知公告: "tongzhi-gonggao", 媒体报道: "meiti-baodao" };
+
+/** Pinyin slugs of the volunteer service categories. */
+export const ACTIVITY_CATEGORY_SLUGS: Record<ActivityCategory, string> = {
+  文明交通: "wenming-jiaotong",
+  环境保护: "huanjing-baohu",
+  关爱老幼: "guanai-laoyou",
+  扶残助困: "fucan-zhukun",
+  文明宣传: "wenming-xuanchuan",
+  社区服务: "shequ-fuwu",
+  文化惠民: "wenhua-huimin",
+  应急救护: "yingji-jiuhu",
+};
+
+const paged = (base: string, page: number) => (page > 1 ? `${base}page/${page}/` : base);
 
 export const urls = {
   home: () => "/",
@@ -44,4 +63,23 @@ export const urls = {
   share: (key: string) => `/og/${key}.png`,
   search: (q?: string) => (q ? `/search/?q=${encodeURIComponent(q)}` : "/search/"),
   feed: () => "/feed.xml",
+  news: (page = 1) => paged("/news/", page),
+  newsCategory: (c: NewsCategory, page = 1) => paged(`/news/category/${NEWS_CATEGORY_SLUGS[c]}/`, page),
+  newsItem: (id: string) => `/news/${id}/`,
+  newsFile: (file: string) => `/news/${file}`,
+  newsFeed: () => "/news/feed.xml",
+  volunteer: () => "/volunteer/",
+  volunteerPast: (page = 1) => paged("/volunteer/past/", page),
+  volunteerCategory: (c: ActivityCategory) => `/volunteer/category/${ACTIVITY_CATEGORY_SLUGS[c]}/`,
+  volunteerStation: (station: string) => `/volunteer/station/${encodeURIComponent(station)}/`,
+  activity: (id: string) => `/volunteer/${id}/`,
+  activityIcs: (id: string) => `/volunteer/${id}.ics`,
+  volunteerIcs: () => "/volunteer/upcoming.ics",
+  quiz: () => "/quiz/",
+  quizAnswers: () => "/quiz/answers/",
+  quizBank: () => "/quiz/bank.json",
+  handbook: () => "/handbook/",
+  handbookChapter: (id: string) => `/handbook/${id}/`,
+  handbookPdf: () => "/handbook/pdf/shimin-wenming-shouce.pdf",
+  handbookPrintPdf: () => "/handbook/pdf/shimin-wenming-shouce-print.pdf",
 };

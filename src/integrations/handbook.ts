@@ -1,0 +1,105 @@
+/**
+ * The 市民文明手册 PDFs: started with the build (they need only content),
+ * printed by Chromium through a cache keyed by everything they show (an
+ * unchanged booklet is copied, not printed), placed into the site at its
+ * end. SKIP_POSTERS=1 skips them with the posters (quick builds only).
+ */
+import type { AstroIntegrationLogger } from "astro";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { cachePath, getContent } from "../lib/content/cached.ts";
+import type { SiteContent } from "../lib/content/load.ts";
+import { placeFile } from "../lib/build/files.ts";
+import { handbookChapters } from "../lib/handbook/chapters.ts";
+import { BLEED_MM, renderHandbook } from "../lib/handbook/pdf.ts";
+import { packageVersion } from "../lib/package-version.ts";
+import { fontVersion } from "../lib/poster/fonts.ts";
+import { adInput } from "../lib/poster/jobs.ts";
+import { renderPreviewPng } from "../lib/poster/render.ts";
+import type { PosterSize } from "../lib/poster/sizes.ts";
+import { urls } from "../lib/site/urls.ts";
+
+const CACHE = cachePath("handbook");
+
+/** A5 laid out like the print posters (2.5 px per mm), with and without bleed. */
+function a5(bleedMm: number): PosterSize {
+  const w = 148 + 2 * bleedMm;
+  const h = 210 + 2 * bleedMm;
+  return {
+    id: `handbook-a5${bleedMm ? "-bleed" : ""}`,
+    label: "手册封面 A5",
+    width: Math.round(w * 2.5),
+    height: Math.round(h * 2.5),
+    shape: "portrait",
+    formats: ["png"],
+    onRequest: [],
+    print: { widthMm: 148, heightMm: 210, bleedMm },
+  };
+}
+/** 300 dpi. */
+const px = (mm: number) => Math.round((mm / 25.4) * 300);
+
+export function chromiumPath(): string {
+  return process.env["WENMING_CHROMIUM"] || "/usr/bin/chromium";
+}
+
+async function build(content: SiteContent): Promise<{ trim: string; print: string } | undefined> {
+  const h = content.handbook;
+  if (!h) return undefined;
+  const chapters = handbookChapters({ handbook: h, conventions: content.conventions, guides: content.guides, questions: content.questions });
+  const cover = adInput(content, h.cover);
+  const key = createHash("sha256")
+    .update(
+      JSON.stringify({
+        chapters,
+        h,
+        cover,
+        issuer: content.site.issuer,
+        fonts: fontVersion(),
+        pw: packageVersion("playwright-core"),
+        pdf: packageVersion("pdf-lib"),
+        satori: packageVersion("satori"),
+        chromium: chromiumPath(),
+      }),
+    )
+    .digest("hex")
+    .slice(0, 32);
+  const files = { trim: join(CACHE, `${key}.pdf`), print: join(CACHE, `${key}-print.pdf`) };
+  if (existsSync(files.trim) && existsSync(files.print)) return files;
+  if (!existsSync(chromiumPath()))
+    throw new Error(`市民文明手册需要 Chromium 排版 PDF，但找不到 ${chromiumPath()}：请安装（apt-get install -y chromium fonts-noto-cjk），或设置 WENMING_CHROMIUM 为 Chromium 的路径`);
+  const [coverPng, coverBleed] = await Promise.all([renderPreviewPng(cover, a5(0), px(148)), renderPreviewPng(cover, a5(BLEED_MM), px(148 + 2 * BLEED_MM))]);
+  const pdfs = await renderHandbook({ chapters, title: h.title, edition: h.edition, issuer: content.site.issuer, cover: coverPng, coverBleed, chromium: chromiumPath() });
+  await mkdir(CACHE, { recursive: true });
+  for (const [file, bytes] of [
+    [files.trim, pdfs.trim],
+    [files.print, pdfs.print],
+  ] as const) {
+    await writeFile(`${file}.tmp`, bytes);
+    await rename(`${file}.tmp`, file);
+  }
+  return files;
+}
+
+const skipped = () => process.env["SKIP_POSTERS"] === "1";
+let early: Promise<{ trim: string; print: string } | undefined> | undefined;
+
+/** Starts printing the booklet as the build starts (errors are reported by placeHandbook). */
+export function startHandbook(): void {
+  if (skipped() || early) return;
+  early = getContent().then(build);
+  early.catch(() => undefined);
+}
+
+/** Puts the booklet's PDFs into the site, printing them if they were not started early. */
+export async function placeHandbook(out: string, logger: AstroIntegrationLogger): Promise<void> {
+  if (skipped()) return;
+  const started = performance.now();
+  const files = await (early ?? getContent().then(build));
+  if (!files) return;
+  placeFile(files.trim, join(out, urls.handbookPdf().slice(1)));
+  placeFile(files.print, join(out, urls.handbookPrintPdf().slice(1)));
+  logger.info(`市民文明手册 PDF：已生成（${((performance.now() - started) / 1000).toFixed(1)} s，含等待）`);
+}

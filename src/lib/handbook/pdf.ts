@@ -1,0 +1,127 @@
+/**
+ * The booklet's PDFs, printed by the machine's Chromium (Playwright drives
+ * it; nothing is fetched from the network: every request the page makes is
+ * answered from memory or refused). Chromium's own print engine does the
+ * paged layout: A5 pages, named pages for running heads, margin boxes for
+ * page numbers, Chinese line breaking. It has no target-counter(), so the
+ * table of contents is filled in a second pass from each chapter's page
+ * count. The print-shop version adds 3 mm bleed and crop marks around each
+ * page (pdf-lib), with the cover image extended into the bleed.
+ */
+import { readFile } from "node:fs/promises";
+import { cmyk, PDFDocument } from "pdf-lib";
+import { chromium, type Page } from "playwright-core";
+import { fontFile } from "../poster/fonts.ts";
+import type { Chapter } from "./chapters.ts";
+import { printHtml, type PrintOptions } from "./print-html.ts";
+
+const ORIGIN = "https://handbook.invalid/";
+const MM = 72 / 25.4;
+export const A5 = { width: 148 * MM, height: 210 * MM };
+export const BLEED_MM = 3;
+/** Room outside the bleed for the crop marks. */
+const SLUG_MM = 10;
+
+export interface HandbookInput {
+  chapters: readonly Chapter[];
+  title: string;
+  edition: string;
+  issuer: string;
+  /** Cover image at A5 trim size and at trim plus bleed (PNG). */
+  cover: Buffer;
+  coverBleed: Buffer;
+  /** Path of the Chromium executable. */
+  chromium: string;
+}
+
+export interface HandbookPdfs {
+  /** For reading and home printing: A5 pages. */
+  trim: Uint8Array;
+  /** For print shops: A5 trim with 3 mm bleed and crop marks. */
+  print: Uint8Array;
+  /** Page on which each chapter starts (1-based, the cover is page 1). */
+  pages: number[];
+  pageCount: number;
+}
+
+async function serve(page: Page, files: Map<string, { body: Buffer | string; type: string }>): Promise<void> {
+  await page.route("**/*", async (route) => {
+    const file = files.get(route.request().url());
+    if (file) await route.fulfill({ body: file.body, contentType: file.type });
+    else await route.abort();
+  });
+}
+
+async function print(page: Page, files: Map<string, { body: Buffer | string; type: string }>, html: string): Promise<Uint8Array> {
+  files.set(`${ORIGIN}index.html`, { body: html, type: "text/html; charset=utf-8" });
+  await page.goto(`${ORIGIN}index.html`, { waitUntil: "load" });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+}
+
+const pageCount = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).getPageCount();
+
+/** Prints the booklet: one pass per chapter to count its pages, then the whole book with its contents filled in. */
+export async function renderHandbook(input: HandbookInput): Promise<HandbookPdfs> {
+  const files = new Map<string, { body: Buffer | string; type: string }>();
+  for (const w of [400, 700] as const) files.set(`${ORIGIN}fonts/${w}.ttf`, { body: await readFile(fontFile(w)), type: "font/ttf" });
+  files.set(`${ORIGIN}cover.png`, { body: input.cover, type: "image/png" });
+  const options: PrintOptions = { title: input.title, edition: input.edition, issuer: input.issuer, cover: `${ORIGIN}cover.png`, fontBase: `${ORIGIN}fonts/` };
+  const browser = await chromium.launch({ executablePath: input.chromium, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  try {
+    const page = await browser.newPage();
+    await serve(page, files);
+    const lengths: number[] = [];
+    for (let i = 0; i < input.chapters.length; i++) lengths.push(await pageCount(await print(page, files, printHtml(input.chapters, { ...options, only: i }))));
+    const draft = await pageCount(await print(page, files, printHtml(input.chapters, options)));
+    const contentsPages = draft - 1 - lengths.reduce((a, b) => a + b, 0);
+    const pages = lengths.map((_, i) => 2 + contentsPages + lengths.slice(0, i).reduce((a, b) => a + b, 0));
+    const trim = await print(page, files, printHtml(input.chapters, { ...options, pages }));
+    const doc = await PDFDocument.load(trim);
+    if (doc.getPageCount() !== draft) throw new Error(`内部错误：手册第二遍排版的页数（${doc.getPageCount()}）与第一遍（${draft}）不同`);
+    doc.setTitle(`${input.title}（${input.edition}）`);
+    doc.setAuthor(input.issuer);
+    doc.setLanguage("zh-CN");
+    const fixed = new Date("2020-01-01T00:00:00Z");
+    doc.setCreationDate(fixed);
+    doc.setModificationDate(fixed);
+    const trimBytes = await doc.save();
+    return { trim: trimBytes, print: await withBleed(trimBytes, input.coverBleed, input.title), pages, pageCount: draft };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Each A5 page placed on a larger sheet with TrimBox and BleedBox set and crop marks drawn in the slug. */
+async function withBleed(trim: Uint8Array, coverBleed: Buffer, title: string): Promise<Uint8Array> {
+  const source = await PDFDocument.load(trim);
+  const out = await PDFDocument.create();
+  const slug = SLUG_MM * MM;
+  const bleed = BLEED_MM * MM;
+  const sheet = { width: A5.width + 2 * slug, height: A5.height + 2 * slug };
+  const embedded = await out.embedPages(source.getPages());
+  const cover = await out.embedPng(coverBleed);
+  for (const [i, page] of embedded.entries()) {
+    const p = out.addPage([sheet.width, sheet.height]);
+    p.setTrimBox(slug, slug, A5.width, A5.height);
+    p.setBleedBox(slug - bleed, slug - bleed, A5.width + 2 * bleed, A5.height + 2 * bleed);
+    if (i === 0) p.drawImage(cover, { x: slug - bleed, y: slug - bleed, width: A5.width + 2 * bleed, height: A5.height + 2 * bleed });
+    else p.drawPage(page, { x: slug, y: slug });
+    const mark = { thickness: 0.25, color: cmyk(1, 1, 1, 1) };
+    const gap = bleed + 1 * MM;
+    const length = 5 * MM;
+    for (const x of [slug, slug + A5.width]) {
+      for (const y of [slug, slug + A5.height]) {
+        const out_x = x === slug ? -1 : 1;
+        const out_y = y === slug ? -1 : 1;
+        p.drawLine({ start: { x: x + out_x * gap, y }, end: { x: x + out_x * (gap + length), y }, ...mark });
+        p.drawLine({ start: { x, y: y + out_y * gap }, end: { x, y: y + out_y * (gap + length) }, ...mark });
+      }
+    }
+  }
+  out.setTitle(`${title}（印刷版，含 ${BLEED_MM} mm 出血）`);
+  const fixed = new Date("2020-01-01T00:00:00Z");
+  out.setCreationDate(fixed);
+  out.setModificationDate(fixed);
+  return out.save();
+}
