@@ -15,6 +15,7 @@ import { getContent } from "../src/lib/content/cached.ts";
 import { resolveAsOf } from "../src/primitives/dates.ts";
 import { LEDGER_FILE, recordPublished } from "../src/lib/integrity/ledger.ts";
 import { entryKey } from "../src/lib/integrity/lists.ts";
+import { findChromium } from "./lib/chromium.ts";
 
 // No network at build time: Astro would otherwise send anonymous usage data.
 process.env["ASTRO_TELEMETRY_DISABLED"] = "1";
@@ -51,6 +52,8 @@ try {
   fail(error);
 }
 process.env["AS_OF"] = asOf;
+// The 市民文明手册's PDFs are printed by Chromium; quick builds without posters skip them.
+if (process.env["SKIP_POSTERS"] !== "1") process.env["WENMING_CHROMIUM"] = await findChromium().catch(fail);
 
 // One lock per project folder, whatever the caches: every build of this folder writes Astro's
 // prerender chunks into the same .astro/ folder, so two at once would delete each other's modules.

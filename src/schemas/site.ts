@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { contrastRatio, MIN_TEXT_CONTRAST } from "../primitives/colour.ts";
-import { contentImagePath, plainText } from "./common.ts";
+import { contentImagePath, plainText, slug } from "./common.ts";
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "应为 #RRGGBB 形式的颜色" });
 
@@ -66,6 +66,8 @@ export const siteSchema = z
       .refine((p) => p.startsWith("images/"), { message: "标识图片应放在 content/images/ 目录内，如 images/logo.png" })
       .optional()
       .meta({ title: "标识图片", description: "PNG、JPG、WebP 或 SVG" }),
+    /** Ads the home page leads with: the current campaign's posters (the newest ad when empty). */
+    featured: z.array(slug).max(3).default([]).meta({ title: "首页海报", description: "首页顶部展示的公益广告编号，至多 3 个，每行一个" }),
     /** The 应知应会 self-test: how many questions one round draws from the bank. */
     quiz: z
       .strictObject({

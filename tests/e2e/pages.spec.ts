@@ -67,11 +67,28 @@ test("body text has line height ≥ 1.5 and touch targets ≥ 44 px", async ({ p
 test("works at 320 px without horizontal scrolling", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
-  for (const path of ["/", "/good-people/wang-guilan/", "/integrity/black/", "/etiquette/yangquan-qianshen/", "/search/?q=王桂兰"]) {
+  for (const path of [
+    "/",
+    "/good-people/wang-guilan/",
+    "/integrity/black/",
+    "/etiquette/yangquan-qianshen/",
+    "/search/?q=王桂兰",
+    "/news/",
+    "/volunteer/",
+    "/volunteer/2026-12-dujulaoren-tanfang/",
+    "/quiz/",
+    "/handbook/wenming-gongyue/",
+    "/ads/",
+  ]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
+  // The list table: every cell keeps room for its text (a date squeezed to one character per line is unreadable).
+  await page.goto("/integrity/black/");
+  const dates = page.locator("[data-entry-table] tbody td[data-label='列入日期']");
+  const lineHeight = await dates.first().evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  for (const box of await dates.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeLessThan(lineHeight * 1.6);
   await context.close();
 });
 

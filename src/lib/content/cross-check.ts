@@ -16,7 +16,7 @@ export interface Present {
   ads: Set<string>;
 }
 
-type Checked = Pick<SiteContent, "root" | "conventions" | "guides" | "batches" | "people" | "ads" | "questions" | "handbook">;
+type Checked = Pick<SiteContent, "root" | "conventions" | "guides" | "batches" | "people" | "ads" | "questions" | "handbook"> & { site?: Pick<SiteContent["site"], "featured"> | undefined };
 
 /** Adds a problem for each dangling reference; `batchIds` is undefined when batches.yaml could not be read cleanly. */
 export function crossCheck(content: Checked, present: Present, batchIds: ReadonlySet<string> | undefined, problems: ContentProblem[]): void {
@@ -57,5 +57,6 @@ export function crossCheck(content: Checked, present: Present, batchIds: Readonl
     if (!present.conventions.has(q.source.convention)) missing(bank, `${field}.convention`, "公约", q.source.convention, present.conventions.keys());
     else if (c && q.source.article > c.articles.length) problems.push({ file: bank, field: `${field}.article`, message: `题目“${q.id}”的出处：“${c.title}”只有 ${c.articles.length} 条，收到第 ${q.source.article} 条` });
   }
+  for (const id of content.site?.featured ?? []) if (!present.ads.has(id)) missing(join(basename(content.root), "site.yaml"), "featured", "公益广告", id, present.ads);
   if (content.handbook && !present.ads.has(content.handbook.cover)) missing(join(basename(content.root), "handbook.yaml"), "cover", "公益广告", content.handbook.cover, present.ads);
 }

@@ -35,6 +35,17 @@ export interface LoadContext {
   present: Present;
 }
 
+/** File names a kind cannot use: the site has pages of its own at those URLs (e.g. /news/page/2/). */
+const RESERVED: Record<string, readonly string[]> = { news: ["page", "category", "feed", "files"], volunteer: ["past", "category", "station", "upcoming"], ads: ["theme"] };
+
+/** True (and a problem reported) when a file's name is one its kind reserves. */
+function reserved(folder: string, f: SourceFile, problems: ContentProblem[]): boolean {
+  const names = RESERVED[folder] ?? [];
+  if (!names.includes(f.id)) return false;
+  problems.push({ file: f.shown, field: "文件名", message: `文件名“${f.id}”与网站栏目自身的网址冲突，请换一个名称（不能使用 ${names.join("、")}）` });
+  return true;
+}
+
 /** A YAML file of settings or a list: read, scanned, validated. */
 async function loadYamlFile<T>(root: string, rel: string, schema: Parameters<typeof parseYaml>[1], missing: string, problems: ContentProblem[]) {
   const shown = join(basename(root), rel);
@@ -160,6 +171,7 @@ export async function loadAds(ctx: LoadContext): Promise<Ad[]> {
   const ads: Ad[] = [];
   for (const f of await readKind(ctx.root, "ads", [".yaml", ".yml"], ctx.problems)) {
     ctx.present.ads.add(f.id);
+    if (reserved("ads", f, ctx.problems)) continue;
     scanText(f, ctx.problems);
     const parsed = parseYaml(f.text, adSchema, f.shown);
     ctx.problems.push(...parsed.problems);
@@ -175,6 +187,7 @@ export async function loadNews(ctx: LoadContext): Promise<NewsItem[]> {
   const items: NewsItem[] = [];
   const folder = join(ctx.root, "news");
   for (const f of await readKind(ctx.root, "news", [".md"], ctx.problems)) {
+    if (reserved("news", f, ctx.problems)) continue;
     const loaded = loadFrontMatterFile(f, newsSchema, "md", "正文", ctx.problems);
     const data = loaded?.data as NewsData | undefined;
     if (!loaded || !data) continue;
@@ -199,6 +212,7 @@ export async function loadNews(ctx: LoadContext): Promise<NewsItem[]> {
 export async function loadActivities(ctx: LoadContext): Promise<Activity[]> {
   const activities: Activity[] = [];
   for (const f of await readKind(ctx.root, "volunteer", [".yaml", ".yml"], ctx.problems)) {
+    if (reserved("volunteer", f, ctx.problems)) continue;
     scanText(f, ctx.problems);
     const parsed = parseYaml(f.text, volunteerSchema, f.shown);
     ctx.problems.push(...parsed.problems);

@@ -166,7 +166,7 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   for (const e of lists.entries) digests.set(sourceKey("integrity", entryKey(e)), digestOf(JSON.stringify(e)));
 
   // A batches.yaml with its own problem would make every person's batch look missing: report it once.
-  crossCheck({ root, conventions, guides, batches, people, ads, questions, handbook }, present, batchIds, problems);
+  crossCheck({ root, site, conventions, guides, batches, people, ads, questions, handbook }, present, batchIds, problems);
 
   if (site) checkPosterGlyphs({ root, site, conventions, guides, batches, people, ads }, { site: shown("site.yaml"), batches: shown("good-people/batches.yaml"), conventions: present.conventions }, problems);
 

@@ -1,8 +1,22 @@
 /** Helpers for showing Pagefind results. */
 
-/** Pagefind stores U+200B between segmented Chinese words; readers must not get them. */
+const CJK_PUNCTUATION = /[。！？；：，、…」』”’）》]/;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * An excerpt as readers see it. Pagefind stores U+200B between segmented
+ * Chinese words (removed) and joins the page's blocks with ". ", which reads
+ * wrongly in Chinese: after a Chinese character it becomes "。", after Chinese
+ * punctuation it is dropped; after Latin text it stays.
+ */
 export function cleanExcerpt(html: string): string {
-  return html.replace(/\u200B/g, "");
+  const text = html.replace(/\u200B/g, "");
+  return text.replace(/\. /g, (joiner, offset: number) => {
+    const last = [...text.slice(0, offset).replace(/(<[^>]*>)+$/, "")].pop() ?? "";
+    if (CJK_PUNCTUATION.test(last)) return "";
+    if (HAN.test(last)) return "。";
+    return joiner;
+  });
 }
 
 /** True when an excerpt highlights a matched word. */

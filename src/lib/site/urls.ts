@@ -58,6 +58,7 @@ export const urls = {
   listFeed: (list: ListKind) => `/integrity/${list}/feed.xml`,
   ads: () => "/ads/",
   ad: (id: string) => `/ads/${id}/`,
+  adTheme: (theme: string) => `/ads/theme/${encodeURIComponent(theme)}/`,
   poster: (id: string, size: string, ext: string) => `/posters/${id}/${id}-${size}.${ext}`,
   posterArchive: (id: string) => `/posters/${id}/${id}-all.zip`,
   share: (key: string) => `/og/${key}.png`,

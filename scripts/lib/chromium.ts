@@ -1,0 +1,52 @@
+/**
+ * Finds a Chromium for the handbook's PDFs (npm run build) and the browser
+ * tests (npm test): WENMING_CHROMIUM, Playwright's own browser, or Debian's
+ * /usr/bin/chromium. As root with apt it installs Debian's chromium and
+ * fonts-noto-cjk when they are missing; otherwise it says exactly what to
+ * install.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+function has(cmd: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+}
+
+async function playwrightBrowser(): Promise<string | undefined> {
+  try {
+    const { chromium } = await import("playwright-core");
+    const path = chromium.executablePath();
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function hasCjkFont(): boolean {
+  return spawnSync("sh", ["-c", "fc-list :lang=zh | grep -q ."], { stdio: "ignore" }).status === 0;
+}
+
+/** The path of a usable Chromium; throws with the install instructions when there is none. */
+export async function findChromium(): Promise<string> {
+  const fromEnv = process.env["WENMING_CHROMIUM"];
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  const own = await playwrightBrowser();
+  if (own) return own;
+  const debian = "/usr/bin/chromium";
+  const root = process.getuid?.() === 0;
+  if ((!existsSync(debian) || !hasCjkFont()) && root && has("apt-get")) {
+    console.log("未找到可用的 Chromium 或中文字体，正在安装 Debian 的 chromium 和 fonts-noto-cjk …");
+    const r = spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk"], { stdio: "inherit" });
+    if (r.status !== 0) throw new Error("安装 chromium 和 fonts-noto-cjk 失败，请查看上面 apt-get 的输出");
+  }
+  if (existsSync(debian)) {
+    if (!hasCjkFont()) console.warn("警告：没有中文字体，截图中的中文会显示为方框。请安装 fonts-noto-cjk。");
+    return debian;
+  }
+  throw new Error(
+    "找不到可用的 Chromium（用于排版市民文明手册 PDF 和浏览器测试）。请任选其一：\n" +
+      "  - Debian/Ubuntu（root）：apt-get install -y chromium fonts-noto-cjk\n" +
+      "  - 可联网的开发机：npx playwright install chromium\n" +
+      "  - 或设置 WENMING_CHROMIUM=/path/to/chromium",
+  );
+}
