@@ -37,7 +37,8 @@ function questionNode(q: QuizQuestion, n: number): HTMLFieldSetElement {
   const options = el(
     "ul",
     { className: "options" },
-    ...q.options.map((o, i) => el("li", {}, el("label", {}, el("input", { type, name: `q-${q.id}`, value: LETTERS[i] ?? "" }), el("span", {}, `${LETTERS[i]}. ${o}`)))),
+    // Radios share the question's name; each checkbox has its own (one control per name in a form).
+    ...q.options.map((o, i) => el("li", {}, el("label", {}, el("input", { type, name: type === "radio" ? `q-${q.id}` : `q-${q.id}-${LETTERS[i]}`, value: LETTERS[i] ?? "" }), el("span", {}, `${LETTERS[i]}. ${o}`)))),
   );
   const fieldset = el("fieldset", { className: "question" }, legend, options);
   fieldset.dataset["question"] = q.id;
@@ -118,7 +119,7 @@ async function start(quiz: HTMLElement): Promise<void> {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (last) return;
-    const answers = new Map(round.map((q) => [q.id, [...form.querySelectorAll<HTMLInputElement>(`input[name="q-${q.id}"]:checked`)].map((i) => i.value)]));
+    const answers = new Map(round.map((q) => [q.id, [...form.querySelectorAll<HTMLInputElement>(`fieldset[data-question="${q.id}"] input:checked`)].map((i) => i.value)]));
     const score = scoreRound(round, answers);
     last = score;
     for (const [i, q] of round.entries()) {
@@ -145,15 +146,16 @@ async function start(quiz: HTMLElement): Promise<void> {
 
   const certForm = cert.querySelector<HTMLFormElement>(".cert-form");
   const output = cert.querySelector<HTMLElement>(".cert-output");
-  const image = cert.querySelector<HTMLImageElement>(".cert-image");
+  const image = el("img", { className: "cert-image", width: 1200, height: 850, alt: "" });
   const download = cert.querySelector<HTMLAnchorElement>(".cert-download");
   certForm?.addEventListener("submit", (event) => {
     event.preventDefault();
     const name = (new FormData(certForm).get("name")?.toString() ?? "").trim();
-    if (!last?.passed || !name || !output || !image || !download) return;
+    if (!last?.passed || !name || !output || !download) return;
     const url = drawCertificate(name, last, document.querySelector(".brand-name")?.textContent ?? "");
     image.src = url;
     image.alt = `${name}的应知应会自测证书，${last.points} 分`;
+    if (!image.isConnected) output.prepend(image);
     download.href = url;
     output.hidden = false;
     download.focus();
