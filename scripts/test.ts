@@ -23,7 +23,7 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): voi
 
 let chromium: string;
 try {
-  chromium = await findChromium();
+  chromium = await findChromium({ pdfTools: true });
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

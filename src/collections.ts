@@ -11,6 +11,7 @@ import { batchState, type ShownBatch } from "./lib/good-people/notice.ts";
 import { goodPeopleFacets, sortBatches, visiblePeople } from "./lib/good-people/roll.ts";
 import { groupDigest, type BuildStamp } from "./lib/site/cache-key.ts";
 import { splitByDate } from "./lib/volunteer/activities.ts";
+import { handbookChapters, type Chapter } from "./lib/handbook/chapters.ts";
 
 export const asOf = resolveAsOf();
 
@@ -49,6 +50,15 @@ export const { upcoming, past } = splitByDate(activityEntries, asOf);
 /** The question bank in file order. */
 export const questions = questionEntries;
 export const handbook = handbookEntries[0]?.data;
+/** The handbook's chapters for its reading pages (the printed booklet uses the same model). */
+export const handbookReading: Chapter[] = handbook
+  ? handbookChapters({
+      handbook,
+      conventions: conventions.map((c) => ({ id: c.id, ...c.data })),
+      guides: guides.map((g) => ({ id: g.id, data: g.data })),
+      questions: questionEntries.map((q) => q.data),
+    })
+  : [];
 /** List entries with their source digests, for the cache keys of entry pages. */
 export const integritySources = integrityEntries;
 

@@ -26,14 +26,24 @@ function hasCjkFont(): boolean {
   return spawnSync("sh", ["-c", "fc-list :lang=zh | grep -q ."], { stdio: "ignore" }).status === 0;
 }
 
-/** The path of a usable Chromium; throws with the install instructions when there is none. */
-export async function findChromium(): Promise<string> {
+/**
+ * The path of a usable Chromium; throws with the install instructions when
+ * there is none. `pdfTools`: the tests also need poppler (pdfinfo, pdffonts,
+ * pdftotext) to check the handbook's PDFs.
+ */
+export async function findChromium(options: { pdfTools?: boolean } = {}): Promise<string> {
+  const root = process.getuid?.() === 0;
+  if (options.pdfTools && !has("pdfinfo")) {
+    if (!root || !has("apt-get")) throw new Error("测试需要 poppler 工具检查手册 PDF：请安装 poppler-utils（apt-get install -y poppler-utils）");
+    console.log("正在安装 poppler-utils（检查 PDF 用）…");
+    if (spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils"], { stdio: "inherit" }).status !== 0)
+      throw new Error("安装 poppler-utils 失败，请查看上面 apt-get 的输出");
+  }
   const fromEnv = process.env["WENMING_CHROMIUM"];
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
   const own = await playwrightBrowser();
   if (own) return own;
   const debian = "/usr/bin/chromium";
-  const root = process.getuid?.() === 0;
   if ((!existsSync(debian) || !hasCjkFont()) && root && has("apt-get")) {
     console.log("未找到可用的 Chromium 或中文字体，正在安装 Debian 的 chromium 和 fonts-noto-cjk …");
     const r = spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk"], { stdio: "inherit" });

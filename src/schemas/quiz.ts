@@ -26,7 +26,11 @@ export const questionSchema = z
     explanation: plainText(200).meta({ title: "解析", description: "答题后显示的说明" }),
     /** Where the answer comes from: a convention article or an etiquette guide. */
     source: z
-      .union([z.strictObject({ convention: slug.meta({ title: "公约编号" }), article: z.int().min(1).meta({ title: "第几条" }) }), z.strictObject({ guide: slug.meta({ title: "礼仪指南编号" }) })])
+      .strictObject({
+        convention: slug.optional().meta({ title: "公约编号", description: "出自公约时填写，同时填第几条" }),
+        article: z.int().min(1).optional().meta({ title: "第几条" }),
+        guide: slug.optional().meta({ title: "礼仪指南编号", description: "出自礼仪指南时填写" }),
+      })
       .meta({ title: "出处", description: "公约条文（公约编号和第几条）或礼仪指南编号" }),
   })
   .superRefine((q, ctx) => {
@@ -37,6 +41,9 @@ export const questionSchema = z
       if (OPTION_LETTERS.indexOf(l) >= q.options.length) ctx.addIssue({ code: "custom", path: ["answer"], message: `答案含“${l}”，但只有 A 至 ${last} ${q.options.length} 个选项` });
     if (q.type === "单选" && letters.length !== 1) ctx.addIssue({ code: "custom", path: ["answer"], message: `单选题只能有一个正确答案，收到“${q.answer}”` });
     if (q.type === "多选" && letters.length < 2) ctx.addIssue({ code: "custom", path: ["answer"], message: `多选题应有两个或以上正确答案，收到“${q.answer}”；只有一个时请把题型改为 单选` });
+    const { convention, article, guide } = q.source;
+    if (guide ? convention !== undefined || article !== undefined : convention === undefined || article === undefined)
+      ctx.addIssue({ code: "custom", path: ["source"], message: "出处应为公约条文（同时填写公约编号和第几条）或礼仪指南编号，二者选一" });
     if (new Set(q.options).size !== q.options.length) ctx.addIssue({ code: "custom", path: ["options"], message: "有两个相同的选项" });
   });
 

@@ -52,7 +52,9 @@ export const volunteerSchema = z
     /** The organiser's public phone or office, never a volunteer's. */
     contact: plainText(40).meta({ title: "咨询电话", description: "组织单位的办公电话" }),
     /** Where people sign up: the official volunteer platform. */
-    registration: z.url({ protocol: /^https$/, error: "应为以 https:// 开头的完整网址（官方志愿服务平台上该活动的页面）" }).meta({ title: "报名链接", description: "官方志愿服务平台上该活动的 https 网址" }),
+    registration: z
+      .url({ protocol: /^https$/, error: "应为以 https:// 开头的完整网址（官方志愿服务平台上该活动的页面）" })
+      .meta({ title: "报名链接", description: "官方志愿服务平台上该活动的 https 网址" }),
   })
   .superRefine((a, ctx) => {
     if (Date.parse(a.end) <= Date.parse(a.start)) ctx.addIssue({ code: "custom", path: ["end"], message: `结束时间 ${a.end} 应晚于开始时间 ${a.start}` });

@@ -38,7 +38,9 @@ function questionNode(q: QuizQuestion, n: number): HTMLFieldSetElement {
     "ul",
     { className: "options" },
     // Radios share the question's name; each checkbox has its own (one control per name in a form).
-    ...q.options.map((o, i) => el("li", {}, el("label", {}, el("input", { type, name: type === "radio" ? `q-${q.id}` : `q-${q.id}-${LETTERS[i]}`, value: LETTERS[i] ?? "" }), el("span", {}, `${LETTERS[i]}. ${o}`)))),
+    ...q.options.map((o, i) =>
+      el("li", {}, el("label", {}, el("input", { type, name: type === "radio" ? `q-${q.id}` : `q-${q.id}-${LETTERS[i]}`, value: LETTERS[i] ?? "" }), el("span", {}, `${LETTERS[i]}. ${o}`))),
+    ),
   );
   const fieldset = el("fieldset", { className: "question" }, legend, options);
   fieldset.dataset["question"] = q.id;
@@ -150,7 +152,8 @@ async function start(quiz: HTMLElement): Promise<void> {
   const download = cert.querySelector<HTMLAnchorElement>(".cert-download");
   certForm?.addEventListener("submit", (event) => {
     event.preventDefault();
-    const name = (new FormData(certForm).get("name")?.toString() ?? "").trim();
+    const value = new FormData(certForm).get("name");
+    const name = typeof value === "string" ? value.trim() : "";
     if (!last?.passed || !name || !output || !download) return;
     const url = drawCertificate(name, last, document.querySelector(".brand-name")?.textContent ?? "");
     image.src = url;

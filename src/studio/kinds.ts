@@ -10,7 +10,11 @@ import { adSchema } from "../schemas/ad.ts";
 import { conventionSchema } from "../schemas/convention.ts";
 import { etiquetteSchema } from "../schemas/etiquette.ts";
 import { batchSchema, goodPersonSchema } from "../schemas/good-people.ts";
+import { handbookSchema } from "../schemas/handbook.ts";
+import { newsSchema } from "../schemas/news.ts";
+import { questionSchema } from "../schemas/quiz.ts";
 import { siteSchema } from "../schemas/site.ts";
+import { volunteerSchema } from "../schemas/volunteer.ts";
 import { slugPattern } from "../primitives/slug.ts";
 import { splitFrontMatter } from "../lib/content/yaml.ts";
 import { jsonSchemaOf, type JsonSchema } from "./forms.ts";
@@ -76,6 +80,26 @@ export const KINDS: readonly EditableKind[] = [
     storage: { type: "dir", dir: "ads", ext: ".yaml" },
     titleOf: (d) => `${str(d["slogan"])}（${str(d["theme"])}）`,
   }),
+  kind({
+    key: "news",
+    label: "新闻公告",
+    item: "新闻或通知",
+    zod: newsSchema,
+    permission: "edit",
+    storage: { type: "dir", dir: "news", ext: ".md", body: "正文" },
+    titleOf: (d) => `${str(d["title"])}（${str(d["date"])}）`,
+  }),
+  kind({
+    key: "volunteer",
+    label: "志愿服务",
+    item: "志愿服务活动",
+    zod: volunteerSchema,
+    permission: "edit",
+    storage: { type: "dir", dir: "volunteer", ext: ".yaml" },
+    titleOf: (d) => `${str(d["title"])}（${str(d["start"])}）`,
+  }),
+  kind({ key: "quiz", label: "应知应会题库", item: "题目", zod: questionSchema, permission: "edit", storage: { type: "list", file: "quiz/questions.yaml" }, titleOf: (d) => str(d["question"]) }),
+  kind({ key: "handbook", label: "市民文明手册", item: "手册", zod: handbookSchema, permission: "edit", storage: { type: "file", file: "handbook.yaml" }, titleOf: () => "市民文明手册" }),
   kind({ key: "site", label: "网站设置", item: "网站设置", zod: siteSchema, permission: "settings", storage: { type: "file", file: "site.yaml" }, titleOf: () => "网站设置" }),
 ];
 

@@ -117,7 +117,7 @@ test.describe("volunteer activities", () => {
     const text = await readFile(await download.path(), "utf8");
     const lines = icsLines(text);
     expect(lines[0]).toBe("BEGIN:VCALENDAR");
-    const cal = new ICAL.Component(ICAL.parse(text));
+    const cal = new ICAL.Component(ICAL.parse(text) as unknown[]);
     const events = cal.getAllSubcomponents("vevent");
     expect(events).toHaveLength(1);
     const event = new ICAL.Event(events[0]);
@@ -137,7 +137,7 @@ test.describe("volunteer activities", () => {
     expect(res.headers()["content-type"]).toContain("text/calendar");
     const text = await res.text();
     icsLines(text);
-    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e).summary);
+    const events = new ICAL.Component(ICAL.parse(text) as unknown[]).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e).summary);
     expect(events).toEqual(["应急救护知识进社区", "冬日暖心 独居老人上门探访", "清河湿地冬季净滩行动", "元旦前夕斑马线文明劝导", "春运站点文明引导"]);
   });
 

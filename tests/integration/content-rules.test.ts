@@ -171,7 +171,7 @@ describe("settings that must do something, content that must not be ignored", ()
     ["a logo that does not exist", edit("site.yaml", "emblem: 文明", "emblem: 文明\nlogo: images/logo.png"), "content/site.yaml · logo · 找不到图片文件"],
     ["a logo outside images/", edit("site.yaml", "emblem: 文明", "emblem: 文明\nlogo: ../logo.png"), "content/site.yaml:24 · logo"],
     ["a missing site.yaml", (root: string) => rmSync(join(root, "site.yaml")), "content/site.yaml · 缺少站点设置文件"],
-    ["an unknown content folder", (root: string) => mkdirSync(join(root, "news")), "content/news · 未知的内容目录"],
+    ["an unknown content folder", (root: string) => mkdirSync(join(root, "videos")), "content/videos · 未知的内容目录"],
     ["an unknown file beside the batches", (root: string) => writeFileSync(join(root, "good-people", "batch.yaml"), "[]"), "content/good-people/batch.yaml · 未知的文件"],
   ])("%s is reported with file, line and setting", async (_name, change, line) => {
     const problems = await problemsAfter(change);

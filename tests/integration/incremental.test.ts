@@ -97,6 +97,27 @@ const steps: { name: string; change: () => void | Promise<void>; shows: [file: s
     shows: ["etiquette/kongyan/index.html", "人人有责"],
   },
   {
+    name: "a news item's body and a notice's attachment (same file name, new bytes)",
+    change: () => {
+      edit("news/2026-11-laji-fenlei-dudao.md", "分类准确率提高了两成", "分类准确率提高了三成");
+      writeFileSync(join(content, "news/files/zhiyuanzhe-baoming-biao.pdf"), "%PDF-1.4\n% 新版报名表\n");
+    },
+    shows: ["news/2026-11-laji-fenlei-dudao/index.html", "提高了三成"],
+  },
+  {
+    name: "an activity's start time",
+    change: () => edit("volunteer/2026-12-dujulaoren-tanfang.yaml", "start: 2026-12-12 09:00", "start: 2026-12-12 09:30"),
+    shows: ["volunteer/2026-12-dujulaoren-tanfang.ics", "DTSTART:20261212T013000Z"],
+  },
+  {
+    name: "a question's explanation and the handbook's foreword",
+    change: () => {
+      edit("quiz/questions.yaml", "既卫生又能减少疾病传播", "既卫生又能减少疾病的传播");
+      edit("handbook.yaml", "城市就多一分秩序和温度", "城市就多一分秩序、多一分温度");
+    },
+    shows: ["handbook/zhi-shimin/index.html", "多一分秩序、多一分温度"],
+  },
+  {
     name: "the site's logo (same file name, new picture)",
     change: async () => writeFileSync(join(content, "images", "logo.png"), await logo("#0b5d3b")),
     shows: ["index.html", "brand-logo"],

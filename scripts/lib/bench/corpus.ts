@@ -4,7 +4,7 @@
  * codes, lists with expired and removed entries, conventions, guides and ads.
  * Same seed, same corpus.
  */
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addMonths } from "../../../src/primitives/dates.ts";
 import { FIELDS } from "../../../src/lib/integrity/columns.ts";
@@ -19,13 +19,16 @@ export interface Scale {
   conventions: number;
   guides: number;
   ads: number;
+  news: number;
+  activities: number;
+  questions: number;
 }
 
 export const SCALES: Record<string, Scale | "sample"> = {
   sample: "sample",
-  quarter: { people: 500, entries: 5000, conventions: 25, guides: 50, ads: 15 },
-  city: { people: 2000, entries: 20000, conventions: 100, guides: 200, ads: 60 },
-  "5x": { people: 10000, entries: 100000, conventions: 500, guides: 1000, ads: 300 },
+  quarter: { people: 500, entries: 5000, conventions: 25, guides: 50, ads: 15, news: 250, activities: 125, questions: 75 },
+  city: { people: 2000, entries: 20000, conventions: 100, guides: 200, ads: 60, news: 1000, activities: 500, questions: 300 },
+  "5x": { people: 10000, entries: 100000, conventions: 500, guides: 1000, ads: 300, news: 5000, activities: 2500, questions: 1500 },
 };
 
 function rng(seed: number) {
@@ -152,8 +155,11 @@ export function writeCorpus(root: string, scaleName: string, asOf: string, seed 
   }
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-  for (const d of ["conventions", "etiquette", "good-people/people", "integrity/red", "integrity/black", "ads"]) mkdirSync(join(root, d), { recursive: true });
-  cpSync("content/site.yaml", join(root, "site.yaml"));
+  for (const d of ["conventions", "etiquette", "good-people/people", "integrity/red", "integrity/black", "ads", "news", "volunteer", "quiz"]) mkdirSync(join(root, d), { recursive: true });
+  // The sample's settings, with the home page's posters and the handbook's cover taken from this corpus's ads.
+  writeFileSync(join(root, "site.yaml"), readFileSync("content/site.yaml", "utf8").replace(/^featured: .*$/m, "featured: [ad-0]"));
+  writeFileSync(join(root, "handbook.yaml"), readFileSync("content/handbook.yaml", "utf8").replace(/^cover: .*$/m, "cover: ad-0"));
+  writeServices(root, scale, r, asOf);
 
   for (let i = 0; i < scale.conventions; i++) {
     const n = 6 + Math.floor(r() * 8);
@@ -248,4 +254,43 @@ export function writeCorpus(root: string, scaleName: string, asOf: string, seed 
           : `slogan: 学习身边好人 弘扬时代新风\nsub: 身边好人 光荣榜\ntheme: 好人精神\ntemplate: honour\nbatch: "${batches[i % batches.length]}"\n`;
     writeFileSync(join(root, "ads", `ad-${i}.yaml`), body);
   }
+}
+
+const NEWS_CATEGORIES = ["工作动态", "通知公告", "媒体报道"];
+const ACTIVITY_CATEGORIES = ["文明交通", "环境保护", "关爱老幼", "扶残助困", "文明宣传", "社区服务", "文化惠民", "应急救护"];
+
+/** News (over the two years before the as-of day), activities (around it) and a question bank citing the corpus's conventions. */
+function writeServices(root: string, scale: Scale, r: () => number, asOf: string): void {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const day = (offset: number) => new Date(Date.parse(`${asOf}T00:00:00Z`) + offset * 86400000).toISOString().slice(0, 10);
+  for (let i = 0; i < scale.news; i++) {
+    const category = pick(NEWS_CATEGORIES);
+    const date = day(-Math.floor(r() * 730));
+    const until = day(Math.floor(r() * 60) - 30);
+    const deadline = category === "通知公告" && until >= date ? `deadline: ${until}\n` : "";
+    const region = pick(REGIONS);
+    const body = Array.from(
+      { length: 3 + Math.floor(r() * 4) },
+      () =>
+        `${region}${pick(["组织志愿者清理背街小巷", "开展文明交通劝导", "召开创建工作推进会", "评选文明楼栋和文明家庭", "举办垃圾分类知识讲座"])}，${"居民积极参与，现场秩序井然。".repeat(2 + Math.floor(r() * 4))}`,
+    ).join("\n\n");
+    writeFileSync(
+      join(root, "news", `n-${i}.md`),
+      `---\ntitle: ${region}${pick(["文明创建", "志愿服务", "环境整治", "移风易俗"])}工作动态第${i + 1}期\ndate: ${date}\ncategory: ${category}\nsummary: ${region}持续推进创建全国文明城市工作，各项任务按计划落实。\n${deadline}---\n\n${body}\n`,
+    );
+  }
+  for (let i = 0; i < scale.activities; i++) {
+    const start = day(Math.floor(r() * 180) - 120);
+    const hour = 8 + Math.floor(r() * 8);
+    const station = `${pick(REGIONS)}新时代文明实践站`;
+    writeFileSync(
+      join(root, "volunteer", `v-${i}.yaml`),
+      `title: ${pick(["文明交通劝导", "独居老人探访", "社区环境清洁", "垃圾分类宣传", "文明旅游引导"])}第${i + 1}场\ncategory: ${pick(ACTIVITY_CATEGORIES)}\nsummary: 志愿者在实践站组织下开展服务，欢迎报名。\npublished: ${day(Math.min(-1, Math.floor(r() * 180) - 150))}\norganiser:\n  level: 新时代文明实践站\n  name: ${station}\n  team: 邻里守望志愿服务队\nstart: ${start} ${String(hour).padStart(2, "0")}:00\nend: ${start} ${String(hour + 2).padStart(2, "0")}:30\nplace:\n  station: ${station}\n  address: 示例市${pick(REGIONS)}人民路 ${1 + Math.floor(r() * 300)} 号\nrecruit: ${5 + Math.floor(r() * 40)}\naudience: 社区居民\ncontact: 0000-1234${String(1000 + (i % 9000)).slice(-4)}\nregistration: https://zhiyuan.example.gov.cn/activity/v-${i}\n`,
+    );
+  }
+  const questions = Array.from({ length: scale.questions }, (_, i) => {
+    const multiple = i % 3 === 0;
+    return `- id: q-${i}\n  type: ${multiple ? "多选" : "单选"}\n  question: 第${i + 1}题：下列关于文明行为的说法，${multiple ? "哪些" : "哪一项"}是正确的？\n  options: [出门牵绳, 随地吐痰, 礼让斑马线, 乱扔垃圾]\n  answer: ${multiple ? "AC" : "C"}\n  explanation: 出门牵绳和礼让斑马线都是公约提倡的文明行为。\n  source: { convention: c-${i % scale.conventions}, article: 1 }`;
+  });
+  writeFileSync(join(root, "quiz", "questions.yaml"), `${questions.join("\n")}\n`);
 }

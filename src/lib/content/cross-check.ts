@@ -49,13 +49,15 @@ export function crossCheck(content: Checked, present: Present, batchIds: Readonl
   const bank = join(basename(content.root), "quiz/questions.yaml");
   for (const [i, q] of content.questions.entries()) {
     const field = `${i}.source`;
-    if ("guide" in q.source) {
-      if (!present.guides.has(q.source.guide)) missing(bank, `${field}.guide`, "礼仪指南", q.source.guide, present.guides);
+    const { guide, convention, article = 0 } = q.source;
+    if (guide) {
+      if (!present.guides.has(guide)) missing(bank, `${field}.guide`, "礼仪指南", guide, present.guides);
       continue;
     }
-    const c = conventionById.get(q.source.convention);
-    if (!present.conventions.has(q.source.convention)) missing(bank, `${field}.convention`, "公约", q.source.convention, present.conventions.keys());
-    else if (c && q.source.article > c.articles.length) problems.push({ file: bank, field: `${field}.article`, message: `题目“${q.id}”的出处：“${c.title}”只有 ${c.articles.length} 条，收到第 ${q.source.article} 条` });
+    if (!convention) continue;
+    const c = conventionById.get(convention);
+    if (!present.conventions.has(convention)) missing(bank, `${field}.convention`, "公约", convention, present.conventions.keys());
+    else if (c && article > c.articles.length) problems.push({ file: bank, field: `${field}.article`, message: `题目“${q.id}”的出处：“${c.title}”只有 ${c.articles.length} 条，收到第 ${article} 条` });
   }
   for (const id of content.site?.featured ?? []) if (!present.ads.has(id)) missing(join(basename(content.root), "site.yaml"), "featured", "公益广告", id, present.ads);
   if (content.handbook && !present.ads.has(content.handbook.cover)) missing(join(basename(content.root), "handbook.yaml"), "cover", "公益广告", content.handbook.cover, present.ads);

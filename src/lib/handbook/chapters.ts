@@ -42,7 +42,13 @@ function knowledge(q: Question): string {
   return `${q.question.replace(/[：:]$/, "")}——${answers}。`;
 }
 
-export function handbookChapters(s: HandbookSources): Chapter[] {
+/** Chapters in a fixed order, whatever order the sources come in: conventions newest first, guides by scene (as the site lists them). */
+export function handbookChapters(sources: HandbookSources): Chapter[] {
+  const s = {
+    ...sources,
+    conventions: [...sources.conventions].sort((a, b) => b.adopted.localeCompare(a.adopted) || a.id.localeCompare(b.id)),
+    guides: [...sources.guides].sort((a, b) => a.data.scene.localeCompare(b.data.scene, "zh-CN") || a.id.localeCompare(b.id)),
+  };
   const chapters: Chapter[] = [{ id: "zhi-shimin", title: "致市民", sections: [{ heading: "", paragraphs: [...s.handbook.foreword] }] }];
   if (s.conventions.length > 0) {
     chapters.push({

@@ -9,7 +9,7 @@
  * page (pdf-lib), with the cover image extended into the bleed.
  */
 import { readFile } from "node:fs/promises";
-import { cmyk, PDFDocument } from "pdf-lib";
+import { cmyk, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from "pdf-lib";
 import { chromium, type Page } from "playwright-core";
 import { fontFile } from "../poster/fonts.ts";
 import type { Chapter } from "./chapters.ts";
@@ -59,9 +59,38 @@ async function print(page: Page, files: Map<string, { body: Buffer | string; typ
   return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
 }
 
-const pageCount = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).getPageCount();
+/** Every outline entry (Chromium's, from the title and headings) in document order, depth first, with the page (1-based) it points to. */
+export async function outlinePages(pdf: Uint8Array): Promise<{ title: string; page: number }[]> {
+  const doc = await PDFDocument.load(pdf);
+  const index = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const found: { title: string; page: number }[] = [];
+  const walk = (first: PDFDict | undefined, depth: number) => {
+    for (let item = first, guard = 0; item && guard < 10_000 && depth < 20; guard++) {
+      const title = item.lookup(PDFName.of("Title"));
+      const target = item.lookupMaybe(PDFName.of("Dest"), PDFArray)?.get(0);
+      if ((title instanceof PDFHexString || title instanceof PDFString) && target instanceof PDFRef) found.push({ title: title.decodeText(), page: index.get(target.toString()) ?? 0 });
+      walk(item.lookupMaybe(PDFName.of("First"), PDFDict), depth + 1);
+      item = item.lookupMaybe(PDFName.of("Next"), PDFDict);
+    }
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict)?.lookupMaybe(PDFName.of("First"), PDFDict), 0);
+  return found;
+}
 
-/** Prints the booklet: one pass per chapter to count its pages, then the whole book with its contents filled in. */
+/** Where each chapter starts, from the outline; an internal error when a chapter's heading is not there. */
+async function chapterPages(pdf: Uint8Array, chapters: readonly Chapter[]): Promise<number[]> {
+  const entries = await outlinePages(pdf);
+  let from = 0;
+  return chapters.map((c) => {
+    // Chromium's entry for a heading on a named page can repeat its text ("文明公约文明公约").
+    const at = entries.findIndex((e, i) => i >= from && (e.title === c.title || e.title === c.title + c.title));
+    if (at < 0 || !entries[at]?.page) throw new Error(`内部错误：手册 PDF 的书签中找不到“${c.title}”一章`);
+    from = at + 1;
+    return entries[at].page;
+  });
+}
+
+/** Prints the booklet twice: once to learn where each chapter lands, once with the contents filled in. */
 export async function renderHandbook(input: HandbookInput): Promise<HandbookPdfs> {
   const files = new Map<string, { body: Buffer | string; type: string }>();
   for (const w of [400, 700] as const) files.set(`${ORIGIN}fonts/${w}.ttf`, { body: await readFile(fontFile(w)), type: "font/ttf" });
@@ -71,14 +100,12 @@ export async function renderHandbook(input: HandbookInput): Promise<HandbookPdfs
   try {
     const page = await browser.newPage();
     await serve(page, files);
-    const lengths: number[] = [];
-    for (let i = 0; i < input.chapters.length; i++) lengths.push(await pageCount(await print(page, files, printHtml(input.chapters, { ...options, only: i }))));
-    const draft = await pageCount(await print(page, files, printHtml(input.chapters, options)));
-    const contentsPages = draft - 1 - lengths.reduce((a, b) => a + b, 0);
-    const pages = lengths.map((_, i) => 2 + contentsPages + lengths.slice(0, i).reduce((a, b) => a + b, 0));
+    const draft = await print(page, files, printHtml(input.chapters, options));
+    const pages = await chapterPages(draft, input.chapters);
     const trim = await print(page, files, printHtml(input.chapters, { ...options, pages }));
+    const final = await chapterPages(trim, input.chapters);
+    if (final.join() !== pages.join()) throw new Error(`内部错误：手册填入目录页码后各章起始页变了（${pages.join("、")} → ${final.join("、")}）`);
     const doc = await PDFDocument.load(trim);
-    if (doc.getPageCount() !== draft) throw new Error(`内部错误：手册第二遍排版的页数（${doc.getPageCount()}）与第一遍（${draft}）不同`);
     doc.setTitle(`${input.title}（${input.edition}）`);
     doc.setAuthor(input.issuer);
     doc.setLanguage("zh-CN");
@@ -86,7 +113,7 @@ export async function renderHandbook(input: HandbookInput): Promise<HandbookPdfs
     doc.setCreationDate(fixed);
     doc.setModificationDate(fixed);
     const trimBytes = await doc.save();
-    return { trim: trimBytes, print: await withBleed(trimBytes, input.coverBleed, input.title), pages, pageCount: draft };
+    return { trim: trimBytes, print: await withBleed(trimBytes, input.coverBleed, input.title), pages, pageCount: doc.getPageCount() };
   } finally {
     await browser.close();
   }

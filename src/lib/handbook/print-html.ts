@@ -19,10 +19,8 @@ export interface PrintOptions {
   cover: string;
   /** Base URL the fonts are served from (see pdf.ts). */
   fontBase: string;
-  /** Start page of each chapter, when known (the second pass); "" placeholders otherwise. */
+  /** Start page of each chapter, when known (the second pass); empty otherwise. */
   pages?: readonly number[];
-  /** Only this chapter (for counting its pages), without cover and contents. */
-  only?: number;
 }
 
 function section(s: Section): string {
@@ -49,6 +47,7 @@ body{margin:0}
 .contents{page:contents;break-after:page}
 .contents ol{list-style:none;padding:0}
 .contents li{display:flex;gap:2mm;margin:3mm 0}
+.contents a{color:inherit;text-decoration:none}
 .contents .dots{flex:1;border-bottom:1px dotted #888;margin-bottom:1.6mm}
 .chapter{break-before:page}
 h1{font-size:18pt;line-height:1.4;margin:0 0 6mm;color:#a8201a}
@@ -61,11 +60,7 @@ li{margin:0 0 1mm}
 section{break-inside:auto}
 `;
   const chapterHtml = (c: Chapter, i: number) => `<div class="chapter ch${i}" id="${c.id}"><h1>${escape(c.title)}</h1>${c.sections.map(section).join("")}</div>`;
-  if (o.only !== undefined) {
-    const c = chapters[o.only];
-    return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${css}</style></head><body>${c ? chapterHtml(c, o.only) : ""}</body></html>`;
-  }
-  const toc = chapters.map((c, i) => `<li><span>${escape(c.title)}</span><span class="dots"></span><span class="page">${o.pages?.[i] ?? ""}</span></li>`).join("");
+  const toc = chapters.map((c, i) => `<li><a href="#${c.id}">${escape(c.title)}</a><span class="dots"></span><span class="page">${o.pages?.[i] ?? ""}</span></li>`).join("");
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(o.title)}</title><style>${css}</style></head><body>
 <div class="cover"><img src="${escape(o.cover)}" alt=""></div>
 <div class="contents"><h1>目录</h1><p class="meta">${escape(o.title)}（${escape(o.edition)}）· ${escape(o.issuer)}</p><ol>${toc}</ol></div>

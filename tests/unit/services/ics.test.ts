@@ -9,7 +9,7 @@ const ALPHABET = ["a", "Z", "0", " ", ";", ",", "\\", "文", "明", "，", "😀
 describe("foldLine", () => {
   it("keeps every line within 75 octets, never splits a character, and unfolds to the original (2,000 random lines)", () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 2000; run++) {
       const line = Array.from({ length: Math.floor(random() * 300) }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join("");
       const folded = foldLine(line);
@@ -62,7 +62,7 @@ describe("icsCalendar", () => {
     const text = icsCalendar([{ id: "x-1", data: activity, url: "https://wenming.example.gov.cn/volunteer/x-1/" }], { name: "测试", host: "wenming.example.gov.cn", asOf: "2026-11-22" });
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
-    const cal = new ICAL.Component(ICAL.parse(text));
+    const cal = new ICAL.Component(ICAL.parse(text) as unknown[]);
     expect(cal.getFirstPropertyValue("version")).toBe("2.0");
     expect(cal.getFirstPropertyValue("prodid")).toBeTruthy();
     const [vevent] = cal.getAllSubcomponents("vevent");
@@ -76,7 +76,7 @@ describe("icsCalendar", () => {
     expect(vevent?.getFirstPropertyValue("url")).toBe("https://wenming.example.gov.cn/volunteer/x-1/");
   });
   it("an empty calendar is still a valid calendar", () => {
-    const cal = new ICAL.Component(ICAL.parse(icsCalendar([], { name: "空", host: "h", asOf: "2026-11-22" })));
+    const cal = new ICAL.Component(ICAL.parse(icsCalendar([], { name: "空", host: "h", asOf: "2026-11-22" })) as unknown[]);
     expect(cal.getAllSubcomponents("vevent")).toEqual([]);
   });
 });

@@ -67,7 +67,12 @@ describe("scoring", () => {
       expect(s.passed).toBe(right * 10 >= PASS_MARK);
       expect(s.results.filter((r) => r.correct)).toHaveLength(right);
     }
-    expect(scoreRound(Array.from({ length: 3 }, (_, i) => ({ id: `${i}`, answer: "A" })), new Map([["0", ["A"]]])).points).toBe(33);
+    expect(
+      scoreRound(
+        Array.from({ length: 3 }, (_, i) => ({ id: `${i}`, answer: "A" })),
+        new Map([["0", ["A"]]]),
+      ).points,
+    ).toBe(33);
     expect(scoreRound([], new Map()).points).toBe(0);
   });
 });
