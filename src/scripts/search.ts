@@ -34,7 +34,7 @@ const filterBox = document.querySelector<HTMLElement>("[data-search-filters]");
 /** Filters offered to readers: Pagefind filter name, URL parameter, legend. */
 const FILTERS = [
   { key: "栏目", param: "section", legend: "栏目" },
-  { key: "类别", param: "category", legend: "好人类别" },
+  { key: "类别", param: "category", legend: "类别" },
   { key: "地区", param: "region", legend: "地区" },
   { key: "年份", param: "year", legend: "年份" },
 ] as const;

@@ -1,6 +1,6 @@
 /** 应知应会 self-test: a round, its score and explanations, the certificate, keyboard use, and the page without JavaScript. */
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
+import { checkA11y, expect, test } from "./fixtures.ts";
 
 interface Bank {
   count: number;
@@ -109,3 +109,16 @@ test("without JavaScript: a printable sheet, and its answer key on a separate pa
   await expect(page.locator(".answer-key strong").first()).toHaveText(/^答案：[A-F]+$/);
   await context.close();
 });
+
+for (const mode of ["normal", "text-large", "contrast-high"] as const) {
+  test(`the scored round and the certificate form pass axe in ${mode} mode`, async ({ page }) => {
+    if (mode !== "normal") await page.addInitScript((m) => localStorage.setItem("wenming-display", JSON.stringify([m])), mode);
+    const b = await bank(page);
+    await page.goto("/quiz/");
+    await expect(page.getByRole("button", { name: "交卷" })).toBeVisible();
+    await answer(page, b, new Set([1]));
+    await page.getByRole("button", { name: "交卷" }).click();
+    await expect(page.locator(".verdict.wrong")).toHaveCount(1);
+    await checkA11y(page, `/quiz/ scored [${mode}]`);
+  });
+}

@@ -143,6 +143,10 @@ test("the site feed and sitemap parse", async ({ page }) => {
   expect(doc.error).toBe("");
   expect(doc.titles).toContain("好人榜 2026年第三批（公示中）");
   expect(doc.titles).toContain("文明礼仪：垃圾分类 举手之劳");
+  expect(doc.titles).toContain("通知公告：关于招募 2027 年元旦春节文明交通志愿者的通知");
+  expect(doc.titles).toContain("志愿服务：冬日暖心 独居老人上门探访");
+  // Scheduled items are not in it before their day.
+  expect(doc.titles.join()).not.toContain("冬季应急救护志愿者培训");
   const sitemap = await (await page.request.get("/sitemap.xml")).text();
   expect(sitemap).toContain("https://wenming.example.gov.cn/good-people/wang-guilan/");
   expect(sitemap).not.toContain("/good-people/pan-wei/");

@@ -74,7 +74,7 @@ test("filters narrow results and live in the URL; reload restores the search", a
 test("category filter narrows good people", async ({ page }) => {
   await search(page, "示例市");
   await page
-    .getByRole("group", { name: "好人类别" })
+    .getByRole("group", { name: "类别" })
     .getByRole("checkbox", { name: /^见义勇为（\d+）$/ })
     .check();
   await expect(page).toHaveURL(/category=/);

@@ -147,3 +147,38 @@ test.describe("volunteer activities", () => {
     await expect(page.getByRole("link", { name: "前往报名" })).toHaveCount(0);
   });
 });
+
+test("a guide shows its poster even when its body does not place it", async ({ page }) => {
+  await page.goto("/etiquette/lvyou/");
+  await expect(page.locator("figure.poster-figure img")).toHaveAttribute("src", "/posters/jiang-wenming/jiang-wenming-square.webp");
+  // A guide whose body already places its poster shows it once.
+  await page.goto("/etiquette/yangquan-qianshen/");
+  await expect(page.locator("figure.poster-figure")).toHaveCount(1);
+});
+
+test("the gallery is one grid, filtered by theme on its own pages", async ({ page }) => {
+  await page.goto("/ads/");
+  const all = await page.locator(".ad-grid > li").count();
+  expect(all).toBeGreaterThanOrEqual(7);
+  const columns = await page.locator(".ad-grid").evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(" ").length);
+  expect(columns).toBeGreaterThan(1);
+  await page
+    .getByRole("navigation", { name: "按主题浏览" })
+    .getByRole("link", { name: /文明交通/ })
+    .click();
+  await expect(page.locator(".ad-grid .meta").filter({ hasNotText: "文明交通" })).toHaveCount(0);
+  await expect(page.locator(".ad-grid > li")).toHaveCount(1);
+});
+
+test("the home page leads with the campaign posters, people with photos, activities and notices", async ({ page }) => {
+  await page.goto("/");
+  const first = page.locator(".home-posters img").first();
+  await expect(first).toHaveAttribute("loading", "eager");
+  await expect(first).toHaveAttribute("alt", /讲文明 树新风/);
+  await expect(page.locator(".home-posters img").nth(1)).toHaveAttribute("loading", "lazy");
+  await expect(page.locator(".card.with-photo img").first()).toHaveAttribute("loading", "lazy");
+  const photo = await page.locator(".card.with-photo img").first().boundingBox();
+  expect(photo?.width ?? 0).toBeGreaterThan(60);
+  await expect(page.locator(".activity-list h3").first()).toHaveText("应急救护知识进社区");
+  await expect(page.locator(".news-list a").first()).toHaveText("关于招募 2027 年元旦春节文明交通志愿者的通知");
+});

@@ -120,3 +120,8 @@ export function lintMarkup(body: string, kind: "md" | "mdx", lineOffset = 0): { 
   walk(tree, problems, lineOffset, components);
   return { problems, components };
 }
+
+/** True when an MDX body shows the ad `ad` with <PosterFigure ad="…">. */
+export function hasPosterFigure(body: string, ad: string): boolean {
+  return lintMarkup(body, "mdx").components.some((c) => c.name === "PosterFigure" && c.attributes["ad"] === ad);
+}

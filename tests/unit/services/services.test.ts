@@ -132,3 +132,64 @@ describe("the handbook's chapters and print layout", () => {
     expect(html).toContain('<div class="chapter ch1" id="b">');
   });
 });
+
+describe("news list pages", () => {
+  it("pages all items and each category 20 to a page; an empty category keeps its first page", async () => {
+    const { newsPages } = await import("../../../src/lib/news/listing.ts");
+    const items = Array.from({ length: 45 }, (_, i) => ({ id: `n${i}`, data: { category: i % 9 === 0 ? ("通知公告" as const) : ("工作动态" as const) } }));
+    const pages = newsPages(items);
+    expect(pages.filter((p) => !p.category).map((p) => [p.path, p.entries.length])).toEqual([
+      [undefined, 20],
+      ["page/2", 20],
+      ["page/3", 5],
+    ]);
+    expect(pages.filter((p) => p.category === "通知公告").map((p) => p.path)).toEqual(["category/tongzhi-gonggao"]);
+    const empty = pages.filter((p) => p.category === "媒体报道");
+    expect(empty.map((p) => [p.path, p.entries.length, p.total])).toEqual([["category/meiti-baodao", 0, 0]]);
+    expect(pages.filter((p) => p.category === "工作动态").reduce((n, p) => n + p.entries.length, 0)).toBe(40);
+  });
+});
+
+describe("schema.org Event and quiz sources", () => {
+  it("describes an activity as an offline, free Event at its station", async () => {
+    const { activityJsonLd } = await import("../../../src/lib/volunteer/json-ld.ts");
+    const c = await loadContent("content", "2026-11-22");
+    const a = c.activities.find((x) => x.id === "2026-12-qinghe-jingtan");
+    if (!a) throw new Error("sample activity missing");
+    const ld = activityJsonLd(a, "https://w/x/", c.site);
+    expect(ld).toMatchObject({ "@type": "Event", startDate: "2026-12-19T08:30:00+08:00", isAccessibleForFree: true, location: { name: "清河镇新时代文明实践所" }, maximumAttendeeCapacity: 50 });
+  });
+  it("labels and links a question's source: a convention article or a guide", async () => {
+    const { withSource } = await import("../../../src/lib/quiz/bank.ts");
+    const lookups = { conventionById: () => ({ data: { title: "示例公约" } }), guideById: () => ({ data: { title: "示例指南" } }) };
+    const base = { id: "q", type: "单选" as const, question: "问", options: ["甲", "乙"], answer: "A", explanation: "解" };
+    expect(withSource({ ...base, source: { convention: "c", article: 3 } }, lookups).source).toEqual({ label: "示例公约 第三条", href: "/conventions/c/#article-3" });
+    expect(withSource({ ...base, source: { guide: "g" } }, lookups).source).toEqual({ label: "文明礼仪：示例指南", href: "/etiquette/g/" });
+  });
+});
+
+describe("small helpers of the new pages", () => {
+  it("counts activities by a key, in order of first appearance", async () => {
+    const { countBy } = await import("../../../src/lib/volunteer/activities.ts");
+    expect([...countBy(["乙", "甲", "乙"], (x) => x)]).toEqual([
+      ["乙", 2],
+      ["甲", 1],
+    ]);
+  });
+  it("lists the gallery's themes in use, in the schema's order, with 全部 first", async () => {
+    const { adThemes } = await import("../../../src/lib/site/ad-themes.ts");
+    const links = adThemes([{ data: { theme: "诚信建设" } }, { data: { theme: "文明交通" } }, { data: { theme: "诚信建设" } }], true);
+    expect(links.map((l) => [l.label, l.count])).toEqual([
+      ["全部", 3],
+      ["文明交通", 1],
+      ["诚信建设", 2],
+    ]);
+    expect(links[1]?.href).toBe(`/ads/theme/${encodeURIComponent("文明交通")}/`);
+  });
+  it("tells whether a guide's body already places its poster", async () => {
+    const { hasPosterFigure } = await import("../../../src/lib/content/markup-lint.ts");
+    expect(hasPosterFigure('正文\n\n<PosterFigure ad="yangquan" />\n', "yangquan")).toBe(true);
+    expect(hasPosterFigure('<PosterFigure ad="other" />', "yangquan")).toBe(false);
+    expect(hasPosterFigure("没有组件", "yangquan")).toBe(false);
+  });
+});
