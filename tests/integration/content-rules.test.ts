@@ -8,31 +8,7 @@ import { appendFileSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSy
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/lib/content/load.ts";
-import { ContentError } from "../../src/lib/content/problems.ts";
-import { sampleContent } from "./helpers.ts";
-
-type Change = (root: string) => void;
-
-function edit(rel: string, from: string | RegExp, to: string): Change {
-  return (root) => {
-    const path = join(root, rel);
-    const text = readFileSync(path, "utf8");
-    if (!(typeof from === "string" ? text.includes(from) : from.test(text))) throw new Error(`${rel}: “${String(from)}” not found`);
-    writeFileSync(path, text.replace(from, to));
-  };
-}
-
-async function problemsAfter(change: Change, asOf = "2026-11-22"): Promise<string[]> {
-  const root = sampleContent();
-  change(root);
-  try {
-    await loadContent(root, asOf);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    return error.message.split("\n").slice(1);
-  }
-}
+import { edit, problemsAfter, sampleContent } from "./helpers.ts";
 
 const PERSON = "good-people/people/gao-jianjun.md";
 const STORY = "退休钳工高建军在小区门口支起了一个修车摊";

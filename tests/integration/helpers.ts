@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadContent } from "../../src/lib/content/load.ts";
+import { ContentError } from "../../src/lib/content/problems.ts";
 
 export const BAD = "tests/fixtures/bad";
 
@@ -19,6 +21,32 @@ export function sampleContent(): string {
   const root = join(mkdtempSync(join(tmpdir(), "wenming-content-")), "content");
   cpSync("content", root, { recursive: true });
   return root;
+}
+
+/** A change to a copy of the content folder. */
+export type Change = (root: string) => void;
+
+/** Replaces one piece of text in a content file; fails loudly when the text is not there. */
+export function edit(rel: string, from: string | RegExp, to: string): Change {
+  return (root) => {
+    const path = join(root, rel);
+    const text = readFileSync(path, "utf8");
+    if (!(typeof from === "string" ? text.includes(from) : from.test(text))) throw new Error(`${rel}: “${String(from)}” not found`);
+    writeFileSync(path, text.replace(from, to));
+  };
+}
+
+/** The problems (one formatted line each) the loader reports after `change` to a fresh copy of the sample content. */
+export async function problemsAfter(change: Change, asOf = "2026-11-22"): Promise<string[]> {
+  const root = sampleContent();
+  change(root);
+  try {
+    await loadContent(root, asOf);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return error.message.split("\n").slice(1);
+  }
 }
 
 export interface BuildOptions {

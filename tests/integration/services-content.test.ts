@@ -3,36 +3,12 @@
  * handbook) to the same standard as the old: each wrong file is refused with
  * file, line and field; what is dated later is simply not published yet.
  */
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/lib/content/load.ts";
-import { ContentError } from "../../src/lib/content/problems.ts";
-import { sampleContent } from "./helpers.ts";
-
-type Change = (root: string) => void;
-
-function edit(rel: string, from: string, to: string): Change {
-  return (root) => {
-    const path = join(root, rel);
-    const text = readFileSync(path, "utf8");
-    if (!text.includes(from)) throw new Error(`${rel}: “${from}” not found`);
-    writeFileSync(path, text.replace(from, to));
-  };
-}
-
-async function problemsAfter(change: Change, asOf = "2026-11-22"): Promise<string[]> {
-  const root = sampleContent();
-  change(root);
-  try {
-    await loadContent(root, asOf);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    return error.message.split("\n").slice(1);
-  }
-}
+import { edit, problemsAfter, sampleContent } from "./helpers.ts";
 
 const NOTICE = "news/2026-11-zhiyuanzhe-zhaomu.md";
 const ACTIVITY = "volunteer/2026-12-dujulaoren-tanfang.yaml";

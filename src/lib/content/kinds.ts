@@ -166,20 +166,29 @@ export async function loadPeople(ctx: LoadContext): Promise<GoodPerson[]> {
   return people;
 }
 
-/** content/ads/*.yaml */
-export async function loadAds(ctx: LoadContext): Promise<Ad[]> {
-  const ads: Ad[] = [];
-  for (const f of await readKind(ctx.root, "ads", [".yaml", ".yml"], ctx.problems)) {
-    ctx.present.ads.add(f.id);
-    if (reserved("ads", f, ctx.problems)) continue;
+/**
+ * One item per YAML file in `folder`: each file scanned, validated and its
+ * digest recorded under `key`; `found` is told of every file first (a file
+ * with its own problem still counts as present where it is referenced).
+ */
+async function loadYamlItems<S extends Parameters<typeof parseYaml>[1]>(ctx: LoadContext, folder: string, key: string, schema: S, found?: (f: SourceFile) => void) {
+  const items: { id: string; file: string; data: NonNullable<ReturnType<typeof parseYaml<S>>["data"]> }[] = [];
+  for (const f of await readKind(ctx.root, folder, [".yaml", ".yml"], ctx.problems)) {
+    found?.(f);
+    if (reserved(folder, f, ctx.problems)) continue;
     scanText(f, ctx.problems);
-    const parsed = parseYaml(f.text, adSchema, f.shown);
+    const parsed = parseYaml(f.text, schema, f.shown);
     ctx.problems.push(...parsed.problems);
     if (!parsed.data) continue;
-    ads.push({ id: f.id, file: f.path, data: parsed.data });
-    ctx.digests.set(sourceKey("ads", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
+    items.push({ id: f.id, file: f.path, data: parsed.data });
+    ctx.digests.set(sourceKey(key, f.id), digestOf(f.text, JSON.stringify(parsed.data)));
   }
-  return ads;
+  return items;
+}
+
+/** content/ads/*.yaml */
+export function loadAds(ctx: LoadContext): Promise<Ad[]> {
+  return loadYamlItems(ctx, "ads", "ads", adSchema, (f) => ctx.present.ads.add(f.id));
 }
 
 /** content/news/*.md, with their cover images and attachments part of their digests. */
@@ -209,18 +218,8 @@ export async function loadNews(ctx: LoadContext): Promise<NewsItem[]> {
 }
 
 /** content/volunteer/*.yaml */
-export async function loadActivities(ctx: LoadContext): Promise<Activity[]> {
-  const activities: Activity[] = [];
-  for (const f of await readKind(ctx.root, "volunteer", [".yaml", ".yml"], ctx.problems)) {
-    if (reserved("volunteer", f, ctx.problems)) continue;
-    scanText(f, ctx.problems);
-    const parsed = parseYaml(f.text, volunteerSchema, f.shown);
-    ctx.problems.push(...parsed.problems);
-    if (!parsed.data) continue;
-    activities.push({ id: f.id, file: f.path, data: parsed.data });
-    ctx.digests.set(sourceKey("volunteer", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
-  }
-  return activities;
+export function loadActivities(ctx: LoadContext): Promise<Activity[]> {
+  return loadYamlItems(ctx, "volunteer", "volunteer", volunteerSchema);
 }
 
 async function exists(path: string): Promise<boolean> {

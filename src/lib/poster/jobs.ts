@@ -8,11 +8,12 @@
  * title (docs/performance.md).
  */
 import type { SiteContent } from "../content/load.ts";
-import { formatChineseDateTime, type IsoDate } from "../../primitives/dates.ts";
+import type { IsoDate } from "../../primitives/dates.ts";
+import { NEWS_CATEGORIES, type NewsCategory } from "../../schemas/news.ts";
 import { batchState } from "../good-people/notice.ts";
 import { batchTitle, publishedEntries } from "../integrity/listing.ts";
 import { LIST_NAMES, LISTS } from "../../primitives/integrity-terms.ts";
-import { urls } from "../site/urls.ts";
+import { NEWS_CATEGORY_SLUGS, urls } from "../site/urls.ts";
 import { sizesOf } from "./sizes-of.ts";
 import { SHARE_SIZE, type PosterFormat } from "./sizes.ts";
 import type { Identity, PosterInput } from "./templates.ts";
@@ -57,6 +58,11 @@ function share(content: SiteContent, key: string, slogan: string, sub: string | 
   return { input: { name: `分享图 ${key}`, template: "share", slogan, sub, label, identity: identityOf(content) }, size: SHARE_SIZE.id, formats: ["png"], paths: [urls.share(key).slice(1)] };
 }
 
+/** The share card of a news category (every item of the category shows it). */
+export function newsShareKey(category: NewsCategory): string {
+  return `news-${NEWS_CATEGORY_SLUGS[category]}`;
+}
+
 /** Every poster and share image of a build. */
 export function buildJobs(content: SiteContent, asOf: IsoDate, options: { shareImages?: boolean } = {}): PosterJob[] {
   const jobs: PosterJob[] = [];
@@ -74,8 +80,9 @@ export function buildJobs(content: SiteContent, asOf: IsoDate, options: { shareI
     jobs.push(share(content, `batch-${b.id}`, `好人榜 ${b.title}`, state.kind === "notice" ? "公示中，欢迎监督" : state.kind === "ended" ? "公示期已结束" : undefined, "好人榜"));
   }
   for (const a of content.ads) jobs.push(share(content, `ad-${a.id}`, a.data.slogan, a.data.sub, "公益广告"));
-  for (const n of content.news) jobs.push(share(content, `news-${n.id}`, n.data.title, n.data.summary, n.data.category));
-  for (const a of content.activities) jobs.push(share(content, `activity-${a.id}`, a.data.title, `${formatChineseDateTime(a.data.start)} · ${a.data.place.station}`, "志愿服务"));
+  // News and activities share one card per category (their pages carry their own titles): a card per
+  // item would be 1,500 more renders at city scale for text the link preview already shows.
+  for (const c of NEWS_CATEGORIES) jobs.push(share(content, newsShareKey(c), `${s.city}${c}`, s.title, "新闻公告"));
   jobs.push(share(content, "volunteer", `${s.city}志愿服务`, "近期活动与报名方式", "志愿服务"));
   if (content.questions.length > 0) jobs.push(share(content, "quiz", "应知应会 文明知识自测", `${s.city}创建全国文明城市`, "应知应会"));
   if (content.handbook) jobs.push(share(content, "handbook", content.handbook.title, content.handbook.edition, "市民文明手册"));
