@@ -18,26 +18,11 @@ import { packageVersion } from "../lib/package-version.ts";
 import { fontVersion } from "../lib/poster/fonts.ts";
 import { adInput } from "../lib/poster/jobs.ts";
 import { renderPreviewPng } from "../lib/poster/render.ts";
-import type { PosterSize } from "../lib/poster/sizes.ts";
+import { printSize } from "../lib/poster/sizes.ts";
 import { urls } from "../lib/site/urls.ts";
 
 const CACHE = cachePath("handbook");
 
-/** A5 laid out like the print posters (2.5 px per mm), with and without bleed. */
-function a5(bleedMm: number): PosterSize {
-  const w = 148 + 2 * bleedMm;
-  const h = 210 + 2 * bleedMm;
-  return {
-    id: `handbook-a5${bleedMm ? "-bleed" : ""}`,
-    label: "手册封面 A5",
-    width: Math.round(w * 2.5),
-    height: Math.round(h * 2.5),
-    shape: "portrait",
-    formats: ["png"],
-    onRequest: [],
-    print: { widthMm: 148, heightMm: 210, bleedMm },
-  };
-}
 /** 300 dpi. */
 const px = (mm: number) => Math.round((mm / 25.4) * 300);
 
@@ -70,7 +55,10 @@ async function build(content: SiteContent): Promise<{ trim: string; print: strin
   if (existsSync(files.trim) && existsSync(files.print)) return files;
   if (!existsSync(chromiumPath()))
     throw new Error(`市民文明手册需要 Chromium 排版 PDF，但找不到 ${chromiumPath()}：请安装（apt-get install -y chromium fonts-noto-cjk），或设置 WENMING_CHROMIUM 为 Chromium 的路径`);
-  const [coverPng, coverBleed] = await Promise.all([renderPreviewPng(cover, a5(0), px(148)), renderPreviewPng(cover, a5(BLEED_MM), px(148 + 2 * BLEED_MM))]);
+  const [coverPng, coverBleed] = await Promise.all([
+    renderPreviewPng(cover, printSize("handbook-a5", "手册封面 A5", 148, 210), px(148)),
+    renderPreviewPng(cover, printSize("handbook-a5-bleed", "手册封面 A5 含出血", 148, 210, BLEED_MM), px(148 + 2 * BLEED_MM)),
+  ]);
   const pdfs = await renderHandbook({ chapters, title: h.title, edition: h.edition, issuer: content.site.issuer, cover: coverPng, coverBleed, chromium: chromiumPath() });
   await mkdir(CACHE, { recursive: true });
   for (const [file, bytes] of [

@@ -59,6 +59,13 @@ async function print(page: Page, files: Map<string, { body: Buffer | string; typ
   return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
 }
 
+/** Fixed dates, so the same content gives the same bytes (the incremental build compares them with a cold one). */
+function fixDates(doc: PDFDocument): void {
+  const fixed = new Date("2020-01-01T00:00:00Z");
+  doc.setCreationDate(fixed);
+  doc.setModificationDate(fixed);
+}
+
 /** Every outline entry (Chromium's, from the title and headings) in document order, depth first, with the page (1-based) it points to. */
 export async function outlinePages(pdf: Uint8Array): Promise<{ title: string; page: number }[]> {
   const doc = await PDFDocument.load(pdf);
@@ -109,9 +116,7 @@ export async function renderHandbook(input: HandbookInput): Promise<HandbookPdfs
     doc.setTitle(`${input.title}（${input.edition}）`);
     doc.setAuthor(input.issuer);
     doc.setLanguage("zh-CN");
-    const fixed = new Date("2020-01-01T00:00:00Z");
-    doc.setCreationDate(fixed);
-    doc.setModificationDate(fixed);
+    fixDates(doc);
     const trimBytes = await doc.save();
     return { trim: trimBytes, print: await withBleed(trimBytes, input.coverBleed, input.title), pages, pageCount: doc.getPageCount() };
   } finally {
@@ -147,8 +152,6 @@ async function withBleed(trim: Uint8Array, coverBleed: Buffer, title: string): P
     }
   }
   out.setTitle(`${title}（印刷版，含 ${BLEED_MM} mm 出血）`);
-  const fixed = new Date("2020-01-01T00:00:00Z");
-  out.setCreationDate(fixed);
-  out.setModificationDate(fixed);
+  fixDates(out);
   return out.save();
 }

@@ -42,8 +42,8 @@ function screen(id: string, label: string, width: number, height: number, shown 
   return { id, label, width, height, shape: shapeOf(width, height), formats: shown ? ["png", "webp"] : ["png"], onRequest: shown ? [] : ["webp"] };
 }
 
-/** Print size laid out at 2.5 px per millimetre (trim plus bleed). */
-function print(id: string, label: string, widthMm: number, heightMm: number, bleedMm = 0, raster?: PosterSize["raster"]): PosterSize {
+/** Print size laid out at 2.5 px per millimetre (trim plus bleed); also the handbook's A5 cover. */
+export function printSize(id: string, label: string, widthMm: number, heightMm: number, bleedMm = 0, raster?: PosterSize["raster"]): PosterSize {
   const w = widthMm + 2 * bleedMm;
   const h = heightMm + 2 * bleedMm;
   const scale = 2.5;
@@ -68,10 +68,10 @@ export const POSTER_SIZES: readonly PosterSize[] = [
   screen("wechat-square", "公众号封面方图 500×500", 500, 500),
   screen("square", "朋友圈方图 1080×1080", 1080, 1080, true),
   screen("phone", "手机竖屏 / 视频号 1080×1920", 1080, 1920, true),
-  print("a3", "A3 投稿（297×420 mm，300 dpi）", 297, 420, 0, { width: 3508, height: 4961, dpi: 300 }),
-  print("poster-50x70", "街头海报 50×70 cm", 500, 700),
-  print("poster-60x90", "街头海报 60×90 cm", 600, 900),
-  print("lightbox-60x90", "灯箱 60×90 cm（含 2 cm 出血）", 600, 900, 20),
+  printSize("a3", "A3 投稿（297×420 mm，300 dpi）", 297, 420, 0, { width: 3508, height: 4961, dpi: 300 }),
+  printSize("poster-50x70", "街头海报 50×70 cm", 500, 700),
+  printSize("poster-60x90", "街头海报 60×90 cm", 600, 900),
+  printSize("lightbox-60x90", "灯箱 60×90 cm（含 2 cm 出血）", 600, 900, 20),
 ];
 
 /** The 1200×630 share image used by every page's Open Graph card. */
