@@ -35,3 +35,16 @@ export function darken(hex: string, amount: number): string {
     )
     .join("")}`;
 }
+
+/** `hex` mixed with `other`: `amount` 0 keeps `hex`, 1 is `other` (a solid colour instead of an opacity, so print has no transparency). */
+export function mix(hex: string, other: string, amount: number): string {
+  const a = channels(hex);
+  const b = channels(other);
+  return `#${a
+    .map((c, i) =>
+      Math.round(c + ((b[i] ?? 0) - c) * amount)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
+}

@@ -3,10 +3,16 @@
  * city's. Another city reuses the project by changing this file and the content.
  */
 import { z } from "zod";
-import { contrastRatio, MIN_TEXT_CONTRAST } from "../primitives/colour.ts";
+import { DEFAULT_THEMES } from "./ad.ts";
 import { contentImagePath, plainText, slug } from "./common.ts";
+import { hexColour, posterColourProblems } from "./colours.ts";
 
-const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "应为 #RRGGBB 形式的颜色" });
+/** Palettes a new site starts with (each passes the contrast rule). */
+export const DEFAULT_PALETTES = [
+  { name: "中国红", primary: "#A8201A", accent: "#8A5A00" },
+  { name: "清明绿", primary: "#1E5B3A", accent: "#3D6B1F" },
+  { name: "海洋蓝", primary: "#0B4A7A", accent: "#1F5F8B" },
+];
 
 export const siteSchema = z
   .strictObject({
@@ -66,6 +72,23 @@ export const siteSchema = z
       .refine((p) => p.startsWith("images/"), { message: "标识图片应放在 content/images/ 目录内，如 images/logo.png" })
       .optional()
       .meta({ title: "标识图片", description: "PNG、JPG、WebP 或 SVG" }),
+    /** Named poster palettes ads choose by name (`palette`), e.g. 清明绿 for a 清明 campaign. */
+    palettes: z
+      .array(
+        z.strictObject({
+          name: plainText(12).meta({ title: "名称", description: "如 清明绿" }),
+          primary: hexColour.meta({ title: "主色", description: "标语底色，与白字对比度至少 4.5:1" }),
+          accent: hexColour.meta({ title: "强调色", description: "线条与印章，与白色对比度至少 4.5:1" }),
+        }),
+      )
+      .default(DEFAULT_PALETTES)
+      .meta({ title: "海报配色", description: "公益广告可按名称选用的配色" }),
+    /** Ad themes for the gallery filter; a city adds its own (文明祭扫) here. */
+    themes: z
+      .array(plainText(12))
+      .min(1)
+      .default([...DEFAULT_THEMES])
+      .meta({ title: "公益广告主题", description: "每行一个，公益广告的“主题”从中选择" }),
     /** Ads the home page leads with: the current campaign's posters (the newest ad when empty). */
     featured: z.array(slug).max(3).default([]).meta({ title: "首页海报", description: "首页顶部展示的公益广告编号，至多 3 个，每行一个" }),
     /** The 应知应会 self-test: how many questions one round draws from the bank. */
@@ -77,17 +100,18 @@ export const siteSchema = z
       .meta({ title: "应知应会自测" }),
   })
   .superRefine((s, ctx) => {
-    for (const key of ["primary", "accent"] as const) {
-      const colour = s.colours[key];
-      const ratio = contrastRatio(colour, "#ffffff");
-      if (ratio < MIN_TEXT_CONTRAST) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["colours", key],
-          message: `对比度不足：${colour} 与白色的对比度为 ${ratio.toFixed(2)}:1，应至少 ${MIN_TEXT_CONTRAST}:1（老年人和弱视读者看不清），请换用更深的颜色`,
-        });
-      }
-    }
+    for (const p of posterColourProblems(s.colours)) ctx.addIssue({ code: "custom", path: ["colours", p.key], message: p.message });
+    const names = new Set<string>();
+    s.palettes.forEach((palette, i) => {
+      if (names.has(palette.name)) ctx.addIssue({ code: "custom", path: ["palettes", i, "name"], message: `配色名称重复：“${palette.name}”` });
+      names.add(palette.name);
+      for (const p of posterColourProblems(palette)) ctx.addIssue({ code: "custom", path: ["palettes", i, p.key], message: `配色“${palette.name}”的${p.message}` });
+    });
+    const themes = new Set<string>();
+    s.themes.forEach((t, i) => {
+      if (themes.has(t)) ctx.addIssue({ code: "custom", path: ["themes", i], message: `主题重复：“${t}”` });
+      themes.add(t);
+    });
   });
 
 export type Site = z.output<typeof siteSchema>;

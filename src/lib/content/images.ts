@@ -4,9 +4,11 @@
  * carry no script, and raster images are within a pixel limit (read from the
  * header only).
  */
+import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";
 import sharp from "sharp";
+import type { ImageRef, Logo } from "../poster/templates.ts";
 
 /** 40 megapixels: larger than any photo a page needs, small enough to decode safely. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
@@ -43,4 +45,32 @@ export async function checkImageFile(baseDir: string, relPath: string): Promise<
     return `无法识别的图片文件“${relPath}”：文件可能已损坏或不是图片，请使用 JPG、PNG 或 WebP（${why}）`;
   }
   return undefined;
+}
+
+/**
+ * A checked image as the poster renderer takes it: its path, content hash and
+ * pixel size as displayed (EXIF orientation applied), and the focal point.
+ */
+export async function imageRefOf(file: string, focus: { x: number; y: number } = { x: 50, y: 50 }): Promise<ImageRef> {
+  const bytes = await readFile(file);
+  const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  const turned = (meta.orientation ?? 1) >= 5;
+  return {
+    file,
+    digest: createHash("sha256").update(bytes).digest("hex").slice(0, 32),
+    width: (turned ? meta.height : meta.width) ?? 0,
+    height: (turned ? meta.width : meta.height) ?? 0,
+    vector: meta.format === "svg",
+    focus,
+  };
+}
+
+/** Logos are small and drawn at most a few hundred pixels wide: one PNG, flattened on white (print carries no transparency), serves every poster. */
+export async function logoOf(path: string): Promise<Logo> {
+  const { data, info } = await sharp(path, { density: 300 })
+    .resize({ width: 600, height: 600, fit: "inside", withoutEnlargement: true })
+    .flatten({ background: "#ffffff" })
+    .png()
+    .toBuffer({ resolveWithObject: true });
+  return { dataUrl: `data:image/png;base64,${data.toString("base64")}`, width: info.width, height: info.height };
 }

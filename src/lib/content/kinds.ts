@@ -6,7 +6,6 @@
  */
 import { access, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import sharp from "sharp";
 import { adSchema } from "../../schemas/ad.ts";
 import { conventionSchema, type Convention } from "../../schemas/convention.ts";
 import { etiquetteSchema, type EtiquetteData } from "../../schemas/etiquette.ts";
@@ -19,8 +18,9 @@ import { volunteerSchema } from "../../schemas/volunteer.ts";
 import { checkAttachment } from "./attachments.ts";
 import type { Present } from "./cross-check.ts";
 import { digestOf, sourceKey } from "./digest.ts";
-import { checkImageFile } from "./images.ts";
-import type { Activity, Ad, GoodPerson, Guide, Logo, NewsItem } from "./load.ts";
+import { checkImageFile, imageRefOf, logoOf } from "./images.ts";
+import type { ImageRef, Logo } from "../poster/templates.ts";
+import type { Activity, Ad, GoodPerson, Guide, NewsItem } from "./load.ts";
 import { lintMarkup } from "./markup-lint.ts";
 import type { ContentProblem } from "./problems.ts";
 import { readKind, readProblem, readText, scanText, type SourceFile } from "./source-files.ts";
@@ -78,11 +78,6 @@ function loadFrontMatterFile(f: SourceFile, schema: Parameters<typeof parseYaml>
   return { data: parsed.data, body: split.body, components: lint.components };
 }
 
-/** Logos are small and drawn at most a few hundred pixels wide: one PNG serves every poster. */
-async function logoOf(path: string): Promise<Logo> {
-  const { data, info } = await sharp(path, { density: 300 }).resize({ width: 600, height: 600, fit: "inside", withoutEnlargement: true }).png().toBuffer({ resolveWithObject: true });
-  return { dataUrl: `data:image/png;base64,${data.toString("base64")}`, width: info.width, height: info.height };
-}
 
 
 /** content/site.yaml and the logo it names. */
@@ -147,6 +142,9 @@ export async function loadBatches(ctx: LoadContext): Promise<{ batches: Batch[];
   return { batches, batchIds: file?.clean === true ? batchIds : undefined };
 }
 
+/** Where cropping a portrait keeps the view: the upper middle, where faces are. */
+const PORTRAIT_FOCUS = { x: 50, y: 35 };
+
 /** content/good-people/people/*.md, their photos part of their digests. */
 export async function loadPeople(ctx: LoadContext): Promise<GoodPerson[]> {
   const people: GoodPerson[] = [];
@@ -154,14 +152,15 @@ export async function loadPeople(ctx: LoadContext): Promise<GoodPerson[]> {
     const loaded = loadFrontMatterFile(f, goodPersonSchema, "md", "事迹", ctx.problems);
     const data = loaded?.data as GoodPersonData | undefined;
     if (!loaded || !data) continue;
-    let photo: Uint8Array | undefined;
+    let photo: ImageRef | undefined;
     if (data.photo) {
       const problem = await checkImageFile(join(ctx.root, "good-people"), data.photo);
       if (problem) ctx.problems.push({ file: f.shown, field: "photo", message: problem });
-      else photo = await readFile(join(ctx.root, "good-people", data.photo));
+      // Portraits keep the face in view when cropped square for the honour poster.
+      else photo = await imageRefOf(join(ctx.root, "good-people", data.photo), PORTRAIT_FOCUS);
     }
-    people.push({ id: f.id, file: f.path, data, story: loaded.body.trim() });
-    ctx.digests.set(sourceKey("goodPeople", f.id), digestOf(f.text, photo, JSON.stringify(data)));
+    people.push({ id: f.id, file: f.path, data, story: loaded.body.trim(), ...(photo ? { photo } : {}) });
+    ctx.digests.set(sourceKey("goodPeople", f.id), digestOf(f.text, photo?.digest, JSON.stringify(data)));
   }
   return people;
 }
@@ -186,9 +185,30 @@ async function loadYamlItems<S extends Parameters<typeof parseYaml>[1]>(ctx: Loa
   return items;
 }
 
-/** content/ads/*.yaml */
-export function loadAds(ctx: LoadContext): Promise<Ad[]> {
-  return loadYamlItems(ctx, "ads", "ads", adSchema, (f) => ctx.present.ads.add(f.id));
+/** content/ads/*.yaml, with their main image and partner logo checked and part of their digests. */
+export async function loadAds(ctx: LoadContext): Promise<Ad[]> {
+  const ads: Ad[] = [];
+  for (const item of await loadYamlItems(ctx, "ads", "ads", adSchema, (f) => ctx.present.ads.add(f.id))) {
+    const ad: Ad = { ...item };
+    const shown = join(basename(ctx.root), "ads", basename(item.file));
+    const parts: string[] = [];
+    if (item.data.image) {
+      const problem = await checkImageFile(ctx.root, item.data.image);
+      if (problem) ctx.problems.push({ file: shown, field: "image", message: problem });
+      else ad.image = await imageRefOf(join(ctx.root, item.data.image), item.data.focus);
+      parts.push(ad.image?.digest ?? "");
+    }
+    if (item.data.partnerLogo) {
+      const problem = await checkImageFile(ctx.root, item.data.partnerLogo);
+      if (problem) ctx.problems.push({ file: shown, field: "partnerLogo", message: problem });
+      else ad.partnerLogo = await logoOf(join(ctx.root, item.data.partnerLogo));
+      parts.push(ad.partnerLogo?.dataUrl ?? "");
+    }
+    const key = sourceKey("ads", item.id);
+    if (parts.length > 0) ctx.digests.set(key, digestOf(ctx.digests.get(key), ...parts));
+    ads.push(ad);
+  }
+  return ads;
 }
 
 /** content/news/*.md, with their cover images and attachments part of their digests. */

@@ -10,6 +10,7 @@
  */
 import { readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
+import type { ImageRef, Logo } from "../poster/templates.ts";
 import type { AdData } from "../../schemas/ad.ts";
 import type { Convention } from "../../schemas/convention.ts";
 import type { EtiquetteData } from "../../schemas/etiquette.ts";
@@ -45,12 +46,17 @@ export interface GoodPerson {
   file: string;
   data: GoodPersonData;
   story: string;
+  /** The checked photo, for the honour poster. */
+  photo?: ImageRef;
 }
 
 export interface Ad {
   id: string;
   file: string;
   data: AdData;
+  /** The checked main image and partner logo. */
+  image?: ImageRef;
+  partnerLogo?: Logo;
 }
 
 export interface NewsItem {
@@ -91,12 +97,7 @@ export interface SiteContent {
   logo?: Logo | undefined;
 }
 
-export interface Logo {
-  /** A PNG (SVGs rasterised) as a data URL, for posters and share images. */
-  dataUrl: string;
-  width: number;
-  height: number;
-}
+export type { Logo } from "../poster/templates.ts";
 
 /** What the content folder may hold; anything else is reported rather than silently ignored. */
 const LAYOUT: Record<string, readonly string[] | "file"> = {

@@ -18,8 +18,9 @@ export function posterRendererVersion(): string {
   if (!rendererVersion) {
     const hash = createHash("sha256");
     const dir = dirname(fileURLToPath(import.meta.url));
-    for (const file of readdirSync(dir).sort()) if (file.endsWith(".ts")) hash.update(readFileSync(join(dir, file)));
-    for (const pkg of ["satori", "sharp", "@resvg/resvg-js", "pdfkit", "svg-to-pdfkit", "qrcode"]) hash.update(`${pkg}@${packageVersion(pkg)}`);
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
+    for (const file of files.sort()) hash.update(readFileSync(join(dir, file)));
+    for (const pkg of ["satori", "sharp", "@resvg/resvg-js", "pdfkit", "svg-to-pdfkit", "qrcode", "pdf-lib", "esbuild"]) hash.update(`${pkg}@${packageVersion(pkg)}`);
     hash.update(fontVersion());
     rendererVersion = hash.digest("hex").slice(0, 16);
   }

@@ -11,10 +11,14 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { packageVersion } from "../package-version.ts";
 
-/** The npm package the poster fonts come from (OFL); its version is part of every poster cache key. */
+/** The npm packages the poster fonts come from (OFL); their versions are part of every poster cache key. */
 const FONT_PACKAGE = "@expo-google-fonts/noto-sans-sc";
+const SERIF_PACKAGE = "@expo-google-fonts/noto-serif-sc";
 
 export type Weight = 400 | 700 | 900;
+/** Sans for every design; the serif (one bold weight) only for the traditional design, loaded when first drawn. */
+export type Family = "sans" | "serif";
+export const FAMILY_NAMES: Record<Family, string> = { sans: "Noto Sans SC", serif: "Noto Serif SC" };
 
 export interface PosterFont {
   name: string;
@@ -39,45 +43,55 @@ function advanceOf(f: PosterFont, cp: number): number {
 const FILES: Record<Weight, string> = { 400: "400Regular/NotoSansSC_400Regular.ttf", 700: "700Bold/NotoSansSC_700Bold.ttf", 900: "900Black/NotoSansSC_900Black.ttf" };
 
 let loaded: PosterFont[] | undefined;
+let serif: PosterFont | undefined;
 
 /** The TTF file of each weight, for other renderers of the same type (the handbook's Chromium). */
 export function fontFile(weight: Weight): string {
   return join(fontDir(), FILES[weight]);
 }
 
-function fontDir(): string {
+function fontDir(pkg = FONT_PACKAGE): string {
   const require = createRequire(import.meta.url);
-  return dirname(require.resolve(`${FONT_PACKAGE}/package.json`));
+  return dirname(require.resolve(`${pkg}/package.json`));
+}
+
+function parse(file: string, name: string, weight: Weight): PosterFont {
+  const data = readFileSync(file);
+  const font = create(data);
+  if (!("hasGlyphForCodePoint" in font)) throw new Error(`${file} 不是单个字体文件`);
+  return { name, weight, data, font, advances: new Map() };
+}
+
+/** Noto Serif SC Bold, loaded on first use (14 MB: only processes that draw the traditional design pay for it). */
+export function serifFont(): PosterFont {
+  serif ??= parse(join(fontDir(SERIF_PACKAGE), "700Bold/NotoSerifSC_700Bold.ttf"), FAMILY_NAMES.serif, 700);
+  return serif;
 }
 
 /** The poster fonts, loaded on first use and kept for the life of the process. */
 export function posterFonts(): PosterFont[] {
   if (!loaded) {
     const dir = fontDir();
-    loaded = ([400, 700, 900] as const).map((weight) => {
-      const data = readFileSync(join(dir, FILES[weight]));
-      const font = create(data);
-      if (!("hasGlyphForCodePoint" in font)) throw new Error(`${FILES[weight]} 不是单个字体文件`);
-      return { name: "Noto Sans SC", weight, data, font, advances: new Map() };
-    });
+    loaded = ([400, 700, 900] as const).map((weight) => parse(join(dir, FILES[weight]), FAMILY_NAMES.sans, weight));
   }
   return loaded;
 }
 
 /** Version tag of the fonts, part of the poster cache key. */
 export function fontVersion(): string {
-  return `${FONT_PACKAGE}@${packageVersion(FONT_PACKAGE)}`;
+  return `${FONT_PACKAGE}@${packageVersion(FONT_PACKAGE)} ${SERIF_PACKAGE}@${packageVersion(SERIF_PACKAGE)}`;
 }
 
-function fontFor(weight: Weight): PosterFont {
+function fontFor(weight: Weight, family: Family = "sans"): PosterFont {
+  if (family === "serif") return serifFont();
   const font = posterFonts().find((f) => f.weight === weight);
   if (!font) throw new Error(`没有字重 ${weight} 的字体`);
   return font;
 }
 
 /** Characters of `text` the poster fonts cannot draw (whitespace ignored). */
-export function missingGlyphs(text: string, weight: Weight = 700): string[] {
-  const font = fontFor(weight);
+export function missingGlyphs(text: string, weight: Weight = 700, family: Family = "sans"): string[] {
+  const font = fontFor(weight, family);
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -88,8 +102,8 @@ export function missingGlyphs(text: string, weight: Weight = 700): string[] {
 }
 
 /** Width of `text` at `fontSize` pixels, from the font's advance widths. */
-export function textWidth(text: string, fontSize: number, weight: Weight = 700): number {
-  const f = fontFor(weight);
+export function textWidth(text: string, fontSize: number, weight: Weight = 700, family: Family = "sans"): number {
+  const f = fontFor(weight, family);
   const em = f.font.unitsPerEm;
   let units = 0;
   for (const ch of text) {

@@ -9,6 +9,7 @@
  */
 import type { SiteContent } from "../content/load.ts";
 import type { IsoDate } from "../../primitives/dates.ts";
+import type { AdData } from "../../schemas/ad.ts";
 import { NEWS_CATEGORIES, type NewsCategory } from "../../schemas/news.ts";
 import { batchState } from "../good-people/notice.ts";
 import { batchTitle, publishedEntries } from "../integrity/listing.ts";
@@ -33,24 +34,36 @@ export function identityOf(content: Pick<SiteContent, "site" | "logo">): Identit
   return identity;
 }
 
+/** The identity with an ad's colours: its own `colours`, else its named `palette`, else the site's. */
+export function adIdentity(content: Pick<SiteContent, "site" | "logo">, data: Pick<AdData, "palette" | "colours">): Identity {
+  const identity = identityOf(content);
+  const colours = data.colours ?? content.site.palettes.find((p) => p.name === data.palette);
+  return colours ? { ...identity, primary: colours.primary, accent: colours.accent } : identity;
+}
+
 /** Poster input for an ad, with the data its template needs. */
 export function adInput(content: SiteContent, adId: string): PosterInput {
   const ad = content.ads.find((a) => a.id === adId);
   if (!ad) throw new Error(`没有编号为“${adId}”的公益广告`);
   const d = ad.data;
   const guide = d.guide ? content.guides.find((g) => g.id === d.guide) : undefined;
-  const people = d.batch ? content.people.filter((p) => p.data.batch === d.batch && !p.data.withdrawn).map((p) => ({ name: p.data.name, category: p.data.category })) : undefined;
+  const people = d.batch ? content.people.filter((p) => p.data.batch === d.batch && !p.data.withdrawn).map((p) => ({ name: p.data.name, category: p.data.category, photo: p.photo })) : undefined;
+  // The rules design lists the ad's own items, or its guide's.
+  const own = d.template === "rules" && (d.dos?.length || d.donts?.length);
   return {
     name: ad.id,
     template: d.template,
     slogan: d.slogan,
     sub: d.sub,
     scene: guide?.data.scene,
-    dos: guide?.data.dos,
-    donts: guide?.data.donts,
+    dos: own ? d.dos : guide?.data.dos,
+    donts: own ? d.donts : guide?.data.donts,
     people,
+    image: ad.image,
+    credit: d.credit,
+    partnerLogo: ad.partnerLogo,
     qrUrl: new URL(d.link ?? urls.ad(ad.id), content.site.siteUrl).href,
-    identity: identityOf(content),
+    identity: adIdentity(content, d),
   };
 }
 

@@ -9,9 +9,12 @@ import QRCode from "qrcode";
 import satori from "satori";
 import sharp, { type Sharp } from "sharp";
 import SVGtoPDF from "svg-to-pdfkit";
-import { missingGlyphs, posterFonts } from "./fonts.ts";
+import { missingGlyphs, posterFonts, serifFont } from "./fonts.ts";
+import { fillSlots } from "./images.ts";
+import { layoutPoster, SERIF_DESIGNS } from "./layout.ts";
+import { cmykPdf, flattenForPrint, toPrintPdf } from "./print.ts";
 import type { PosterFormat, PosterSize } from "./sizes.ts";
-import { PosterError, TEMPLATES, type PosterInput } from "./templates.ts";
+import { PosterError, type PosterInput } from "./templates.ts";
 
 /** Every character a poster will draw, for the glyph check. */
 function posterText(input: PosterInput): string {
@@ -23,16 +26,18 @@ function posterText(input: PosterInput): string {
     input.identity.signature,
     input.identity.city,
     input.identity.emblem,
+    input.credit,
     ...(input.dos ?? []),
     ...(input.donts ?? []),
     ...(input.people ?? []).flatMap((p) => [p.name, p.category]),
-    "√×应该不等位好人榜公益广告文明网",
+    "√×应该不要等位共条好人榜公益广告文明网一二三四五六七八九十、（）",
   ].join("");
 }
 
 /** Throws PosterError naming each character the fonts cannot draw, with its code point. */
 export function assertGlyphs(input: PosterInput): void {
-  const missing = missingGlyphs(posterText(input));
+  const text = posterText(input);
+  const missing = [...new Set([...missingGlyphs(text), ...(SERIF_DESIGNS.has(input.template) ? missingGlyphs(text, 700, "serif") : [])])];
   if (missing.length > 0) {
     const list = missing.map((c) => `“${c}”（U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}）`).join("、");
     throw new PosterError(`字体缺字：公益广告“${input.name}”含有字体无法显示的字符 ${list}，请改用常用字或联系技术人员添加字体`);
@@ -71,9 +76,11 @@ export async function renderSvg(input: PosterInput, size: PosterSize, width = si
   assertGlyphs(input);
   if (input.qrUrl) input = { ...input, qr: await qrDataUrl(input.qrUrl) };
   const scaled: PosterSize = { ...size, width, height };
-  const element = TEMPLATES[input.template](input, scaled);
-  const fonts = posterFonts().map((f) => ({ name: f.name, data: f.data, weight: f.weight, style: "normal" as const }));
-  return satori(element, { width, height, fonts });
+  const { tree, slots } = layoutPoster(input, scaled);
+  await fillSlots(slots);
+  const faces = SERIF_DESIGNS.has(input.template) ? [...posterFonts(), serifFont()] : posterFonts();
+  const fonts = faces.map((f) => ({ name: f.name, data: f.data, weight: f.weight, style: "normal" as const }));
+  return satori(tree as unknown as Parameters<typeof satori>[0], { width, height, fonts });
 }
 
 /** A small PNG of one size for the workbench's live preview: the same layout and raster as the build, drawn `width` pixels wide. */
@@ -102,8 +109,12 @@ export function inlineSvgImages(svg: string): string {
 /** A fixed creation date: the same poster is the same file in every build (pdfkit would stamp the time and derive the file ID from it). */
 const REPRODUCIBLE_DATE = new Date("2020-01-01T00:00:00Z");
 
-/** Vector PDF at the size's physical dimensions (trim + bleed); text and QR code stay as paths. */
-export function svgToPdf(svg: string, size: PosterSize): Promise<Buffer> {
+/** Vector print PDF at the size's physical dimensions (trim + bleed), PDF/X-4 (./print.ts); text and QR code stay as paths. */
+export async function svgToPdf(svg: string, size: PosterSize, title = "公益广告"): Promise<Buffer> {
+  return toPrintPdf(await pdfkitPage(flattenForPrint(svg), size), size, title);
+}
+
+function pdfkitPage(svg: string, size: PosterSize): Promise<Buffer> {
   const print = size.print ?? { widthMm: size.width / 2.5, heightMm: size.height / 2.5, bleedMm: 0 };
   const pt = (mm: number) => (mm * 72) / 25.4;
   const w = pt(print.widthMm + 2 * print.bleedMm);
@@ -131,6 +142,14 @@ function printJpeg(raster: Sharp, cmyk: boolean): Promise<Buffer> {
   return (cmyk ? rgb.withIccProfile("cmyk") : rgb).jpeg({ quality: 90, optimiseCoding: false }).toBuffer();
 }
 
+/** The raster of a print size without its own (street posters, lightboxes): 150 dpi, what large-format print shops ask for. */
+function printRaster(size: PosterSize): { width: number; height: number; dpi: number } {
+  if (!size.print) return { width: size.width, height: size.height, dpi: 72 };
+  const dpi = 150;
+  const px = (mm: number) => Math.round((mm / 25.4) * dpi);
+  return { width: px(size.print.widthMm + 2 * size.print.bleedMm), height: px(size.print.heightMm + 2 * size.print.bleedMm), dpi };
+}
+
 /**
  * Renders one size in several formats with as little work as possible: one
  * layout and raster for PNG + WebP, one print raster for RGB + CMYK JPEG.
@@ -142,17 +161,17 @@ export async function renderPosterFormats(input: PosterInput, size: PosterSize, 
     const raster = await rasterise(await renderSvg(input, size), size.width);
     for (const f of screen) out.set(f, f === "webp" ? raster().webp({ quality: 86, effort: 1 }).toBuffer() : raster().png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer());
   }
-  const print = formats.filter((f) => f === "jpg" || f === "cmyk.jpg");
+  const print = formats.filter((f) => f === "jpg" || f === "cmyk.jpg" || f === "cmyk.pdf");
   if (print.length > 0) {
     // Print rasters are laid out at full pixel size: sharper and faster than scaling a small layout.
-    const r = size.raster ?? { width: size.width, height: size.height, dpi: 72 };
+    const r = size.raster ?? printRaster(size);
     const raster = await rasterise(await renderSvg(input, size, r.width, r.height), r.width);
-    for (const f of print) out.set(f, printJpeg(raster().withMetadata({ density: r.dpi }), f === "cmyk.jpg"));
+    for (const f of print) out.set(f, f === "cmyk.pdf" ? cmykPdf(raster(), size, `${input.name} ${size.label}（CMYK）`) : printJpeg(raster().withMetadata({ density: r.dpi }), f === "cmyk.jpg"));
   }
   if (formats.includes("pdf"))
     out.set(
       "pdf",
-      renderSvg(input, size).then((svg) => svgToPdf(svg, size)),
+      renderSvg(input, size).then((svg) => svgToPdf(svg, size, `${input.name} ${size.label}`)),
     );
   return Promise.all(formats.map((f) => out.get(f) ?? Promise.reject(new Error(`未知格式 ${f}`))));
 }

@@ -9,7 +9,7 @@ export function sizesOf(ids: readonly string[] | undefined): PosterSize[] {
   return ids && ids.length ? POSTER_SIZES.filter((s) => s.id === SHOWN_SIZE || ids.includes(s.id)) : [...POSTER_SIZES];
 }
 
-const LABELS: Record<PosterFormat, string> = { png: "PNG", webp: "WebP", jpg: "JPG（RGB，300 dpi）", pdf: "PDF（矢量，印刷）", "cmyk.jpg": "JPG（CMYK，印刷厂）" };
+const LABELS: Record<PosterFormat, string> = { png: "PNG", webp: "WebP", jpg: "JPG（RGB，300 dpi）", pdf: "PDF（矢量，印刷）", "cmyk.jpg": "JPG（CMYK，印刷厂）", "cmyk.pdf": "PDF（CMYK，印刷厂）" };
 
 export function formatLabel(format: PosterFormat): string {
   return LABELS[format];

@@ -5,7 +5,7 @@
  */
 
 export type Shape = "tall" | "portrait" | "square" | "landscape" | "cover";
-export type PosterFormat = "png" | "webp" | "jpg" | "pdf" | "cmyk.jpg";
+export type PosterFormat = "png" | "webp" | "jpg" | "pdf" | "cmyk.jpg" | "cmyk.pdf";
 
 export interface PosterSize {
   id: string;
@@ -55,7 +55,7 @@ export function printSize(id: string, label: string, widthMm: number, heightMm: 
     shape: shapeOf(w, h),
     // A3 is submitted as a 300 dpi RGB JPEG of at most 10 MB (中央文明办 calls); its vector PDF and the CMYK JPEG are there when asked for.
     formats: raster ? ["jpg"] : ["pdf"],
-    onRequest: raster ? ["pdf", "cmyk.jpg"] : [],
+    onRequest: raster ? ["pdf", "cmyk.jpg", "cmyk.pdf"] : ["cmyk.pdf"],
     print: { widthMm, heightMm, bleedMm },
   };
   if (raster) size.raster = raster;
