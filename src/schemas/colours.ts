@@ -27,7 +27,7 @@ export function posterColourProblems(colours: { primary: string; accent: string 
     if (r < MIN_TEXT_CONTRAST)
       out.push({
         key,
-        message: `对比度不足：${colour} 与${l === "#ffffff" ? "白色" : `浅色 ${l}`}的对比度为 ${r.toFixed(2)}:1，应至少 ${MIN_TEXT_CONTRAST}:1（老年人和弱视读者看不清），请换用更深的颜色`,
+        message: `对比度不足：${colour} 与${l === "#ffffff" ? "白色" : `浅色 ${l} `}的对比度为 ${r.toFixed(2)}:1，应至少 ${MIN_TEXT_CONTRAST}:1（老年人和弱视读者看不清），请换用更深的颜色`,
       });
   }
   return out;

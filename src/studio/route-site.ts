@@ -1,7 +1,7 @@
 /** 海报制作, 预览, 发布 and 修改记录 (with undo). */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, rename, rm, stat, readFile } from "node:fs/promises";
+import { cp, readdir, rename, rm, stat, readFile } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { Hono } from "hono";
@@ -15,13 +15,13 @@ import { adInput } from "../lib/poster/jobs.ts";
 import { renderPosterFormats, renderPreviewPng } from "../lib/poster/render.ts";
 import { POSTER_SIZES, findSize, type PosterFormat } from "../lib/poster/sizes.ts";
 import { PosterError } from "../lib/poster/templates.ts";
-import { adSchema, TEMPLATES, THEMES, type AdData } from "../schemas/ad.ts";
+import { adSchema, TEMPLATE_NAMES, TEMPLATES, type AdData } from "../schemas/ad.ts";
+import { checkImageFile, imageRefOf, logoOf } from "../lib/content/images.ts";
 import { isIsoDate, type IsoDate } from "../primitives/dates.ts";
 import { describeIssue } from "../lib/content/problems.ts";
 
 const run = promisify(execFile);
 
-const TEMPLATE_NAMES: Record<string, string> = { slogan: "标语", etiquette: "文明礼仪", honour: "好人榜" };
 
 /** The content at the current commit, loaded once per commit and day. */
 function contentCache(studio: Studio): () => Promise<SiteContent> {
@@ -41,14 +41,41 @@ function contentCache(studio: Studio): () => Promise<SiteContent> {
 /** An ad from the studio's fields, checked by the ad schema; the messages are the loader's. */
 function adFrom(params: Record<string, string>): { ad: AdData } | { problems: string[] } {
   const raw: Record<string, unknown> = {};
-  for (const key of ["slogan", "sub", "theme", "template", "guide", "batch"]) if (params[key]?.trim()) raw[key] = params[key]?.trim();
+  for (const key of ["slogan", "sub", "theme", "template", "guide", "batch", "image", "credit", "palette", "partnerLogo"]) if (params[key]?.trim()) raw[key] = params[key]?.trim();
+  const number = (v: string | undefined) => (v?.trim() ? Number(v) : 50);
+  if (params["focusX"]?.trim() || params["focusY"]?.trim()) raw["focus"] = { x: number(params["focusX"]), y: number(params["focusY"]) };
+  for (const key of ["dos", "donts"]) {
+    const items = (params[key] ?? "")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (items.length) raw[key] = items;
+  }
   const parsed = adSchema.safeParse(raw);
   if (parsed.success) return { ad: parsed.data };
   return { problems: parsed.error.issues.map((i) => `${i.path.join(".") || "广告"}：${describeIssue(i, raw)}`) };
 }
 
-function posterInput(content: SiteContent, ad: AdData) {
-  return adInput({ ...content, ads: [{ id: "studio", file: "", data: ad }] }, "studio");
+/** The poster input of an ad typed in the studio, its images checked like the loader checks them. */
+async function posterInput(content: SiteContent, ad: AdData) {
+  const studioAd: SiteContent["ads"][number] = { id: "studio", file: "", data: ad };
+  for (const [field, path] of [
+    ["主图", ad.image],
+    ["合作单位标识", ad.partnerLogo],
+  ] as const) {
+    if (!path) continue;
+    const problem = await checkImageFile(content.root, path);
+    if (problem) throw new PosterError(`${field}：${problem}`);
+  }
+  if (ad.image) studioAd.image = await imageRefOf(join(content.root, ad.image), ad.focus);
+  if (ad.partnerLogo) studioAd.partnerLogo = await logoOf(join(content.root, ad.partnerLogo));
+  return adInput({ ...content, ads: [studioAd] }, "studio");
+}
+
+/** Images staff can pick for a poster: the files in content/images/. */
+async function contentImages(root: string): Promise<string[]> {
+  const names = await readdir(join(root, "images")).catch(() => []);
+  return names.filter((n) => /\.(png|jpe?g|webp|svg)$/i.test(n)).map((n) => `images/${n}`);
 }
 
 const TYPES: Record<string, string> = {
@@ -141,6 +168,8 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
   // 海报制作: every size drawn by the build's renderer as the slogan is typed.
   app.get("/posters", async (c) => {
     const site = await content();
+    const images = await contentImages(site.root);
+    const imageOptions = (none: string) => html`<option value="">${none}</option>${images.map((i) => html`<option>${i}</option>`)}`;
     return studioPage(
       c,
       "海报制作",
@@ -150,8 +179,42 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
           <div class="field">
             <label for="p-theme">主题</label
             ><select id="p-theme" name="theme" data-poster>
-              ${THEMES.map((t) => html`<option>${t}</option>`)}
+              ${site.site.themes.map((t) => html`<option>${t}</option>`)}
             </select>
+          </div>
+          <div class="field">
+            <label for="p-palette">配色</label
+            ><select id="p-palette" name="palette" data-poster>
+              <option value="">网站主色</option>
+              ${site.site.palettes.map((p) => html`<option>${p.name}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="p-image">主图（图片版式必选）</label>
+            <p class="help" id="p-image-help">content/images/ 中的照片或插图</p>
+            <select id="p-image" name="image" aria-describedby="p-image-help" data-poster>
+              ${imageOptions("（不用图片）")}
+            </select>
+          </div>
+          <fieldset class="field">
+            <legend>主图焦点（裁切时保留的位置，%）</legend>
+            <label for="p-focus-x">横向</label> <input id="p-focus-x" name="focusX" type="number" min="0" max="100" value="50" data-poster />
+            <label for="p-focus-y">纵向</label> <input id="p-focus-y" name="focusY" type="number" min="0" max="100" value="50" data-poster />
+          </fieldset>
+          <div class="field"><label for="p-credit">图片署名</label><input id="p-credit" name="credit" value="" placeholder="如 摄影：张三" data-poster /></div>
+          <div class="field">
+            <label for="p-partner">合作单位标识</label
+            ><select id="p-partner" name="partnerLogo" data-poster>
+              ${imageOptions("（无）")}
+            </select>
+          </div>
+          <div class="field">
+            <label for="p-dos">“要”条目（规范版式，每行一条）</label>
+            <textarea id="p-dos" name="dos" rows="4" data-poster></textarea>
+          </div>
+          <div class="field">
+            <label for="p-donts">“不要”条目（规范版式，每行一条）</label>
+            <textarea id="p-donts" name="donts" rows="4" data-poster></textarea>
           </div>
           <div class="field">
             <label for="p-template">版式</label
@@ -214,7 +277,7 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     const made = adFrom(params);
     if ("problems" in made) return { error: c.text(made.problems.join("\n"), 422) };
     try {
-      return { size, input: posterInput(await content(), made.ad) };
+      return { size, input: await posterInput(await content(), made.ad) };
     } catch (error) {
       return { error: c.text(error instanceof Error ? error.message : String(error), 422) };
     }
@@ -239,7 +302,7 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     if (![...r.size.formats, ...r.size.onRequest].includes(format)) return c.text("该尺寸不提供这种格式", 400);
     try {
       const [file] = await renderPosterFormats(r.input, r.size, [format]);
-      const type = format === "pdf" ? "application/pdf" : format === "png" ? "image/png" : format === "webp" ? "image/webp" : "image/jpeg";
+      const type = format.endsWith("pdf") ? "application/pdf" : format === "png" ? "image/png" : format === "webp" ? "image/webp" : "image/jpeg";
       return c.body(new Uint8Array(file ?? Buffer.alloc(0)), 200, { "Content-Type": type, "Content-Disposition": `attachment; filename="poster-${r.size.id}.${format}"` });
     } catch (error) {
       if (error instanceof PosterError) return c.text(error.message, 422);
@@ -257,7 +320,9 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     if (ads && validId(id) && (await store.read(`ads/${id}.yaml`)) !== null) problems.push(`编号“${id}”已被使用，请换一个`);
     if (problems.length || !ads || "problems" in made) return notSaved(c, problems);
     const s = c.get("session");
-    const data = Object.fromEntries(Object.entries(made.ad).filter(([k, v]) => v !== undefined && !(k === "template" && v === "slogan"))) as Record<string, unknown>;
+    // Defaults are not written: a plain file stays plain.
+    const isDefault = (k: string, v: unknown) => (k === "template" && v === "slogan") || (k === "focus" && JSON.stringify(v) === JSON.stringify({ x: 50, y: 50 }));
+    const data = Object.fromEntries(Object.entries(made.ad).filter(([k, v]) => v !== undefined && !isDefault(k, v))) as Record<string, unknown>;
     const result = await store.save(await itemChanges(store, ads, id, data), `公益广告：新增 ${made.ad.slogan}（${s.name}，海报制作）`, { name: s.name }, studio.asOf());
     if (!result.ok)
       return notSaved(

@@ -20,7 +20,7 @@ export async function measureStudio(content: string, env: Record<string, string>
   // Each keystroke changes the slogan: nothing is cached between drawings.
   const times: number[] = [];
   for (let i = 0; i < 12; i++) {
-    const ad = { slogan: `文明城市 人人共建${"第".repeat(i % 4)}`, theme: "讲文明树新风" as const, template: "slogan" as const };
+    const ad = { slogan: `文明城市 人人共建${"第".repeat(i % 4)}`, theme: "讲文明树新风" as const, template: "slogan" as const, focus: { x: 50, y: 50 } };
     const input = adInput({ ...loaded, ads: [{ id: "studio", file: "", data: ad }] }, "studio");
     const t = performance.now();
     await renderPreviewPng(input, phone, 540);

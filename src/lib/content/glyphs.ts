@@ -6,18 +6,18 @@
  * checked here, and the problem names the content file and field.
  */
 import { basename, join, relative } from "node:path";
-import { missingGlyphs } from "../poster/fonts.ts";
+import { missingGlyphs, type Family } from "../poster/fonts.ts";
 import { codePointLabel } from "../../primitives/text.ts";
 import type { SiteContent } from "./load.ts";
 import type { ContentProblem } from "./problems.ts";
 
 type Texts = Record<string, string | readonly string[] | undefined>;
 
-function check(file: string, texts: Texts, problems: ContentProblem[]): void {
+function check(file: string, texts: Texts, problems: ContentProblem[], family: Family = "sans"): void {
   for (const [field, value] of Object.entries(texts)) {
     const values = typeof value === "string" ? [value] : (value ?? []);
     values.forEach((text, i) => {
-      const missing = missingGlyphs(text);
+      const missing = missingGlyphs(text, 700, family);
       if (missing.length === 0) return;
       const where = typeof value === "string" ? field : `${field}.${i}`;
       const list = missing.map((c) => `“${c}”（${codePointLabel(c)}）`).join("、");
@@ -35,5 +35,10 @@ export function checkPosterGlyphs(content: Pick<SiteContent, "root" | "site" | "
   for (const g of content.guides) check(shown(g.file), { title: g.data.title, summary: g.data.summary, dos: g.data.dos, donts: g.data.donts }, problems);
   content.batches.forEach((b, i) => check(files.batches, { [`${i}.title`]: b.title }, problems));
   for (const p of content.people) check(shown(p.file), { name: p.data.name }, problems);
-  for (const a of content.ads) check(shown(a.file), { slogan: a.data.slogan, sub: a.data.sub }, problems);
+  for (const a of content.ads) {
+    const texts = { slogan: a.data.slogan, sub: a.data.sub, credit: a.data.credit, dos: a.data.dos, donts: a.data.donts };
+    check(shown(a.file), texts, problems);
+    // The traditional design sets its text in the serif face: its coverage counts too.
+    if (a.data.template === "traditional") check(shown(a.file), texts, problems, "serif");
+  }
 }

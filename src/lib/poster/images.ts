@@ -5,7 +5,7 @@
  * transparency) and embedded as JPEG. Also the resolution check: whether an
  * image has the pixels a size's output needs.
  */
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import type { Slot } from "./layout.ts";
 import type { PosterSize } from "./sizes.ts";
 import type { ImageRef } from "./templates.ts";
@@ -20,7 +20,7 @@ export function coverCrop(image: Pick<ImageRef, "width" | "height" | "focus">, w
 }
 
 /** SVGs are drawn at the density that gives the box's pixels, then cropped like a photo. */
-async function source(image: ImageRef, width: number, height: number): Promise<{ pipeline: sharp.Sharp; ref: ImageRef }> {
+async function source(image: ImageRef, width: number, height: number): Promise<{ pipeline: Sharp; ref: ImageRef }> {
   if (!image.vector) return { pipeline: sharp(image.file, { limitInputPixels: false }).rotate(), ref: image };
   const scale = Math.max(width / image.width, height / image.height);
   const density = Math.min(2400, Math.max(1, 72 * scale));

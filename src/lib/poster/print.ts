@@ -13,8 +13,8 @@
  * profile, in a PDF with the same boxes and intent.
  */
 import { deflateSync } from "node:zlib";
-import { cmyk, PDFArray, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFString, type PDFPage, type PDFRef } from "pdf-lib";
-import sharp from "sharp";
+import { cmyk, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFString, type PDFPage, type PDFRef } from "pdf-lib";
+import sharp, { type Sharp } from "sharp";
 import type { PosterSize } from "./sizes.ts";
 
 const MM = 72 / 25.4;
@@ -23,14 +23,17 @@ export const SLUG_MM = 10;
 const MARK_MM = 5;
 
 const MASK = /<mask id="([^"]+)">([\s\S]*?)<\/mask>/g;
-const WHITE_RECT = /^<rect x="[\d.-]+" y="[\d.-]+" width="[\d.]+" height="[\d.]+" fill="#fff"\/>$/;
+/** A mask's white rectangle, optionally followed by black strokes (Satori's border mask: the box inside its border). */
+const WHITE_RECT = /^(<rect x="[\d.-]+" y="[\d.-]+" width="[\d.]+" height="[\d.]+" fill="#fff"\/>)((?:<path [^>]*fill="none" stroke="#000"[^>]*\/>)*)$/;
 
 /** The print SVG: masks that are white rectangles become clipping paths; anything else that would be transparency is refused. */
 export function flattenForPrint(svg: string): string {
   const clips: string[] = [];
-  let out = svg.replace(MASK, (whole, id: string, body: string) => {
-    if (!WHITE_RECT.test(body.trim())) throw new Error(`印刷文件不能含透明效果：版式中的蒙版 ${id} 不是矩形裁切（${body.slice(0, 80)}）`);
-    clips.push(`<clipPath id="${id}">${body.replace(/ fill="#fff"/, "")}</clipPath>`);
+  let out = svg.replace(MASK, (_whole, id: string, body: string) => {
+    const m = WHITE_RECT.exec(body.trim());
+    if (!m?.[1]) throw new Error(`印刷文件不能含透明效果：版式中的蒙版 ${id} 不是矩形裁切（${body.slice(0, 80)}）`);
+    // A border mask only keeps the content off the border, which the designs' content never reaches: the rectangle alone clips the same.
+    clips.push(`<clipPath id="${id}">${m[1].replace(/ fill="#fff"/, "")}</clipPath>`);
     return "";
   });
   out = out.replace(/mask="url\(#([^)]+)\)"/g, 'clip-path="url(#$1)"');
@@ -175,13 +178,14 @@ function addOutputIntent(doc: PDFDocument, printer: Buffer, title: string): void
   doc.setProducer("wenming");
   doc.setCreationDate(FIXED_DATE);
   doc.setModificationDate(FIXED_DATE);
-  const info = doc.getInfoDict();
+  // pdf-lib keeps the Info dictionary to itself: reach it through the trailer.
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.set(PDFName.of("GTS_PDFXVersion"), PDFString.of("PDF/X-4"));
   info.set(PDFName.of("Trapped"), PDFName.of("False"));
 }
 
 /** A CMYK PDF for print shops: the print raster converted with the printer profile, placed at physical size with the same boxes and intent. */
-export async function cmykPdf(rgb: sharp.Sharp, size: PosterSize, title: string): Promise<Buffer> {
+export async function cmykPdf(rgb: Sharp, size: PosterSize, title: string): Promise<Buffer> {
   const jpeg = await rgb.removeAlpha().withIccProfile("cmyk").jpeg({ quality: 92 }).toBuffer();
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.context.header = PDFHeader.forVersion(1, 6);

@@ -1,4 +1,5 @@
 /** Real poster outputs, checked by measurable properties: size, resolution, page size, non-blank pixels, exact errors. */
+import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fitText } from "../../../src/lib/poster/fit.ts";
@@ -34,11 +35,10 @@ async function variance(png: Buffer): Promise<number> {
   return Math.max(...stats.channels.slice(0, 3).map((c) => c.stdev));
 }
 
-/** MediaBox of the first page, in points. */
-function pdfPageSize(pdf: Buffer): [number, number] {
-  const m = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
-  if (!m) throw new Error("no MediaBox");
-  return [Number(m[1]), Number(m[2])];
+/** BleedBox of the first page (trim plus bleed; the whole page when there is no bleed), in points. */
+async function pdfPageSize(pdf: Buffer): Promise<[number, number]> {
+  const box = (await PDFDocument.load(pdf)).getPage(0).getBleedBox();
+  return [box.width, box.height];
 }
 
 describe.each([slogan, etiquette, honour])("template $template", (input) => {
@@ -88,7 +88,7 @@ describe("print formats", () => {
   ])("%s PDF page is the physical size (with bleed) in points", async (id, w, h) => {
     const pdf = await renderPoster(slogan, size(id), "pdf");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const [pw, ph] = pdfPageSize(pdf);
+    const [pw, ph] = await pdfPageSize(pdf);
     expect(pw).toBeCloseTo(w, 1);
     expect(ph).toBeCloseTo(h, 1);
   });

@@ -176,9 +176,9 @@ describe("small helpers of the new pages", () => {
       ["甲", 1],
     ]);
   });
-  it("lists the gallery's themes in use, in the schema's order, with 全部 first", async () => {
+  it("lists the gallery's themes in use, in the order of the site's themes, with 全部 first", async () => {
     const { adThemes } = await import("../../../src/lib/site/ad-themes.ts");
-    const links = adThemes([{ data: { theme: "诚信建设" } }, { data: { theme: "文明交通" } }, { data: { theme: "诚信建设" } }], true);
+    const links = adThemes([{ data: { theme: "诚信建设" } }, { data: { theme: "文明交通" } }, { data: { theme: "诚信建设" } }], ["文明祭扫", "文明交通", "诚信建设"], true);
     expect(links.map((l) => [l.label, l.count])).toEqual([
       ["全部", 3],
       ["文明交通", 1],
