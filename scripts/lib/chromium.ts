@@ -29,15 +29,15 @@ function hasCjkFont(): boolean {
 /**
  * The path of a usable Chromium; throws with the install instructions when
  * there is none. `pdfTools`: the tests also need poppler (pdfinfo, pdffonts,
- * pdftotext) to check the handbook's PDFs.
+ * pdftotext), qpdf and Ghostscript to check the handbook's and posters' PDFs.
  */
 export async function findChromium(options: { pdfTools?: boolean } = {}): Promise<string> {
   const root = process.getuid?.() === 0;
-  if (options.pdfTools && !has("pdfinfo")) {
-    if (!root || !has("apt-get")) throw new Error("测试需要 poppler 工具检查手册 PDF：请安装 poppler-utils（apt-get install -y poppler-utils）");
-    console.log("正在安装 poppler-utils（检查 PDF 用）…");
-    if (spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils"], { stdio: "inherit" }).status !== 0)
-      throw new Error("安装 poppler-utils 失败，请查看上面 apt-get 的输出");
+  if (options.pdfTools && !(has("pdfinfo") && has("qpdf") && has("gs"))) {
+    if (!root || !has("apt-get")) throw new Error("测试需要 poppler、qpdf 和 Ghostscript 检查 PDF：请安装 poppler-utils qpdf ghostscript（apt-get install -y poppler-utils qpdf ghostscript）");
+    console.log("正在安装 poppler-utils、qpdf 和 ghostscript（检查 PDF 用）…");
+    if (spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils qpdf ghostscript"], { stdio: "inherit" }).status !== 0)
+      throw new Error("安装 poppler-utils、qpdf 和 ghostscript 失败，请查看上面 apt-get 的输出");
   }
   const fromEnv = process.env["WENMING_CHROMIUM"];
   if (fromEnv && existsSync(fromEnv)) return fromEnv;

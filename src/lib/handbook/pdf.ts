@@ -9,9 +9,10 @@
  * page (pdf-lib), with the cover image extended into the bleed.
  */
 import { readFile } from "node:fs/promises";
-import { cmyk, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from "pdf-lib";
 import { chromium, type Page } from "playwright-core";
 import { fontFile } from "../poster/fonts.ts";
+import { drawCropMarks } from "../poster/print.ts";
 import type { Chapter } from "./chapters.ts";
 import { printHtml, type PrintOptions } from "./print-html.ts";
 
@@ -139,17 +140,7 @@ async function withBleed(trim: Uint8Array, coverBleed: Buffer, title: string): P
     p.setBleedBox(slug - bleed, slug - bleed, A5.width + 2 * bleed, A5.height + 2 * bleed);
     if (i === 0) p.drawImage(cover, { x: slug - bleed, y: slug - bleed, width: A5.width + 2 * bleed, height: A5.height + 2 * bleed });
     else p.drawPage(page, { x: slug, y: slug });
-    const mark = { thickness: 0.25, color: cmyk(1, 1, 1, 1) };
-    const gap = bleed + 1 * MM;
-    const length = 5 * MM;
-    for (const x of [slug, slug + A5.width]) {
-      for (const y of [slug, slug + A5.height]) {
-        const out_x = x === slug ? -1 : 1;
-        const out_y = y === slug ? -1 : 1;
-        p.drawLine({ start: { x: x + out_x * gap, y }, end: { x: x + out_x * (gap + length), y }, ...mark });
-        p.drawLine({ start: { x, y: y + out_y * gap }, end: { x, y: y + out_y * (gap + length) }, ...mark });
-      }
-    }
+    drawCropMarks(p, { x: slug, y: slug, width: A5.width, height: A5.height }, bleed);
   }
   out.setTitle(`${title}（印刷版，含 ${BLEED_MM} mm 出血）`);
   fixDates(out);

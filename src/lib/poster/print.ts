@@ -13,7 +13,7 @@
  * profile, in a PDF with the same boxes and intent.
  */
 import { deflateSync } from "node:zlib";
-import { cmyk, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFString, type PDFPage, type PDFRef } from "pdf-lib";
+import { cmyk, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, type PDFPage, type PDFRef } from "pdf-lib";
 import sharp, { type Sharp } from "sharp";
 import type { PosterSize } from "./sizes.ts";
 
@@ -142,10 +142,16 @@ export function physical(size: PosterSize): { width: number; height: number; ble
  */
 export async function toPrintPdf(pdf: Uint8Array, size: PosterSize, title: string): Promise<Buffer> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  doc.context.header = PDFHeader.forVersion(1, 6);
   const { srgb, cmyk: printer } = await iccProfiles();
   const { width, height, bleed } = physical(size);
   const page = doc.getPage(0);
+  // pdfkit and svg-to-pdfkit mark the page and each group as a transparency group; nothing inside
+  // is transparent (flattenForPrint), so the groups are plain forms and a preflight sees none.
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    const dict = object instanceof PDFDict ? object : object instanceof PDFRawStream ? object.dict : undefined;
+    dict?.delete(PDFName.of("Group"));
+  }
+  page.node.delete(PDFName.of("Group"));
   const full = { width: width + 2 * bleed, height: height + 2 * bleed };
   const slug = bleed > 0 ? SLUG_MM * MM : 0;
   page.setMediaBox(-slug, -slug, full.width + 2 * slug, full.height + 2 * slug);
@@ -156,7 +162,17 @@ export async function toPrintPdf(pdf: Uint8Array, size: PosterSize, title: strin
   const resources = page.node.Resources();
   if (resources) resources.set(PDFName.of("ColorSpace"), doc.context.obj({ DefaultRGB: [PDFName.of("ICCBased"), iccStream(doc, "srgb", srgb, 3)] }));
   addOutputIntent(doc, printer, title);
-  return Buffer.from(await doc.save({ useObjectStreams: false }));
+  return asPdf16(await doc.save({ useObjectStreams: false }));
+}
+
+/**
+ * PDF/X-4 files are PDF 1.6. pdf-lib always writes a 1.7 header; nothing in
+ * these files needs 1.7, and the header has the same length, so no offset moves.
+ */
+function asPdf16(bytes: Uint8Array): Buffer {
+  const out = Buffer.from(bytes);
+  if (out.toString("latin1", 0, 8) === "%PDF-1.7") out.write("%PDF-1.6", 0, "latin1");
+  return out;
 }
 
 function addOutputIntent(doc: PDFDocument, printer: Buffer, title: string): void {
@@ -188,7 +204,6 @@ function addOutputIntent(doc: PDFDocument, printer: Buffer, title: string): void
 export async function cmykPdf(rgb: Sharp, size: PosterSize, title: string): Promise<Buffer> {
   const jpeg = await rgb.removeAlpha().withIccProfile("cmyk").jpeg({ quality: 92 }).toBuffer();
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.context.header = PDFHeader.forVersion(1, 6);
   const { width, height, bleed } = physical(size);
   const page = doc.addPage([width + 2 * bleed, height + 2 * bleed]);
   page.drawImage(await doc.embedJpg(jpeg), { x: 0, y: 0, width: width + 2 * bleed, height: height + 2 * bleed });
@@ -198,6 +213,5 @@ export async function cmykPdf(rgb: Sharp, size: PosterSize, title: string): Prom
   page.setTrimBox(bleed, bleed, width, height);
   if (bleed > 0) drawCropMarks(page, { x: bleed, y: bleed, width, height }, bleed);
   addOutputIntent(doc, (await iccProfiles()).cmyk, title);
-  doc.setTitle(title);
-  return Buffer.from(await doc.save({ useObjectStreams: false }));
+  return asPdf16(await doc.save({ useObjectStreams: false }));
 }

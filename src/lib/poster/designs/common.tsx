@@ -131,10 +131,10 @@ export function PhotoBox(props: PhotoProps & { credit?: string | undefined; u: n
   );
 }
 
-/** The person placeholder: the first character of the name in a tinted circle. */
+/** The person placeholder: the first character of the name in the campaign colour on paper, ringed. */
 export function Placeholder({ name, d, identity }: { name: string; d: number; identity: Identity }): Element {
   return (
-    <div style={{ display: "flex", width: d, height: d, borderRadius: d / 2, backgroundColor: mix(identity.primary, "#ffffff", 0.85), alignItems: "center", justifyContent: "center" }}>
+    <div style={{ display: "flex", width: d, height: d, borderRadius: d / 2, backgroundColor: PAPER, border: `${Math.max(1, d * 0.04)}px solid ${identity.primary}`, alignItems: "center", justifyContent: "center" }}>
       <div style={{ fontSize: d * 0.42, fontWeight: 900, color: identity.primary }}>{[...name][0] ?? ""}</div>
     </div>
   );

@@ -40,7 +40,7 @@ export function honour(input: PosterInput, size: PosterSize): Element {
   const usable = { width: grid.width - 2 * gridPad, height: grid.height - 2 * gridPad - moreLine };
   // Photo cells are square photos with two lines below: 1.45 times taller than wide.
   const withPhotos = gridFor(shown.length, usable.width, usable.height, 1.45);
-  const photos = withPhotos.cell >= f.u * 9;
+  const photos = withPhotos.cell >= f.u * 6;
   const { cell } = photos ? withPhotos : gridFor(shown.length, usable.width, usable.height, 0.5);
   const longest = shown.reduce((m, p) => Math.max(m, textWidth(p.name, 1, 900)), 1);
   const nameSize = Math.min(cell * (photos ? 0.17 : 0.22), (cell * 0.92) / longest, f.u * 5);
