@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { renderJobs } from "../../src/lib/poster/pool.ts";
 import type { PosterInput } from "../../src/lib/poster/templates.ts";
@@ -46,13 +47,63 @@ describe("poster CLI", () => {
     expect(r.status).toBe(0);
     expect(readdirSync(out)).toEqual(["yangquan-phone.png"]);
   });
+  it("draws every design from the command line with a photo, a palette, a focus, a credit and a partner logo", async () => {
+    const out = mkdtempSync(join(tmpdir(), "wenming-cli-"));
+    const photo = join(out, "照片.jpg");
+    await sharp({ create: { width: 2400, height: 1600, channels: 3, background: "#3a7ab8" } })
+      .jpeg()
+      .toFile(photo);
+    const logo = join(out, "partner.png");
+    await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 0, g: 80, b: 160, alpha: 1 } } })
+      .png()
+      .toFile(logo);
+    for (const template of ["slogan", "photo", "traditional", "rules"]) {
+      const r = cli("--slogan", "文明祭扫 绿色清明", "--template", template, "--image", photo, "--focus", "60,40", "--credit", "摄影：李明", "--palette", "清明绿", "--partner-logo", logo, "--dos", "鲜花祭扫；错峰出行", "--donts", "不焚烧纸钱", "--size", "phone", "--format", "png", "--out", join(out, template));
+      expect(r.status, r.stderr).toBe(0);
+      const [file] = readdirSync(join(out, template));
+      const png = await sharp(join(out, template, file ?? "")).raw().toBuffer({ resolveWithObject: true });
+      expect([png.info.width, png.info.height]).toEqual([1080, 1920]);
+      // The palette's green is on the poster; the site's red is not.
+      let green = 0;
+      for (let i = 0; i < png.data.length; i += png.info.channels) if (png.data[i] === 0x1e && png.data[i + 1] === 0x5b && png.data[i + 2] === 0x3a) green++;
+      expect(green, template).toBeGreaterThan(10_000);
+    }
+    // An explicit colour wins over the palette.
+    const r = cli("--slogan", "文明祭扫", "--colour", "#0B4A7A,#1F5F8B", "--size", "square", "--format", "png", "--out", join(out, "colour"));
+    expect(r.status, r.stderr).toBe(0);
+  });
+  it("warns when a picture would print soft and refuses one far too small for the size", async () => {
+    const out = mkdtempSync(join(tmpdir(), "wenming-cli-"));
+    const small = join(out, "small.jpg");
+    await sharp({ create: { width: 900, height: 600, channels: 3, background: "#3a7ab8" } })
+      .jpeg()
+      .toFile(small);
+    const soft = cli("--slogan", "文明祭扫", "--template", "photo", "--image", small, "--size", "phone", "--out", out);
+    expect(soft.status).toBe(0);
+    expect(soft.stderr).toMatch(/警告：图片为 900×600 像素，尺寸 phone 需要约 \d+×\d+ 像素/);
+    const refused = cli("--slogan", "文明祭扫", "--template", "photo", "--image", small, "--size", "a3", "--out", out);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/错误：图片为 900×600 像素，尺寸 a3 需要约 \d+×\d+ 像素（300 dpi）.*明显模糊/);
+  });
   it.each([
     [["--slogan", "文明", "--size", "huge"], 2, "未知尺寸 huge"],
-    [["--slogan", "文明", "--template", "poster"], 2, "命令行直接出图只支持 slogan 模板"],
+    [["--slogan", "文明", "--template", "poster"], 2, "未知版式 poster"],
+    [["--slogan", "文明", "--template", "photo"], 2, "photo（图片）版式需要填写 image（主图）"],
+    [["--slogan", "文明", "--image", "no-such.jpg"], 2, "找不到图片文件“no-such.jpg”"],
+    [["--slogan", "文明", "--image", "package.json"], 2, "无法识别的图片文件"],
+    [["--slogan", "文明", "--focus", "120,40"], 2, "--focus 应为“横向%,纵向%”"],
+    [["--slogan", "文明", "--focus", "左上"], 2, "--focus 应为“横向%,纵向%”"],
+    [["--slogan", "文明", "--palette", "紫罗兰"], 2, "未知配色“紫罗兰”；可用：中国红、清明绿、海洋蓝"],
+    [["--slogan", "文明", "--colour", "#00aa00"], 2, "对比度不足：#00aa00"],
+    [["--slogan", "文明", "--colour", "green"], 2, "应为 #RRGGBB 形式的颜色"],
+    [["--slogan", "文明", "--template", "rules"], 2, "rules（规范）版式需要填写 dos / donts 条目"],
+    [["--slogan", "文明", "--template", "etiquette"], 2, "etiquette 模板需要填写 guide"],
+    [["--slogan", "文明", "--template", "honour", "--batch", "no-such-batch"], 2, "找不到好人榜批次“no-such-batch”"],
+    [["--slogan", "文明", "--logo", "README.md"], 2, "--logo"],
     [["--size", "square"], 2, "请用 --slogan 提供标语"],
     [["--slogan", "文明𪚥", "--size", "square"], 1, "U+2A6A5"],
     // A bad command line is a usage message, never a stack trace.
-    [["--slogan", "文明", "--colour", "#00aa00"], 2, "未知选项 --colour"],
+    [["--slogan", "文明", "--colr", "#00aa00"], 2, "未知选项 --colr"],
     [["--slogan", "文明", "-x"], 2, "未知选项 -x"],
     [["--slogan"], 2, "选项 --slogan 需要一个值"],
     [["--slogan", "文明", "--size"], 2, "选项 --size 需要一个值"],

@@ -28,7 +28,14 @@ async function source(image: ImageRef, width: number, height: number): Promise<{
   return { pipeline: sharp(data), ref: { ...image, width: info.width, height: info.height } };
 }
 
-async function crop(slot: Slot): Promise<string> {
+/** A cropped photo: its JPEG (composited onto rasters by the renderer) and the same bytes as a data URL (in the SVG, for PDFs). */
+export interface Cropped {
+  url: string;
+  bytes: Buffer;
+  radius: number;
+}
+
+async function crop(slot: Slot): Promise<Cropped> {
   const { pipeline, ref } = await source(slot.image, slot.width, slot.height);
   const region = coverCrop(ref, slot.width, slot.height);
   const data = await pipeline
@@ -37,29 +44,40 @@ async function crop(slot: Slot): Promise<string> {
     .flatten({ background: slot.background })
     .jpeg({ quality: 88, chromaSubsampling: "4:4:4" })
     .toBuffer();
-  return `data:image/jpeg;base64,${data.toString("base64")}`;
+  return { url: `data:image/jpeg;base64,${data.toString("base64")}`, bytes: data, radius: slot.radius ?? 0 };
 }
 
 /** Crops by image, box and background: PNG and WebP of one size share one layout, and the build renders sizes in turn. */
-const crops = new Map<string, Promise<string>>();
+const crops = new Map<string, Promise<Cropped>>();
+/** The same crops by data URL, for the renderer to find the bytes of a photo in an SVG. */
+const byUrl = new Map<string, Cropped>();
 const KEPT = 24;
 
-function cropped(slot: Slot): Promise<string> {
-  const key = JSON.stringify([slot.image.digest, slot.image.focus, slot.width, slot.height, slot.background]);
+function cropped(slot: Slot): Promise<Cropped> {
+  const key = JSON.stringify([slot.image.digest, slot.image.focus, slot.width, slot.height, slot.background, slot.radius ?? 0]);
   let hit = crops.get(key);
   if (!hit) {
     hit = crop(slot);
     crops.set(key, hit);
-    hit.catch(() => crops.delete(key));
-    if (crops.size > KEPT) crops.delete(crops.keys().next().value ?? "");
+    hit.then((c) => byUrl.set(c.url, c)).catch(() => crops.delete(key));
+    if (crops.size > KEPT) {
+      const oldest = crops.keys().next().value ?? "";
+      void crops.get(oldest)?.then((c) => byUrl.delete(c.url));
+      crops.delete(oldest);
+    }
   }
   return hit;
 }
 
 /** Writes each slot's cropped image into its element. */
 export async function fillSlots(slots: readonly Slot[]): Promise<void> {
-  const urls = await Promise.all(slots.map(cropped));
-  slots.forEach((s, i) => (s.node.props.src = urls[i] ?? ""));
+  const done = await Promise.all(slots.map(cropped));
+  slots.forEach((s, i) => (s.node.props.src = done[i]?.url ?? ""));
+}
+
+/** The crop behind a data URL in a poster's SVG, while it is cached. */
+export function croppedPhoto(url: string): Cropped | undefined {
+  return byUrl.get(url);
 }
 
 /** Pixel density print sizes without a raster are judged at: large-format posters are read from a metre or more. */

@@ -8,7 +8,7 @@
  * carry no transparency (./print.ts checks it).
  */
 import type { JSX } from "satori/jsx/jsx-runtime";
-import { mix } from "../../../primitives/colour.ts";
+import { contrastRatio, mix } from "../../../primitives/colour.ts";
 import { fitText, type FitBox } from "../fit.ts";
 import { FAMILY_NAMES, type Family } from "../fonts.ts";
 import type { PosterSize, Shape } from "../sizes.ts";
@@ -116,17 +116,20 @@ export function Photo(props: PhotoProps): Element {
   return { type: PHOTO, props, key: null } as unknown as Element;
 }
 
-/** A photo with its credit line on a solid label in the lower right corner. */
+/**
+ * A photo with its credit line under it, right-aligned on the design's colour.
+ * Nothing is ever drawn over a photo: the renderer places photos last
+ * (./render.ts), and text on a picture would depend on the picture for its
+ * contrast.
+ */
 export function PhotoBox(props: PhotoProps & { credit?: string | undefined; u: number }): Element {
   const { credit, u, ...photo } = props;
+  const line = credit ? Math.max(10, u * 2) : 0;
+  const colour = contrastRatio(photo.background, ON_PRIMARY_SOFT) >= 4.5 ? ON_PRIMARY_SOFT : INK;
   return (
-    <div style={{ display: "flex", position: "relative", width: photo.width, height: photo.height, flexShrink: 0 }}>
-      <Photo {...photo} />
-      {credit ? (
-        <div style={{ display: "flex", position: "absolute", right: 0, bottom: 0, backgroundColor: "#262626", color: "#ffffff", fontSize: Math.max(10, u * 2), padding: `${u * 0.5}px ${u * 1.2}px`, fontWeight: 400 }}>
-          {credit}
-        </div>
-      ) : null}
+    <div style={{ display: "flex", flexDirection: "column", width: photo.width, height: photo.height, flexShrink: 0 }}>
+      <Photo {...photo} height={photo.height - (credit ? line * 1.8 : 0)} />
+      {credit ? <div style={{ display: "flex", justifyContent: "flex-end", height: line * 1.8, alignItems: "center", fontSize: line, color: colour, fontWeight: 400, paddingRight: u }}>{credit}</div> : null}
     </div>
   );
 }

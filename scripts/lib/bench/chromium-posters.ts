@@ -1,0 +1,98 @@
+/**
+ * The browser baseline for poster rendering: the same design, the same
+ * layout and the same (already cropped) image as HTML/CSS — the element tree
+ * our renderer draws, written out with inline styles — rendered by a warm
+ * headless Chromium page and captured with Playwright's screenshot, against
+ * our renderer in the same process and run. Chromium is given the laid-out
+ * tree and the cropped picture: it does only what a browser renderer would
+ * (layout, raster, encode), which favours it.
+ */
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { fontFile } from "../../../src/lib/poster/fonts.ts";
+import { fillSlots } from "../../../src/lib/poster/images.ts";
+import { layoutPoster, type Child, type Node } from "../../../src/lib/poster/layout.ts";
+import { qrDataUrl, renderPoster } from "../../../src/lib/poster/render.ts";
+import type { PosterSize } from "../../../src/lib/poster/sizes.ts";
+import type { PosterInput } from "../../../src/lib/poster/templates.ts";
+import { findChromium } from "../chromium.ts";
+
+const UNITLESS = new Set(["fontWeight", "lineHeight", "flexGrow", "flexShrink", "opacity", "zIndex"]);
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+
+function css(style: Record<string, string | number> = {}): string {
+  return Object.entries(style)
+    .map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}:${typeof v === "number" && !UNITLESS.has(k) ? `${v}px` : v}`)
+    .join(";");
+}
+
+/** The element tree as HTML: the same boxes and styles Satori is given. */
+export function treeHtml(node: Child): string {
+  if (node === null || node === undefined || node === false) return "";
+  if (typeof node === "string" || typeof node === "number") return escape(String(node));
+  if (Array.isArray(node)) return node.map(treeHtml).join("");
+  const n = node as Node;
+  if (n.type === "img") return `<img src="${escape(String(n.props.src ?? ""))}" style="${escape(css(n.props.style))}">`;
+  return `<${n.type} style="${escape(css(n.props.style))}">${treeHtml(n.props.children)}</${n.type}>`;
+}
+
+async function posterHtml(input: PosterInput, size: PosterSize, width: number, height: number): Promise<string> {
+  const withQr = input.qrUrl ? { ...input, qr: await qrDataUrl(input.qrUrl) } : input;
+  const { tree, slots } = layoutPoster(withQr, { ...size, width, height });
+  await fillSlots(slots);
+  const faces = ([400, 700, 900] as const).map((w) => `@font-face{font-family:"Noto Sans SC";font-weight:${w};src:url("https://fonts.bench/${w}.ttf")}`).join("");
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${faces}*{box-sizing:border-box;margin:0}body{width:${width}px;height:${height}px;overflow:hidden}div{display:flex}</style></head><body>${treeHtml(tree)}</body></html>`;
+}
+
+export interface ChromiumComparison {
+  oursPngMs: number;
+  chromiumPngMs: number;
+  oursA3Ms: number;
+  chromiumA3Ms: number;
+}
+
+/** Median milliseconds per poster, ours and Chromium's, for 1080×1920 PNG and A3 (300 dpi) JPEG, same input with its image. */
+export async function compareWithChromium(input: PosterInput, phone: PosterSize, a3: PosterSize, runs = 8): Promise<ChromiumComparison> {
+  const browser = await chromium.launch({ executablePath: await findChromium(), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  try {
+    const page = await browser.newPage({ deviceScaleFactor: 1 });
+    await page.route("https://fonts.bench/**", (route) => route.fulfill({ body: readFileSync(fontFile(Number(/(\d+)\.ttf$/.exec(route.request().url())?.[1] ?? 700) as 400 | 700 | 900)), contentType: "font/ttf" }));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const time = async (f: (i: number) => Promise<unknown>, n: number) => {
+      await f(-1);
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        await f(i);
+        out.push(performance.now() - t);
+      }
+      return median(out);
+    };
+    const variant = (i: number): PosterInput => ({ ...input, sub: `${input.sub ?? ""}${i >= 0 ? ` 第${i}号` : ""}` });
+    const browserShot = async (size: PosterSize, width: number, height: number, type: "png" | "jpeg", i: number) => {
+      // The HTML is made outside the timing (it is our layout); the browser lays it out, rasterises and encodes.
+      const html = await posterHtml(variant(i), size, width, height);
+      const t = performance.now();
+      await page.setViewportSize({ width, height });
+      await page.setContent(html, { waitUntil: "load" });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.screenshot(type === "png" ? { type } : { type, quality: 90 });
+      return performance.now() - t;
+    };
+    const browserTime = async (size: PosterSize, width: number, height: number, type: "png" | "jpeg", n: number) => {
+      await browserShot(size, width, height, type, -1);
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push(await browserShot(size, width, height, type, i));
+      return median(out);
+    };
+    const r = a3.raster ?? { width: a3.width, height: a3.height };
+    return {
+      oursPngMs: await time((i) => renderPoster(variant(i), phone, "png"), runs),
+      chromiumPngMs: await browserTime(phone, phone.width, phone.height, "png", runs),
+      oursA3Ms: await time((i) => renderPoster(variant(i), a3, "jpg"), Math.max(3, runs / 2)),
+      chromiumA3Ms: await browserTime(a3, r.width, r.height, "jpeg", Math.max(3, runs / 2)),
+    };
+  } finally {
+    await browser.close();
+  }
+}
