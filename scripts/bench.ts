@@ -128,7 +128,11 @@ if (!coldOnly) {
   figures["a3JpegSeconds"] = (performance.now() - t) / 3000;
   // With a photo: the image-led design, its picture cropped per size (a 4000×3000 "camera" JPEG).
   const photoFile = join(work, "bench-photo.jpg");
-  await sharp(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="3000"><rect width="4000" height="3000" fill="#4a90c2"/><circle cx="2600" cy="1100" r="500" fill="#f5d142"/><rect y="2000" width="4000" height="1000" fill="#2f6b2f"/></svg>'))
+  await sharp(
+    Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="3000"><rect width="4000" height="3000" fill="#4a90c2"/><circle cx="2600" cy="1100" r="500" fill="#f5d142"/><rect y="2000" width="4000" height="1000" fill="#2f6b2f"/></svg>',
+    ),
+  )
     .jpeg({ quality: 90 })
     .toFile(photoFile);
   const photoInput: PosterInput = { ...input, template: "photo", image: await imageRefOf(photoFile, { x: 60, y: 40 }), credit: "摄影：示例" };
@@ -146,9 +150,16 @@ if (!coldOnly) {
   if (!values["no-browser"]) {
     try {
       const c = await compareWithChromium(photoInput, phone, a3);
-      Object.assign(figures, { chromiumPngMs: c.chromiumPngMs, oursPngMs: c.oursPngMs, chromiumA3Ms: c.chromiumA3Ms, oursA3Ms: c.oursA3Ms, chromiumPngRatio: c.chromiumPngMs / c.oursPngMs, chromiumA3Ratio: c.chromiumA3Ms / c.oursA3Ms });
+      Object.assign(figures, {
+        chromiumPngMs: c.chromiumPngMs,
+        oursPngMs: c.oursPngMs,
+        chromiumA3Ms: c.chromiumA3Ms,
+        oursA3Ms: c.oursA3Ms,
+        chromiumPngRatio: c.chromiumPngMs / c.oursPngMs,
+        chromiumA3Ratio: c.chromiumA3Ms / c.oursA3Ms,
+      });
     } catch (error) {
-      figures["chromiumError"] = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+      figures["chromiumError"] = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
     }
   }
   log(
@@ -243,8 +254,16 @@ if (!coldOnly) {
   row("photo design 1080×1920 PNG, 3 in flight", `${Number(figures["photoPosterPngPerSecond"]).toFixed(1)} /s`);
   row("  ÷ blank canvas", `${(100 * Number(figures["photoPosterVsBlank"])).toFixed(0)} %`, "≥ 90 %");
   if (figures["chromiumPngRatio"] !== undefined) {
-    row("Chromium ÷ ours, 1080×1920 PNG, with photo", `${Number(figures["chromiumPngRatio"]).toFixed(1)}× (${Number(figures["chromiumPngMs"]).toFixed(0)} / ${Number(figures["oursPngMs"]).toFixed(0)} ms)`, "≥ 3×");
-    row("Chromium ÷ ours, A3 300 dpi JPEG, with photo", `${Number(figures["chromiumA3Ratio"]).toFixed(1)}× (${Number(figures["chromiumA3Ms"]).toFixed(0)} / ${Number(figures["oursA3Ms"]).toFixed(0)} ms)`, "> 1×");
+    row(
+      "Chromium ÷ ours, 1080×1920 PNG, with photo",
+      `${Number(figures["chromiumPngRatio"]).toFixed(1)}× (${Number(figures["chromiumPngMs"]).toFixed(0)} / ${Number(figures["oursPngMs"]).toFixed(0)} ms)`,
+      "≥ 3×",
+    );
+    row(
+      "Chromium ÷ ours, A3 300 dpi JPEG, with photo",
+      `${Number(figures["chromiumA3Ratio"]).toFixed(1)}× (${Number(figures["chromiumA3Ms"]).toFixed(0)} / ${Number(figures["oursA3Ms"]).toFixed(0)} ms)`,
+      "> 1×",
+    );
   } else row("Chromium baseline", `skipped: ${figures["chromiumError"] ?? "--no-browser"}`);
   row("A3 300 dpi JPEG", `${Number(figures["a3JpegSeconds"]).toFixed(2)} s`, "≤ 1.5 s");
   row("workbench: poster preview 1080×1920, warm", `${Number(figures["studioPosterPreviewMs"]).toFixed(0)} ms`, "≤ 300 ms");

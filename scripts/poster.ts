@@ -164,10 +164,24 @@ async function commandLineInput(v: typeof values, content: SiteContent | undefin
     colours = { primary: primary ?? "", accent: accent ?? primary ?? "" };
   }
   // The schema wants content paths for pictures: a stand-in name says "there is one"; the file itself is the checked path above.
-  const raw = { slogan: v.slogan, sub: v.sub, theme: "命令行", template: v.template, image: image ? "images/命令行.jpg" : undefined, focus, credit: v.credit, palette: v.palette, colours, dos: items(v.dos), donts: items(v.donts), guide: v.guide, batch: v.batch };
+  const raw = {
+    slogan: v.slogan,
+    sub: v.sub,
+    theme: "命令行",
+    template: v.template,
+    image: image ? "images/命令行.jpg" : undefined,
+    focus,
+    credit: v.credit,
+    palette: v.palette,
+    colours,
+    dos: items(v.dos),
+    donts: items(v.donts),
+    guide: v.guide,
+    batch: v.batch,
+  };
   const parsed = adSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, x]) => x !== undefined)));
   if (!parsed.success) usage(parsed.error.issues.map((i) => `${optionOf(i.path)}：${describeIssue(i, raw)}`).join("\n"));
-  const site = content ?? (await fallbackContent());
+  const site = content ?? fallbackContent();
   if (v.palette && !site.site.palettes.some((p) => p.name === v.palette)) usage(`未知配色“${v.palette}”；可用：${site.site.palettes.map((p) => p.name).join("、")}`);
   if (v.guide && !site.guides.some((g) => g.id === v.guide)) usage(`找不到礼仪指南“${v.guide}”；可用：${site.guides.map((g) => g.id).join("、") || "（无）"}`);
   if (v.batch && !site.batches.some((b) => b.id === v.batch)) usage(`找不到好人榜批次“${v.batch}”；可用：${site.batches.map((b) => b.id).join("、") || "（无）"}`);
@@ -186,7 +200,7 @@ function optionOf(path: readonly PropertyKey[]): string {
 }
 
 /** Outside a project folder with content: the sample city's identity and default palettes. */
-async function fallbackContent(): Promise<SiteContent> {
+function fallbackContent(): SiteContent {
   const site = siteSchema.parse({
     city: "示例市",
     title: "示例市文明网",

@@ -22,7 +22,6 @@ import { describeIssue } from "../lib/content/problems.ts";
 
 const run = promisify(execFile);
 
-
 /** The content at the current commit, loaded once per commit and day. */
 function contentCache(studio: Studio): () => Promise<SiteContent> {
   let key = "";
@@ -169,7 +168,9 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
   app.get("/posters", async (c) => {
     const site = await content();
     const images = await contentImages(site.root);
-    const imageOptions = (none: string) => html`<option value="">${none}</option>${images.map((i) => html`<option>${i}</option>`)}`;
+    const imageOptions = (none: string) =>
+      html`<option value="">${none}</option>
+        ${images.map((i) => html`<option>${i}</option>`)}`;
     return studioPage(
       c,
       "海报制作",
@@ -198,8 +199,8 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
           </div>
           <fieldset class="field">
             <legend>主图焦点（裁切时保留的位置，%）</legend>
-            <label for="p-focus-x">横向</label> <input id="p-focus-x" name="focusX" type="number" min="0" max="100" value="50" data-poster />
-            <label for="p-focus-y">纵向</label> <input id="p-focus-y" name="focusY" type="number" min="0" max="100" value="50" data-poster />
+            <label for="p-focus-x">横向</label> <input id="p-focus-x" name="focusX" type="number" min="0" max="100" value="50" data-poster /> <label for="p-focus-y">纵向</label>
+            <input id="p-focus-y" name="focusY" type="number" min="0" max="100" value="50" data-poster />
           </fieldset>
           <div class="field"><label for="p-credit">图片署名</label><input id="p-credit" name="credit" value="" placeholder="如 摄影：张三" data-poster /></div>
           <div class="field">

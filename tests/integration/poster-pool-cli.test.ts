@@ -58,10 +58,37 @@ describe("poster CLI", () => {
       .png()
       .toFile(logo);
     for (const template of ["slogan", "photo", "traditional", "rules"]) {
-      const r = cli("--slogan", "文明祭扫 绿色清明", "--template", template, "--image", photo, "--focus", "60,40", "--credit", "摄影：李明", "--palette", "清明绿", "--partner-logo", logo, "--dos", "鲜花祭扫；错峰出行", "--donts", "不焚烧纸钱", "--size", "phone", "--format", "png", "--out", join(out, template));
+      const r = cli(
+        "--slogan",
+        "文明祭扫 绿色清明",
+        "--template",
+        template,
+        "--image",
+        photo,
+        "--focus",
+        "60,40",
+        "--credit",
+        "摄影：李明",
+        "--palette",
+        "清明绿",
+        "--partner-logo",
+        logo,
+        "--dos",
+        "鲜花祭扫；错峰出行",
+        "--donts",
+        "不焚烧纸钱",
+        "--size",
+        "phone",
+        "--format",
+        "png",
+        "--out",
+        join(out, template),
+      );
       expect(r.status, r.stderr).toBe(0);
       const [file] = readdirSync(join(out, template));
-      const png = await sharp(join(out, template, file ?? "")).raw().toBuffer({ resolveWithObject: true });
+      const png = await sharp(join(out, template, file ?? ""))
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       expect([png.info.width, png.info.height]).toEqual([1080, 1920]);
       // The palette's green is on the poster; the site's red is not.
       let green = 0;

@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { fontFile } from "../../../src/lib/poster/fonts.ts";
 import { fillSlots } from "../../../src/lib/poster/images.ts";
-import { layoutPoster, type Child, type Node } from "../../../src/lib/poster/layout.ts";
+import { layoutPoster, type Child } from "../../../src/lib/poster/layout.ts";
 import { qrDataUrl, renderPoster } from "../../../src/lib/poster/render.ts";
 import type { PosterSize } from "../../../src/lib/poster/sizes.ts";
 import type { PosterInput } from "../../../src/lib/poster/templates.ts";
@@ -31,7 +31,7 @@ export function treeHtml(node: Child): string {
   if (node === null || node === undefined || node === false) return "";
   if (typeof node === "string" || typeof node === "number") return escape(String(node));
   if (Array.isArray(node)) return node.map(treeHtml).join("");
-  const n = node as Node;
+  const n = node;
   if (n.type === "img") return `<img src="${escape(String(n.props.src ?? ""))}" style="${escape(css(n.props.style))}">`;
   return `<${n.type} style="${escape(css(n.props.style))}">${treeHtml(n.props.children)}</${n.type}>`;
 }
@@ -53,10 +53,15 @@ export interface ChromiumComparison {
 
 /** Median milliseconds per poster, ours and Chromium's, for 1080×1920 PNG and A3 (300 dpi) JPEG, same input with its image. */
 export async function compareWithChromium(input: PosterInput, phone: PosterSize, a3: PosterSize, runs = 8): Promise<ChromiumComparison> {
-  const browser = await chromium.launch({ executablePath: await findChromium(), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: await findChromium(),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
-    await page.route("https://fonts.bench/**", (route) => route.fulfill({ body: readFileSync(fontFile(Number(/(\d+)\.ttf$/.exec(route.request().url())?.[1] ?? 700) as 400 | 700 | 900)), contentType: "font/ttf" }));
+    await page.route("https://fonts.bench/**", (route) =>
+      route.fulfill({ body: readFileSync(fontFile(Number(/(\d+)\.ttf$/.exec(route.request().url())?.[1] ?? 700) as 400 | 700 | 900)), contentType: "font/ttf" }),
+    );
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const time = async (f: (i: number) => Promise<unknown>, n: number) => {
       await f(-1);

@@ -45,7 +45,7 @@ function expand(child: unknown, slots: Slot[]): Child {
   // Every box is a flex container sized border-box (Satori's defaults differ from the designs' arithmetic).
   if (el.type === "div") props["style"] = { display: "flex", boxSizing: "border-box", ...(props["style"] as object | undefined) };
   if ("children" in props) props["children"] = expand(props["children"], slots);
-  return { type: el.type as string, props } as Node;
+  return { type: el.type as string, props };
 }
 
 /** The poster's element tree and its photo slots (their src still empty). */

@@ -13,7 +13,7 @@
  * profile, in a PDF with the same boxes and intent.
  */
 import { deflateSync } from "node:zlib";
-import { cmyk, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, type PDFPage, type PDFRef } from "pdf-lib";
+import { cmyk, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, type PDFPage, type PDFRef } from "pdf-lib";
 import sharp, { type Sharp } from "sharp";
 import type { PosterSize } from "./sizes.ts";
 
@@ -38,8 +38,10 @@ export function flattenForPrint(svg: string): string {
   });
   out = out.replace(/mask="url\(#([^)]+)\)"/g, 'clip-path="url(#$1)"');
   // An element clipped by Satori and masked carries two clip-path attributes now: nest the second in a group.
-  out = out.replace(/<(\w+)([^>]*?) clip-path="url\(#([^)]+)\)"([^>]*?) clip-path="url\(#([^)]+)\)"([^>]*?)(\/?)>/g, (_m, tag: string, a: string, first: string, b: string, second: string, c: string, close: string) =>
-    close ? `<g clip-path="url(#${second})"><${tag}${a} clip-path="url(#${first})"${b}${c}/></g>` : `<g clip-path="url(#${second})"><${tag}${a} clip-path="url(#${first})"${b}${c}>`,
+  out = out.replace(
+    /<(\w+)([^>]*?) clip-path="url\(#([^)]+)\)"([^>]*?) clip-path="url\(#([^)]+)\)"([^>]*?)(\/?)>/g,
+    (_m, tag: string, a: string, first: string, b: string, second: string, c: string, close: string) =>
+      close ? `<g clip-path="url(#${second})"><${tag}${a} clip-path="url(#${first})"${b}${c}/></g>` : `<g clip-path="url(#${second})"><${tag}${a} clip-path="url(#${first})"${b}${c}>`,
   );
   if (/\s(fill-opacity|stroke-opacity|opacity)="(?!1")/.test(out) || /<(linearGradient|radialGradient|filter|mask)\b/.test(out)) {
     const what = /\s(fill-opacity|stroke-opacity|opacity)="[^"]*"|<(linearGradient|radialGradient|filter|mask)\b/.exec(out)?.[0] ?? "";
@@ -78,7 +80,9 @@ export function iccDescription(icc: Buffer): string {
     if (type === "mluc") {
       const length = icc.readUInt32BE(offset + 20);
       const start = offset + icc.readUInt32BE(offset + 24);
-      return Buffer.from(icc.subarray(start, start + length)).swap16().toString("utf16le");
+      return Buffer.from(icc.subarray(start, start + length))
+        .swap16()
+        .toString("utf16le");
     }
   }
   return "CMYK";
@@ -186,7 +190,7 @@ function addOutputIntent(doc: PDFDocument, printer: Buffer, title: string): void
     RegistryName: PDFString.of("http://www.color.org"),
     DestOutputProfile: iccStream(doc, "cmyk", printer, 4),
   });
-  doc.catalog.set(PDFName.of("OutputIntents"), doc.context.obj([doc.context.register(intent)]) as PDFArray);
+  doc.catalog.set(PDFName.of("OutputIntents"), doc.context.obj([doc.context.register(intent)]));
   const metadata = doc.context.stream(xmp(title), { Type: "Metadata", Subtype: "XML" });
   doc.catalog.set(PDFName.of("Metadata"), doc.context.register(metadata));
   doc.setTitle(title);

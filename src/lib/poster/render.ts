@@ -116,7 +116,13 @@ async function photoLayers(photos: readonly Placed[], scale: number): Promise<Ov
       if (p.photo.radius > 0) {
         const r = p.photo.radius * scale;
         const mask = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" rx="${r}" ry="${r}"/></svg>`);
-        image = sharp(await image.ensureAlpha().composite([{ input: mask, blend: "dest-in" }]).png({ compressionLevel: 0 }).toBuffer());
+        image = sharp(
+          await image
+            .ensureAlpha()
+            .composite([{ input: mask, blend: "dest-in" }])
+            .png({ compressionLevel: 0 })
+            .toBuffer(),
+        );
       }
       // A photo as it is needs no re-encoding: libvips decodes the JPEG while compositing.
       const input = w === Math.round(p.width) && h === Math.round(p.height) && p.photo.radius === 0 ? p.photo.bytes : await image.toBuffer();
@@ -134,7 +140,7 @@ export async function renderSvg(input: PosterInput, size: PosterSize, width = si
   await fillSlots(slots);
   const faces = SERIF_DESIGNS.has(input.template) ? [...posterFonts(), serifFont()] : posterFonts();
   const fonts = faces.map((f) => ({ name: f.name, data: f.data, weight: f.weight, style: "normal" as const }));
-  return satori(tree as unknown as Parameters<typeof satori>[0], { width, height, fonts });
+  return satori(tree, { width, height, fonts });
 }
 
 /** A small PNG of one size for the workbench's live preview: the same layout and raster as the build, drawn `width` pixels wide. */

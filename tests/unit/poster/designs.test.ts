@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { imageRefOf } from "../../../src/lib/content/images.ts";
 import { contrastRatio } from "../../../src/primitives/colour.ts";
 import { coverCrop, enlargements, MAX_ENLARGEMENT } from "../../../src/lib/poster/images.ts";
-import { HONOUR_MAX, layoutPoster, type Child, type Node } from "../../../src/lib/poster/layout.ts";
+import { HONOUR_MAX, layoutPoster, type Child } from "../../../src/lib/poster/layout.ts";
 import { renderPoster, renderPreviewPng } from "../../../src/lib/poster/render.ts";
 import { findSize, POSTER_SIZES, SHARE_SIZE, type PosterSize } from "../../../src/lib/poster/sizes.ts";
 import type { ImageRef, PosterInput, TemplateId } from "../../../src/lib/poster/templates.ts";
@@ -31,7 +31,9 @@ let portrait: ImageRef;
 
 beforeAll(async () => {
   // A landscape "photo": sky, sun, field; a flat magenta picture to find the image box; a small portrait.
-  const scene = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="2000"><rect width="3000" height="2000" fill="#4a90c2"/><circle cx="2000" cy="800" r="350" fill="#f5d142"/><rect y="1400" width="3000" height="600" fill="#2f6b2f"/></svg>');
+  const scene = Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="2000"><rect width="3000" height="2000" fill="#4a90c2"/><circle cx="2000" cy="800" r="350" fill="#f5d142"/><rect y="1400" width="3000" height="600" fill="#2f6b2f"/></svg>',
+  );
   await sharp(scene).jpeg().toFile(join(dir, "scene.jpg"));
   await sharp({ create: { width: 4000, height: 4000, channels: 3, background: "#ff00ff" } })
     .png()
@@ -74,7 +76,7 @@ function texts(node: Child, colour = "#000000", background = "#ffffff", out: { t
     for (const c of node) texts(c, colour, background, out);
     return out;
   }
-  const n = node as Node;
+  const n = node;
   const style = n.props.style ?? {};
   texts(n.props.children, typeof style["color"] === "string" ? style["color"] : colour, typeof style["backgroundColor"] === "string" ? style["backgroundColor"] : background, out);
   return out;
@@ -207,7 +209,7 @@ describe("photos", () => {
     expect(await dark(15)).toBe(0);
   });
 
-  it("measures how much each size enlarges a picture: A3 at 300 dpi needs far more pixels than a phone screen", async () => {
+  it("measures how much each size enlarges a picture: A3 at 300 dpi needs far more pixels than a phone screen", () => {
     const small = { ...photo, width: 800, height: 533 };
     const factors = Object.fromEntries(
       ["phone", "a3", "poster-60x90"].map((id) => {

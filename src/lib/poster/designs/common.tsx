@@ -37,7 +37,14 @@ export interface Frame {
 }
 
 export function frameOf(size: PosterSize): Frame {
-  return { w: size.width, h: size.height, u: Math.min(size.width, size.height) / 100, shape: size.shape, wide: size.shape === "landscape" || size.shape === "cover", upright: size.shape === "tall" || size.shape === "portrait" };
+  return {
+    w: size.width,
+    h: size.height,
+    u: Math.min(size.width, size.height) / 100,
+    shape: size.shape,
+    wide: size.shape === "landscape" || size.shape === "cover",
+    upright: size.shape === "tall" || size.shape === "portrait",
+  };
 }
 
 /** Fits text or throws a PosterError that says which text, on which size, and what to do. */
@@ -57,7 +64,16 @@ export const phrases = (text: string) => text.split(/\s+/).filter(Boolean);
 /** Height of `n` lines of text at `size`. */
 export const linesHeight = (n: number, size: number, lh = 1.25) => n * size * lh;
 
-export function Lines(props: { text: readonly string[]; size: number; color: string; weight: number; align?: string; family?: Family; lineHeight?: number; style?: Record<string, string | number> }): Element {
+export function Lines(props: {
+  text: readonly string[];
+  size: number;
+  color: string;
+  weight: number;
+  align?: string;
+  family?: Family;
+  lineHeight?: number;
+  style?: Record<string, string | number>;
+}): Element {
   const { text, size, color, weight, align = "center", family = "sans", lineHeight = 1.25 } = props;
   return (
     <div style={{ display: "flex", flexDirection: "column", alignItems: align, ...props.style }}>
@@ -129,7 +145,9 @@ export function PhotoBox(props: PhotoProps & { credit?: string | undefined; u: n
   return (
     <div style={{ display: "flex", flexDirection: "column", width: photo.width, height: photo.height, flexShrink: 0 }}>
       <Photo {...photo} height={photo.height - (credit ? line * 1.8 : 0)} />
-      {credit ? <div style={{ display: "flex", justifyContent: "flex-end", height: line * 1.8, alignItems: "center", fontSize: line, color: colour, fontWeight: 400, paddingRight: u }}>{credit}</div> : null}
+      {credit ? (
+        <div style={{ display: "flex", justifyContent: "flex-end", height: line * 1.8, alignItems: "center", fontSize: line, color: colour, fontWeight: 400, paddingRight: u }}>{credit}</div>
+      ) : null}
     </div>
   );
 }
@@ -137,7 +155,18 @@ export function PhotoBox(props: PhotoProps & { credit?: string | undefined; u: n
 /** The person placeholder: the first character of the name in the campaign colour on paper, ringed. */
 export function Placeholder({ name, d, identity }: { name: string; d: number; identity: Identity }): Element {
   return (
-    <div style={{ display: "flex", width: d, height: d, borderRadius: d / 2, backgroundColor: PAPER, border: `${Math.max(1, d * 0.04)}px solid ${identity.primary}`, alignItems: "center", justifyContent: "center" }}>
+    <div
+      style={{
+        display: "flex",
+        width: d,
+        height: d,
+        borderRadius: d / 2,
+        backgroundColor: PAPER,
+        border: `${Math.max(1, d * 0.04)}px solid ${identity.primary}`,
+        alignItems: "center",
+        justifyContent: "center",
+      }}
+    >
       <div style={{ fontSize: d * 0.42, fontWeight: 900, color: identity.primary }}>{[...name][0] ?? ""}</div>
     </div>
   );
@@ -191,7 +220,11 @@ export function Footer(props: { input: PosterInput; f: Frame; color?: string; em
     <div style={{ display: "flex", width: "100%", height, justifyContent: "space-between", alignItems: "flex-end", flexShrink: 0 }}>
       <div style={{ display: "flex", alignItems: "center", height: mark }}>
         {emblem ? <Emblem identity={input.identity} d={mark} /> : null}
-        <div style={{ whiteSpace: "nowrap", flexShrink: 0, marginLeft: emblem ? f.u * 1.8 : 0, fontSize: f.u * (f.shape === "cover" ? 5 : 3.6), color, fontWeight: 700, fontFamily: FAMILY_NAMES[family] }}>{input.identity.signature}</div>
+        <div
+          style={{ whiteSpace: "nowrap", flexShrink: 0, marginLeft: emblem ? f.u * 1.8 : 0, fontSize: f.u * (f.shape === "cover" ? 5 : 3.6), color, fontWeight: 700, fontFamily: FAMILY_NAMES[family] }}
+        >
+          {input.identity.signature}
+        </div>
         {partner ? (
           <div style={{ display: "flex", marginLeft: f.u * 3, padding: f.u * 0.6, backgroundColor: "#ffffff", borderRadius: f.u }}>
             <img src={partner.dataUrl} width={partner.width * partnerScale * 0.85} height={mark * 0.85} style={{ width: partner.width * partnerScale * 0.85, height: mark * 0.85 }} />

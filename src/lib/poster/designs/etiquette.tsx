@@ -40,7 +40,18 @@ export function etiquette(input: PosterInput, size: PosterSize): Element {
   );
   const itemSize = Math.min(doFit.size, dontFit.size);
   const column = (title: string, items: string[], colour: string) => (
-    <div style={{ display: "flex", flexDirection: "column", width: colWidth, height: colHeight, backgroundColor: "#ffffff", borderRadius: f.u * 2, padding: colPad, borderTop: `${f.u * 1.2}px solid ${colour}` }}>
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        width: colWidth,
+        height: colHeight,
+        backgroundColor: "#ffffff",
+        borderRadius: f.u * 2,
+        padding: colPad,
+        borderTop: `${f.u * 1.2}px solid ${colour}`,
+      }}
+    >
       <div style={{ fontSize: itemSize * 1.2, fontWeight: 900, color: colour, lineHeight: 1.3 }}>{title}</div>
       {items.map((t) => (
         <div style={{ fontSize: itemSize, color: INK, lineHeight: 1.45, fontWeight: 700 }}>{t}</div>

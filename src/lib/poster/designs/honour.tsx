@@ -72,7 +72,11 @@ export function honour(input: PosterInput, size: PosterSize): Element {
               </div>
             ))}
           </div>
-          {more ? <div style={{ display: "flex", width: "100%", height: moreLine, justifyContent: "center", alignItems: "center", fontSize: f.u * 3, color: CATEGORY_INK, fontWeight: 700 }}>{`等 ${people.length} 位`}</div> : null}
+          {more ? (
+            <div
+              style={{ display: "flex", width: "100%", height: moreLine, justifyContent: "center", alignItems: "center", fontSize: f.u * 3, color: CATEGORY_INK, fontWeight: 700 }}
+            >{`等 ${people.length} 位`}</div>
+          ) : null}
         </div>
       </div>
       <Footer input={input} f={f} emblem={false} />

@@ -30,7 +30,17 @@ export function photo(input: PosterInput, size: PosterSize): Element {
   return (
     <Page f={f} background={identity.primary} pad={0} direction={beside ? "row" : "column"}>
       <PhotoBox image={image} width={picture.width} height={picture.height} background={identity.primary} credit={input.credit} u={f.u} />
-      <div style={{ display: "flex", flexDirection: "column", justifyContent: "space-between", width: band.width, height: band.height, padding: pad, borderTop: beside ? "none" : `${f.u * 1.2}px solid ${identity.accent}` }}>
+      <div
+        style={{
+          display: "flex",
+          flexDirection: "column",
+          justifyContent: "space-between",
+          width: band.width,
+          height: band.height,
+          padding: pad,
+          borderTop: beside ? "none" : `${f.u * 1.2}px solid ${identity.accent}`,
+        }}
+      >
         <div style={{ display: "flex", flexDirection: "column" }}>
           <div style={{ fontSize: kickerSize, color: ON_PRIMARY_SOFT, fontWeight: 700, lineHeight: 1.3, marginBottom: f.u * 2 }}>{`${identity.city}公益广告`}</div>
           <Lines text={main.lines} size={main.size} color={ON_PRIMARY} weight={900} align="flex-start" />

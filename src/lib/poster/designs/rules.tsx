@@ -48,7 +48,18 @@ export function rules(input: PosterInput, size: PosterSize): Element {
   const dontFit = fitList("“不要”条目", lists.donts);
   const itemSize = Math.min(doFit.size, dontFit.size);
   const Card = ({ heading, items, colour, total }: { heading: string; items: string[]; colour: string; total: number }) => (
-    <div style={{ display: "flex", flexDirection: "column", width: card.width, height: card.height, backgroundColor: "#ffffff", borderRadius: f.u * 1.5, padding: cardPad, borderLeft: `${f.u * 1.2}px solid ${colour}` }}>
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        width: card.width,
+        height: card.height,
+        backgroundColor: "#ffffff",
+        borderRadius: f.u * 1.5,
+        padding: cardPad,
+        borderLeft: `${f.u * 1.2}px solid ${colour}`,
+      }}
+    >
       <div style={{ fontSize: itemSize * 1.3, fontWeight: 900, color: colour, lineHeight: 1.4, marginBottom: f.u }}>{total > items.length ? `${heading}（共 ${total} 条）` : heading}</div>
       {items.map((t) => (
         <div style={{ fontSize: itemSize, color: INK, lineHeight: 1.4, fontWeight: 700 }}>{t}</div>

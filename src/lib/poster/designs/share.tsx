@@ -11,7 +11,19 @@ export function share(input: PosterInput, size: PosterSize): Element {
   const title = fitted(input, size, "标题", [input.slogan], { width: f.w - 2 * pad, height: f.h * 0.42, max: f.u * 13, min: f.u * 5.5, weight: 900 }, true);
   const sub = input.sub ? fitted(input, size, "说明", [input.sub], { width: f.w - 2 * pad, height: f.h * 0.2, max: f.u * 5.4, min: f.u * 3.4, weight: 400 }, true) : undefined;
   return (
-    <div style={{ display: "flex", width: f.w, height: f.h, backgroundColor: "#fffaf4", padding: pad, paddingBottom: f.u * 5, flexDirection: "column", justifyContent: "space-between", fontFamily: "Noto Sans SC" }}>
+    <div
+      style={{
+        display: "flex",
+        width: f.w,
+        height: f.h,
+        backgroundColor: "#fffaf4",
+        padding: pad,
+        paddingBottom: f.u * 5,
+        flexDirection: "column",
+        justifyContent: "space-between",
+        fontFamily: "Noto Sans SC",
+      }}
+    >
       <div style={{ display: "flex", alignItems: "center" }}>
         <Emblem identity={identity} d={f.u * 12} />
         <div style={{ marginLeft: f.u * 3, fontSize: f.u * 5.5, color: identity.primary, fontWeight: 700 }}>{`${identity.city}文明网${input.label ? ` · ${input.label}` : ""}`}</div>

@@ -19,9 +19,22 @@ function Seal({ text, d, colour }: { text: string; d: number; colour: string }):
   const two = chars.length > 1;
   return (
     <div style={{ display: "flex", width: d, height: d, backgroundColor: colour, borderRadius: d * 0.08, padding: d * 0.08, flexShrink: 0 }}>
-      <div style={{ display: "flex", flexDirection: "column", flexWrap: "wrap-reverse", width: "100%", height: "100%", alignContent: "center", justifyContent: "center", border: `${Math.max(1, d * 0.04)}px solid ${PAPER}` }}>
+      <div
+        style={{
+          display: "flex",
+          flexDirection: "column",
+          flexWrap: "wrap-reverse",
+          width: "100%",
+          height: "100%",
+          alignContent: "center",
+          justifyContent: "center",
+          border: `${Math.max(1, d * 0.04)}px solid ${PAPER}`,
+        }}
+      >
         {chars.map((c) => (
-          <div style={{ display: "flex", fontFamily: SERIF, fontWeight: 700, color: PAPER, fontSize: d * (two ? 0.34 : 0.6), lineHeight: 1, width: d * (two ? 0.38 : 0.7), justifyContent: "center" }}>{c}</div>
+          <div style={{ display: "flex", fontFamily: SERIF, fontWeight: 700, color: PAPER, fontSize: d * (two ? 0.34 : 0.6), lineHeight: 1, width: d * (two ? 0.38 : 0.7), justifyContent: "center" }}>
+            {c}
+          </div>
         ))}
       </div>
     </div>
@@ -49,7 +62,10 @@ function vertical(input: PosterInput, size: PosterSize, f: Frame, box: { width: 
   const subLength = sub[0] ? [...sub[0]].length * 0.5 : 0;
   const sealSide = f.u * 12;
   const s = Math.min(box.height / (LEADING * Math.max(longest, subLength)), (box.width - sealSide * 0.2) / columns, f.u * 18);
-  if (s < f.u * 5) throw new PosterError(`文字放不下：公益广告“${input.name}”的标语“${input.slogan}”在尺寸 ${size.id}（${size.width}×${size.height}）上竖排时字号不足 ${Math.round(f.u * 5)}px，请缩短标语或在词组间加空格分行`);
+  if (s < f.u * 5)
+    throw new PosterError(
+      `文字放不下：公益广告“${input.name}”的标语“${input.slogan}”在尺寸 ${size.id}（${size.width}×${size.height}）上竖排时字号不足 ${Math.round(f.u * 5)}px，请缩短标语或在词组间加空格分行`,
+    );
   return (
     <div style={{ display: "flex", width: box.width, height: box.height, justifyContent: "center", alignItems: "flex-start" }}>
       {sub[0] ? (
