@@ -141,7 +141,7 @@ describe("settings that must do something, content that must not be ignored", ()
     [
       "a primary colour too light for white text",
       edit("site.yaml", 'primary: "#A8201A"', 'primary: "#F5A0A0"'),
-      "content/site.yaml:21 · colours.primary · 对比度不足：#F5A0A0 与白色的对比度为 2.02:1",
+      "content/site.yaml:21 · colours.primary · 对比度不足：#F5A0A0 与浅色 #fff4d6 的对比度为 1.84:1",
     ],
     ["an accent colour too light on white", edit("site.yaml", 'accent: "#8A5A00"', 'accent: "#FFD500"'), "content/site.yaml:22 · colours.accent · 对比度不足"],
     ["a logo that does not exist", edit("site.yaml", "emblem: 文明", "emblem: 文明\nlogo: images/logo.png"), "content/site.yaml · logo · 找不到图片文件"],

@@ -42,7 +42,7 @@ for (const name of readdirSync(join(content, "ads"))) {
 }
 
 // The office's logo, so that a new logo picture is one of the changes.
-mkdirSync(join(content, "images"));
+mkdirSync(join(content, "images"), { recursive: true });
 writeFileSync(join(content, "images", "logo.png"), await logo("#a8201a"));
 writeFileSync(join(content, "site.yaml"), readFileSync(join(content, "site.yaml"), "utf8").replace("emblem: 文明", "emblem: 文明\nlogo: images/logo.png"));
 

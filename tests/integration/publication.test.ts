@@ -71,7 +71,7 @@ describe("photo names as phones and staff write them", () => {
 describe("the site's colours and logo", () => {
   it("recolour the whole site and put the logo in the header", async () => {
     const content = sampleContent();
-    mkdirSync(join(content, "images"));
+    mkdirSync(join(content, "images"), { recursive: true });
     await sharp({ create: { width: 120, height: 120, channels: 4, background: "#0b5d3b" } })
       .png()
       .toFile(join(content, "images", "logo.png"));

@@ -16,7 +16,7 @@ export interface Present {
   ads: Set<string>;
 }
 
-type Checked = Pick<SiteContent, "root" | "conventions" | "guides" | "batches" | "people" | "ads" | "questions" | "handbook"> & { site?: Pick<SiteContent["site"], "featured"> | undefined };
+type Checked = Pick<SiteContent, "root" | "conventions" | "guides" | "batches" | "people" | "ads" | "questions" | "handbook"> & { site?: Pick<SiteContent["site"], "featured" | "themes" | "palettes"> | undefined };
 
 /** Adds a problem for each dangling reference; `batchIds` is undefined when batches.yaml could not be read cleanly. */
 export function crossCheck(content: Checked, present: Present, batchIds: ReadonlySet<string> | undefined, problems: ContentProblem[]): void {
@@ -44,6 +44,11 @@ export function crossCheck(content: Checked, present: Present, batchIds: Readonl
     const file = shown(a.file);
     if (a.data.guide && !present.guides.has(a.data.guide)) missing(file, "guide", "礼仪指南", a.data.guide, present.guides);
     if (a.data.batch && batchIds && !batchIds.has(a.data.batch)) missing(file, "batch", "好人榜批次", a.data.batch, batchIds);
+    const site = content.site;
+    if (site && !site.themes.includes(a.data.theme))
+      problems.push({ file, field: "theme", message: `公益广告“${a.id}”的主题“${a.data.theme}”不在网站设置的主题中；可选：${site.themes.join("、")}。如是新主题，请先在 site.yaml 的 themes 中添加` });
+    if (site && a.data.palette && !site.palettes.some((p) => p.name === a.data.palette))
+      problems.push({ file, field: "palette", message: `公益广告“${a.id}”的配色“${a.data.palette}”不在网站设置的配色中；可选：${site.palettes.map((p) => p.name).join("、")}` });
     for (const s of a.data.sizes ?? []) if (!POSTER_SIZES.some((size) => size.id === s)) problems.push({ file, field: "sizes", message: `未知尺寸“${s}”；可用：${POSTER_SIZES.map((x) => x.id).join("、")}` });
   }
   const bank = join(basename(content.root), "quiz/questions.yaml");
