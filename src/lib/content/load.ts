@@ -28,7 +28,7 @@ import { entryKey, loadLists } from "../integrity/lists.ts";
 import { crossCheck } from "./cross-check.ts";
 import { digestOf, sourceKey } from "./digest.ts";
 import { checkPosterGlyphs } from "./glyphs.ts";
-import { checkPosterImages } from "../poster/checks.ts";
+import { checkPosters } from "../poster/checks.ts";
 import { loadActivities, loadAds, loadBatches, loadConventions, loadGuides, loadHandbook, loadNews, loadPeople, loadQuiz, loadSite, type LoadContext } from "./kinds.ts";
 import { ContentError, type ContentProblem } from "./problems.ts";
 import { readProblem } from "./source-files.ts";
@@ -173,7 +173,7 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   if (site) checkPosterGlyphs({ root, site, conventions, guides, batches, people, ads }, { site: shown("site.yaml"), batches: shown("good-people/batches.yaml"), conventions: present.conventions }, problems);
 
   const warnings: string[] = [];
-  if (site && problems.length === 0) checkPosterImages({ root, site, logo, ads, guides, people }, problems, warnings);
+  if (site && problems.length === 0) checkPosters({ root, site, logo, ads, guides, people }, problems, warnings);
 
   if (problems.length > 0 || !site) throw new ContentError(problems);
   return asOfView({ root, site, conventions, guides, batches, people, ads, integrity: lists.entries, news, activities, questions, handbook, digests, warnings, logo }, asOf);

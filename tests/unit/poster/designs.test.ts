@@ -93,6 +93,10 @@ describe.each(DESIGNS)("design %s", (template) => {
     expect(stats.channels[3]?.min ?? 255).toBe(255);
   });
 
+  it.each(["文明乘车 十要十不要", "传承好家风 涵养新风尚", "节约粮食 从我做起 光盘行动"])("fits the slogan “%s” on every size", (slogan) => {
+    for (const s of [...POSTER_SIZES]) expect(() => layoutPoster(inputFor(template, { slogan, qr: "qr" }), s), s.id).not.toThrow();
+  });
+
   it("keeps every text at 4.5:1 on its background, on every shape, for each default palette and random accepted colours", () => {
     // Random colours that pass the settings check: the check must be enough for every design.
     let seed = 7;

@@ -113,7 +113,7 @@ describe("failures name the ad, the size and the text", () => {
   it("text that cannot fit even at the minimum size", async () => {
     const long = { ...slogan, slogan: "这是一条非常非常长而且没有任何断行机会的公益广告标语文字内容测试" };
     await expect(renderPoster(long, size("wechat-cover"), "png")).rejects.toThrow(
-      "文字放不下：公益广告“测试广告”的标语“这是一条非常非常长而且没有任何断行机会的公益广告标语文字内容测试”在尺寸 wechat-cover（900×383）上即使用最小字号 23px 也超出版面",
+      "文字放不下：公益广告“测试广告”的标语“这是一条非常非常长而且没有任何断行机会的公益广告标语文字内容测试”在尺寸 wechat-cover（900×383）上即使用最小字号 19px 也超出版面",
     );
   });
   it("a character the fonts cannot draw, with its code point", async () => {

@@ -13,7 +13,7 @@ export function etiquette(input: PosterInput, size: PosterSize): Element {
   const middle = f.h - 2 * pad - footerHeight(input, f) - f.u * 2;
   const titleBox = { width: f.wide ? inner * 0.38 : inner, height: f.wide ? middle : middle * (f.upright ? 0.24 : 0.3) };
   const sceneSize = f.u * 4;
-  const head = fitted(input, size, "标语", phrases(input.slogan), { width: titleBox.width, height: titleBox.height - (input.scene ? sceneSize * 1.6 : 0), max: f.u * 14, min: f.u * 4.5, weight: 900 });
+  const head = fitted(input, size, "标语", phrases(input.slogan), { width: titleBox.width, height: titleBox.height - (input.scene ? sceneSize * 1.6 : 0), max: f.u * 14, min: f.u * 3.6, weight: 900 });
   const n = f.shape === "cover" ? 2 : 4;
   const dos = (input.dos ?? []).slice(0, n);
   const donts = (input.donts ?? []).slice(0, n);

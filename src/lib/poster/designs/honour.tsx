@@ -30,7 +30,7 @@ export function honour(input: PosterInput, size: PosterSize): Element {
   const titleBox = { width: f.wide ? inner * 0.4 : inner, height: f.wide ? middle : middle * (f.upright ? 0.3 : 0.4) };
   const sub = input.sub ? fitted(input, size, "副标语", [input.sub], { width: titleBox.width, height: titleBox.height * 0.3, max: f.u * 5, min: f.u * 2.4 }, true) : undefined;
   const subHeight = sub ? linesHeight(sub.lines.length, sub.size) + f.u * 2 : 0;
-  const main = fitted(input, size, "标语", phrases(input.slogan), { width: titleBox.width, height: titleBox.height - subHeight, max: f.u * 12, min: f.u * 4.5, weight: 900 });
+  const main = fitted(input, size, "标语", phrases(input.slogan), { width: titleBox.width, height: titleBox.height - subHeight, max: f.u * 12, min: f.u * 3.6, weight: 900 });
   const people = input.people ?? [];
   const shown = people.slice(0, HONOUR_MAX);
   const more = people.length > shown.length;

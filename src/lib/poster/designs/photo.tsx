@@ -26,7 +26,7 @@ export function photo(input: PosterInput, size: PosterSize): Element {
   const text = { width: band.width - 2 * pad, height: band.height - 2 * pad - footerHeight(input, f) - kickerSize * 1.6 - f.u * 3 };
   const sub = input.sub ? fitted(input, size, "副标语", [input.sub], { width: text.width, height: text.height * 0.32, max: f.u * 5.5, min: f.u * 2.6, weight: 700 }, true) : undefined;
   const subHeight = sub ? linesHeight(sub.lines.length, sub.size) + f.u * 2.5 : 0;
-  const main = fitted(input, size, "标语", phrases(input.slogan), { width: text.width, height: text.height - subHeight, max: f.u * (beside ? 16 : 15), min: f.u * 5, weight: 900 });
+  const main = fitted(input, size, "标语", phrases(input.slogan), { width: text.width, height: text.height - subHeight, max: f.u * (beside ? 16 : 15), min: f.u * 4, weight: 900 });
   return (
     <Page f={f} background={identity.primary} pad={0} direction={beside ? "row" : "column"}>
       <PhotoBox image={image} width={picture.width} height={picture.height} background={identity.primary} credit={input.credit} u={f.u} />

@@ -22,12 +22,14 @@ export function rules(input: PosterInput, size: PosterSize): Element {
   const pad = f.u * 4.5;
   const inner = { width: f.w - 2 * pad, height: f.h - 2 * pad - footerHeight(input, f) - f.u * 2 };
   const gap = f.u * 2.5;
-  const title = f.wide ? { width: inner.width * (f.shape === "cover" ? 0.3 : 0.28), height: inner.height } : { width: inner.width, height: inner.height * (input.image ? 0.3 : 0.2) };
+  const title = f.wide
+    ? { width: inner.width * (f.shape === "cover" ? 0.3 : 0.28), height: inner.height }
+    : { width: inner.width, height: inner.height * (input.image ? 0.3 : f.upright ? 0.2 : 0.28) };
   const picture = input.image ? (f.wide ? { width: title.width, height: title.height * 0.42 } : { width: f.u * 26, height: title.height - f.u * 2 }) : undefined;
   const titleText = { width: f.wide ? title.width : title.width - (picture ? picture.width + gap : 0), height: f.wide && picture ? title.height - picture.height - gap : title.height };
   const sub = input.sub ? fitted(input, size, "副标语", [input.sub], { width: titleText.width, height: titleText.height * 0.3, max: f.u * 4.5, min: f.u * 2.4, weight: 700 }, true) : undefined;
   const subHeight = sub ? linesHeight(sub.lines.length, sub.size) + f.u * 1.5 : 0;
-  const head = fitted(input, size, "标题", phrases(input.slogan), { width: titleText.width, height: titleText.height - subHeight, max: f.u * 12, min: f.u * 4, weight: 900 });
+  const head = fitted(input, size, "标题", phrases(input.slogan), { width: titleText.width, height: titleText.height - subHeight, max: f.u * 12, min: f.u * 3.4, weight: 900 });
   const area = f.wide ? { width: inner.width - title.width - gap, height: inner.height } : { width: inner.width, height: inner.height - title.height - gap };
   // Two cards side by side, except on a tall phone screen, where each needs the full width.
   const sideBySide = f.shape !== "tall";

@@ -18,7 +18,7 @@ export function slogan(input: PosterInput, size: PosterSize): Element {
   const sub = input.sub ? fitted(input, size, "副标语", [input.sub], { width: textBox.width, height: textBox.height * 0.3, max: f.u * 6, min: f.u * 2.6, weight: 700 }, true) : undefined;
   const barHeight = f.u * 7.2;
   const subHeight = sub ? linesHeight(sub.lines.length, sub.size) : 0;
-  const main = fitted(input, size, "标语", phrases(input.slogan), { width: textBox.width, height: textBox.height - subHeight - barHeight, max: f.u * (beside ? 24 : 20), min: f.u * 6, weight: 900 });
+  const main = fitted(input, size, "标语", phrases(input.slogan), { width: textBox.width, height: textBox.height - subHeight - barHeight, max: f.u * (beside ? 24 : 20), min: f.u * 5, weight: 900 });
   const align = beside ? "flex-start" : "center";
   const art = input.image ? (
     <PhotoBox image={input.image} width={artWidth} height={beside ? artHeight * 0.9 : artHeight} background={identity.primary} radius={f.u * 2} credit={input.credit} u={f.u} />

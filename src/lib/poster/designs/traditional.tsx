@@ -92,7 +92,7 @@ function horizontal(input: PosterInput, size: PosterSize, f: Frame, box: { width
   const width = box.width - sealSide - f.u * 4;
   const sub = input.sub ? fitted(input, size, "副标语", [input.sub], { width, height: box.height * 0.28, max: f.u * 5.5, min: f.u * 2.6, weight: 700, family: "serif" }, true) : undefined;
   const subHeight = sub ? linesHeight(sub.lines.length, sub.size) + f.u * 3 : 0;
-  const main = fitted(input, size, "标语", phrases(input.slogan), { width, height: box.height - subHeight, max: f.u * 20, min: f.u * 6, weight: 700, family: "serif" });
+  const main = fitted(input, size, "标语", phrases(input.slogan), { width, height: box.height - subHeight, max: f.u * 20, min: f.u * 5, weight: 700, family: "serif" });
   return (
     <div style={{ display: "flex", width: box.width, height: box.height, alignItems: "center", justifyContent: "center" }}>
       <div style={{ display: "flex", flexDirection: "column", alignItems: "flex-start", width }}>
