@@ -210,6 +210,42 @@ test("a poster is made in the studio, drawn live in every size, and downloaded",
   expect(readFileSync(join(STUDIO.content, "ads/lirang-banmaxian.yaml"), "utf8")).toContain("slogan: 礼让斑马线 文明伴我行");
 });
 
+test("the poster studio makes an image-led poster in a named palette, and a rules poster; a missing picture is explained", async ({ page }) => {
+  await login(page, "张三");
+  await page.goto("/posters");
+  await page.getByLabel("主标语").fill("文明祭扫 绿色清明");
+  await page.getByLabel("版式", { exact: true }).selectOption({ label: "图片" });
+  // No picture yet: the preview says what is missing, in staff language.
+  await expect(page.locator("#poster-status")).toContainText("photo（图片）版式需要填写 image（主图）");
+  await page.getByLabel("主图（图片版式必选）").selectOption("images/qingming.svg");
+  await page.getByLabel("配色", { exact: true }).selectOption("清明绿");
+  await page.getByLabel("纵向").fill("70");
+  await page.getByLabel("图片署名").fill("插图：示例");
+  await expect(page.locator("#poster-status")).toHaveText("预览已更新");
+  const download = page.waitForEvent("download");
+  await page.locator('a[data-download="phone"][data-format="png"]').click();
+  const png = await sharp(readFileSync(await (await download).path()))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  expect([png.info.width, png.info.height]).toEqual([1080, 1920]);
+  let green = 0;
+  for (let i = 0; i < png.data.length; i += png.info.channels) if (png.data[i] === 0x1e && png.data[i + 1] === 0x5b && png.data[i + 2] === 0x3a) green++;
+  expect(green).toBeGreaterThan(50_000);
+  await page.getByLabel("编号").fill("qingming-tupian");
+  await page.getByRole("button", { name: "保存为公益广告" }).click();
+  await expect(page.getByRole("status")).toContainText("文明祭扫 绿色清明");
+  const saved = readFileSync(join(STUDIO.content, "ads/qingming-tupian.yaml"), "utf8");
+  for (const line of ["template: photo", "image: images/qingming.svg", "palette: 清明绿", "credit: 插图：示例", "y: 70"]) expect(saved).toContain(line);
+
+  await page.goto("/posters");
+  await page.getByLabel("主标语").fill("文明乘车 十要十不要");
+  await page.getByLabel("版式", { exact: true }).selectOption({ label: "规范（十要十不要）" });
+  await page.getByLabel("“要”条目（规范版式，每行一条）").fill("排队候车\n主动让座");
+  await page.getByLabel("“不要”条目（规范版式，每行一条）").fill("不抢座\n不外放音乐");
+  await expect(page.locator("#poster-status")).toHaveText("预览已更新");
+  await expect(page.locator('img[data-size="led"]')).toHaveAttribute("src", /^blob:/);
+});
+
 test("an editor cannot publish; a reviewer publishes and the change is in the published folder", async ({ page }) => {
   await login(page, "张三");
   const csrf = (await page.locator('meta[name="csrf-token"]').getAttribute("content")) ?? "";
