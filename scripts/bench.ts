@@ -107,7 +107,7 @@ if (!coldOnly) {
   t = performance.now();
   for (let i = 0; i < N; i++) await renderPoster({ ...input, sub: `礼让斑马线 第${i}号` }, phone, "png");
   figures["posterPngPerSecondSequential"] = N / ((performance.now() - t) / 1000);
-  // One process, three posters in flight: layout on the main thread overlaps with rasterising (resvg) and encoding (libvips) on the thread pool.
+  // One process, three posters in flight: layout and rasterising (Skia) on the main thread overlap with cropping and encoding (libvips) on the thread pool.
   t = performance.now();
   let next = 0;
   await Promise.all(

@@ -20,7 +20,7 @@ export function posterRendererVersion(): string {
     const dir = dirname(fileURLToPath(import.meta.url));
     const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
     for (const file of files.sort()) hash.update(readFileSync(join(dir, file)));
-    for (const pkg of ["satori", "sharp", "@resvg/resvg-js", "pdfkit", "svg-to-pdfkit", "qrcode", "pdf-lib", "esbuild"]) hash.update(`${pkg}@${packageVersion(pkg)}`);
+    for (const pkg of ["satori", "sharp", "@napi-rs/canvas", "pdfkit", "svg-to-pdfkit", "qrcode", "pdf-lib", "esbuild"]) hash.update(`${pkg}@${packageVersion(pkg)}`);
     hash.update(fontVersion());
     rendererVersion = hash.digest("hex").slice(0, 16);
   }

@@ -3,7 +3,7 @@
  * vector PDF at physical size (pdfkit). Used by the build, the CLI, share
  * images and the tests. Knows nothing about Astro.
  */
-import { renderAsync } from "@resvg/resvg-js";
+import { createCanvas, Image } from "@napi-rs/canvas";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import satori from "satori";
@@ -56,26 +56,6 @@ export function qrDataUrl(url: string): Promise<string> {
   return cached;
 }
 
-/**
- * Rasterises a Satori SVG with resvg: measured ~10× faster
- * than librsvg inside sharp for large posters (A3: 0.2 s against 2 s), which is
- * what keeps print renders under the time budget. resvg renders on libuv's
- * thread pool, so one process lays out the next poster while this one is
- * rasterised and the one before is encoded by sharp.
- */
-async function rasterise(svg: string, width: number): Promise<() => Sharp> {
-  const lifted = liftPhotos(svg);
-  const r = await renderAsync(lifted.svg, { fitTo: { mode: "width", value: width }, font: { loadSystemFonts: false } });
-  const pixels = r.pixels;
-  const layers = lifted.photos.length ? await photoLayers(lifted.photos, r.width / layoutWidth(svg)) : [];
-  // One sharp pipeline per output over the same pixels: sharp's clone() would copy them
-  // (structuredClone of its input: 70 MB and ~130 ms for A3 at 300 dpi).
-  return () => {
-    const image = sharp(pixels, { raw: { width: r.width, height: r.height, channels: 4 }, limitInputPixels: false });
-    return layers.length ? image.composite(layers) : image;
-  };
-}
-
 const PHOTO_IMAGE = /<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" href="(data:image\/jpeg;base64,[^"]+)"[^>]*\/>/g;
 
 interface Placed {
@@ -86,12 +66,17 @@ interface Placed {
   photo: Cropped;
 }
 
-const layoutWidth = (svg: string) => Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 1);
+/** The layout size Satori wrote on the SVG. */
+function svgSize(svg: string): { width: number; height: number } {
+  const head = /^<svg[^>]*>/.exec(svg)?.[0] ?? "";
+  return { width: Number(/\swidth="([\d.]+)"/.exec(head)?.[1] ?? 1), height: Number(/\sheight="([\d.]+)"/.exec(head)?.[1] ?? 1) };
+}
 
 /**
- * Takes the photos out of a poster's SVG for rasterising: resvg draws an
- * embedded picture slowly (≈ 200 ms for one 1080×1152 photo, more than the
- * rest of the poster), libvips composites it in a few milliseconds. Designs
+ * Takes the photos out of a poster's SVG for rasterising: SVG rasterisers
+ * draw an embedded picture slowly (resvg ≈ 200 ms, Skia ≈ 190 ms for one
+ * 1080×1152 photo, more than the rest of the poster), libvips composites it
+ * in a few milliseconds. Designs
  * never draw over a photo, so placing them last draws the same poster.
  */
 function liftPhotos(svg: string): { svg: string; photos: Placed[] } {
@@ -124,11 +109,39 @@ async function photoLayers(photos: readonly Placed[], scale: number): Promise<Ov
             .toBuffer(),
         );
       }
+      const left = Math.round(p.x * scale);
+      const top = Math.round(p.y * scale);
       // A photo as it is needs no re-encoding: libvips decodes the JPEG while compositing.
-      const input = w === Math.round(p.width) && h === Math.round(p.height) && p.photo.radius === 0 ? p.photo.bytes : await image.toBuffer();
-      return { input, left: Math.round(p.x * scale), top: Math.round(p.y * scale) };
+      return { input: w === Math.round(p.width) && h === Math.round(p.height) && p.photo.radius === 0 ? p.photo.bytes : await image.toBuffer(), left, top };
     }),
   );
+}
+
+/**
+ * Rasterises a Satori SVG with Skia (@napi-rs/canvas): Skia draws a poster's
+ * paths in a few milliseconds where resvg took ≈ 65 ms for a 1080×1920
+ * pixmap (docs/performance.md). Photos are lifted out first and composited by
+ * libvips (Skia's SVG image path decodes and resamples an embedded JPEG
+ * slowly too).
+ */
+async function rasterise(svg: string, width: number): Promise<() => Sharp> {
+  const lifted = liftPhotos(svg);
+  const size = svgSize(svg);
+  const scale = width / size.width;
+  const height = Math.round(size.height * scale);
+  const picture = new Image();
+  picture.src = Buffer.from(lifted.svg);
+  const canvas = createCanvas(width, height);
+  canvas.getContext("2d").drawImage(picture, 0, 0, width, height);
+  // Opaque posters: Skia's premultiplied pixels are the straight ones sharp expects.
+  const pixels = canvas.data();
+  const layers = lifted.photos.length ? await photoLayers(lifted.photos, scale) : [];
+  // One sharp pipeline per output over the same pixels: sharp's clone() would copy them
+  // (structuredClone of its input: 70 MB and ~130 ms for A3 at 300 dpi).
+  return () => {
+    const image = sharp(pixels, { raw: { width, height, channels: 4 }, limitInputPixels: false });
+    return layers.length ? image.composite(layers) : image;
+  };
 }
 
 /** Lays out a poster at `width`×`height` and returns its SVG. */
@@ -146,7 +159,7 @@ export async function renderSvg(input: PosterInput, size: PosterSize, width = si
 /** A small PNG of one size for the workbench's live preview: the same layout and raster as the build, drawn `width` pixels wide. */
 export async function renderPreviewPng(input: PosterInput, size: PosterSize, width: number): Promise<Buffer> {
   const raster = await rasterise(await renderSvg(input, size), width);
-  return raster().png({ compressionLevel: 1 }).toBuffer();
+  return raster().removeAlpha().png({ compressionLevel: 1 }).toBuffer();
 }
 
 const SVG_IMAGE = /<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" href="data:image\/svg\+xml;base64,([^"]+)"([^>]*)\/>/g;
@@ -219,7 +232,9 @@ export async function renderPosterFormats(input: PosterInput, size: PosterSize, 
   const screen = formats.filter((f) => f === "png" || f === "webp");
   if (screen.length > 0) {
     const raster = await rasterise(await renderSvg(input, size), size.width);
-    for (const f of screen) out.set(f, f === "webp" ? raster().webp({ quality: 86, effort: 1 }).toBuffer() : raster().png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer());
+    // Posters are opaque (tested): RGB without the alpha band encodes in half the time, to a smaller file.
+    for (const f of screen)
+      out.set(f, f === "webp" ? raster().removeAlpha().webp({ quality: 86, effort: 1 }).toBuffer() : raster().removeAlpha().png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer());
   }
   const print = formats.filter((f) => f === "jpg" || f === "cmyk.jpg" || f === "cmyk.pdf");
   if (print.length > 0) {

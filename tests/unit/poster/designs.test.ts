@@ -117,7 +117,7 @@ describe.each(DESIGNS)("design %s", (template) => {
 
   it.each(["phone", "led"])("looks like its snapshot on %s (made on this platform, small tolerance)", async (id) => {
     const png = await renderPreviewPng(inputFor(template), size(id), 240);
-    const file = join(import.meta.dirname, "..", "..", "snapshots", "posters", `${template}-${id}.png`);
+    const file = join(import.meta.dirname, "..", "..", "snapshots", "poster-designs", `${template}-${id}.png`);
     // Snapshots are made on purpose (UPDATE_SNAPSHOTS=1 npx vitest run tests/unit/poster/designs.test.ts) and reviewed, never on the fly.
     if (process.env["UPDATE_SNAPSHOTS"]) {
       mkdirSync(join(file, ".."), { recursive: true });
