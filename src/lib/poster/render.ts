@@ -3,7 +3,7 @@
  * vector PDF at physical size (pdfkit). Used by the build, the CLI, share
  * images and the tests. Knows nothing about Astro.
  */
-import { createCanvas, Image } from "@napi-rs/canvas";
+import { createCanvas, Image, type Canvas } from "@napi-rs/canvas";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import satori from "satori";
@@ -117,6 +117,19 @@ async function photoLayers(photos: readonly Placed[], scale: number): Promise<Ov
   );
 }
 
+/** The last canvases by size, reused: `data()` copies the pixels out, and a fresh native pixmap per poster (70 MB at A3) is slow to allocate and to free. */
+const canvases = new Map<string, Canvas>();
+function canvasOf(width: number, height: number): Canvas {
+  const key = `${width}x${height}`;
+  let canvas = canvases.get(key);
+  if (!canvas) {
+    canvas = createCanvas(width, height);
+    canvases.set(key, canvas);
+    if (canvases.size > 3) canvases.delete(canvases.keys().next().value ?? "");
+  }
+  return canvas;
+}
+
 /**
  * Rasterises a Satori SVG with Skia (@napi-rs/canvas): Skia draws a poster's
  * paths in a few milliseconds where resvg took ≈ 65 ms for a 1080×1920
@@ -131,8 +144,10 @@ async function rasterise(svg: string, width: number): Promise<() => Sharp> {
   const height = Math.round(size.height * scale);
   const picture = new Image();
   picture.src = Buffer.from(lifted.svg);
-  const canvas = createCanvas(width, height);
-  canvas.getContext("2d").drawImage(picture, 0, 0, width, height);
+  const canvas = canvasOf(width, height);
+  const ctx = canvas.getContext("2d");
+  ctx.clearRect(0, 0, width, height);
+  ctx.drawImage(picture, 0, 0, width, height);
   // Opaque posters: Skia's premultiplied pixels are the straight ones sharp expects.
   const pixels = canvas.data();
   const layers = lifted.photos.length ? await photoLayers(lifted.photos, scale) : [];
