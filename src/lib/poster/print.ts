@@ -140,6 +140,22 @@ export function physical(size: PosterSize): { width: number; height: number; ble
 }
 
 /**
+ * The boxes of a poster page drawn at the origin at trim + bleed: BleedBox
+ * that, TrimBox inside it; with bleed, a slug outside it (negative origin)
+ * carrying the crop marks.
+ */
+function setPrintBoxes(page: PDFPage, size: PosterSize): void {
+  const { width, height, bleed } = physical(size);
+  const full = { width: width + 2 * bleed, height: height + 2 * bleed };
+  const slug = bleed > 0 ? SLUG_MM * MM : 0;
+  page.setMediaBox(-slug, -slug, full.width + 2 * slug, full.height + 2 * slug);
+  page.setCropBox(-slug, -slug, full.width + 2 * slug, full.height + 2 * slug);
+  page.setBleedBox(0, 0, full.width, full.height);
+  page.setTrimBox(bleed, bleed, width, height);
+  if (bleed > 0) drawCropMarks(page, { x: bleed, y: bleed, width, height }, bleed);
+}
+
+/**
  * Makes a one-page poster PDF (trim + bleed, drawn at the origin) a PDF/X-4
  * file: boxes, slug with crop marks when it has bleed, output intent,
  * DefaultRGB, XMP identification, fixed dates.
@@ -147,7 +163,6 @@ export function physical(size: PosterSize): { width: number; height: number; ble
 export async function toPrintPdf(pdf: Uint8Array, size: PosterSize, title: string): Promise<Buffer> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const { srgb, cmyk: printer } = await iccProfiles();
-  const { width, height, bleed } = physical(size);
   const page = doc.getPage(0);
   // pdfkit and svg-to-pdfkit mark the page and each group as a transparency group; nothing inside
   // is transparent (flattenForPrint), so the groups are plain forms and a preflight sees none.
@@ -156,13 +171,7 @@ export async function toPrintPdf(pdf: Uint8Array, size: PosterSize, title: strin
     dict?.delete(PDFName.of("Group"));
   }
   page.node.delete(PDFName.of("Group"));
-  const full = { width: width + 2 * bleed, height: height + 2 * bleed };
-  const slug = bleed > 0 ? SLUG_MM * MM : 0;
-  page.setMediaBox(-slug, -slug, full.width + 2 * slug, full.height + 2 * slug);
-  page.setCropBox(-slug, -slug, full.width + 2 * slug, full.height + 2 * slug);
-  page.setBleedBox(0, 0, full.width, full.height);
-  page.setTrimBox(bleed, bleed, width, height);
-  if (bleed > 0) drawCropMarks(page, { x: bleed, y: bleed, width, height }, bleed);
+  setPrintBoxes(page, size);
   const resources = page.node.Resources();
   if (resources) resources.set(PDFName.of("ColorSpace"), doc.context.obj({ DefaultRGB: [PDFName.of("ICCBased"), iccStream(doc, "srgb", srgb, 3)] }));
   addOutputIntent(doc, printer, title);
@@ -211,11 +220,7 @@ export async function cmykPdf(rgb: Sharp, size: PosterSize, title: string): Prom
   const { width, height, bleed } = physical(size);
   const page = doc.addPage([width + 2 * bleed, height + 2 * bleed]);
   page.drawImage(await doc.embedJpg(jpeg), { x: 0, y: 0, width: width + 2 * bleed, height: height + 2 * bleed });
-  const slug = bleed > 0 ? SLUG_MM * MM : 0;
-  page.setMediaBox(-slug, -slug, width + 2 * bleed + 2 * slug, height + 2 * bleed + 2 * slug);
-  page.setBleedBox(0, 0, width + 2 * bleed, height + 2 * bleed);
-  page.setTrimBox(bleed, bleed, width, height);
-  if (bleed > 0) drawCropMarks(page, { x: bleed, y: bleed, width, height }, bleed);
+  setPrintBoxes(page, size);
   addOutputIntent(doc, (await iccProfiles()).cmyk, title);
   return asPdf16(await doc.save({ useObjectStreams: false }));
 }

@@ -58,6 +58,19 @@ export function fitted(input: PosterInput, size: PosterSize, what: string, text:
   return r;
 }
 
+/**
+ * Fits a card's items under its heading, which takes one line `heading` times
+ * the item size: each size is tried with the room the heading leaves at that
+ * size, down to the minimum (then the PosterError of `fitted`).
+ */
+export function fitUnderHeading(input: PosterInput, size: PosterSize, what: string, items: readonly string[], box: FitBox, heading: number) {
+  for (let max = box.max; ; max = Math.max(box.min, Math.floor(max * 0.94))) {
+    const r = fitText(items, { ...box, max, height: box.height - max * heading }, true);
+    if (r.ok) return r;
+    if (max <= box.min) return fitted(input, size, what, items, { ...box, height: box.height - box.min * heading }, true);
+  }
+}
+
 /** The slogan's phrases: a space marks where staff want a line break. */
 export const phrases = (text: string) => text.split(/\s+/).filter(Boolean);
 
@@ -76,7 +89,7 @@ export function Lines(props: {
 }): Element {
   const { text, size, color, weight, align = "center", family = "sans", lineHeight = 1.25 } = props;
   return (
-    <div style={{ display: "flex", flexDirection: "column", alignItems: align, ...props.style }}>
+    <div style={{ flexDirection: "column", alignItems: align, ...props.style }}>
       {text.map((t) => (
         <div style={{ fontSize: size, fontWeight: weight, color, lineHeight, whiteSpace: "pre", fontFamily: FAMILY_NAMES[family] }}>{t}</div>
       ))}
@@ -90,26 +103,26 @@ export function Emblem({ identity, d }: { identity: Identity; d: number }): Elem
   if (logo) {
     const scale = (d * 0.88) / Math.max(logo.width, logo.height);
     return (
-      <div style={{ display: "flex", width: d, height: d, borderRadius: d * 0.12, backgroundColor: "#ffffff", alignItems: "center", justifyContent: "center", flexShrink: 0 }}>
+      <div style={{ width: d, height: d, borderRadius: d * 0.12, backgroundColor: "#ffffff", alignItems: "center", justifyContent: "center", flexShrink: 0 }}>
         <img src={logo.dataUrl} width={logo.width * scale} height={logo.height * scale} style={{ width: logo.width * scale, height: logo.height * scale }} />
       </div>
     );
   }
   return (
-    <div
-      style={{
-        display: "flex",
-        width: d,
-        height: d,
-        borderRadius: d / 2,
-        backgroundColor: "#ffffff",
-        border: `${Math.max(2, d * 0.06)}px solid ${identity.accent}`,
-        alignItems: "center",
-        justifyContent: "center",
-        flexShrink: 0,
-      }}
-    >
+    <Ring d={d} fill="#ffffff" ring={identity.accent} width={Math.max(2, d * 0.06)}>
       <div style={{ fontSize: d * (identity.emblem.length > 1 ? 0.34 : 0.55), fontWeight: 900, color: identity.primary }}>{identity.emblem}</div>
+    </Ring>
+  );
+}
+
+/** A ringed circle of diameter `d` with its content centred: the emblem and the person placeholder. */
+function Ring(props: { d: number; fill: string; ring: string; width: number; children?: unknown }): Element {
+  const { d } = props;
+  return (
+    <div
+      style={{ width: d, height: d, borderRadius: d / 2, backgroundColor: props.fill, border: `${props.width}px solid ${props.ring}`, alignItems: "center", justifyContent: "center", flexShrink: 0 }}
+    >
+      {props.children as Element}
     </div>
   );
 }
@@ -143,11 +156,9 @@ export function PhotoBox(props: PhotoProps & { credit?: string | undefined; u: n
   const line = credit ? Math.max(10, u * 2) : 0;
   const colour = contrastRatio(photo.background, ON_PRIMARY_SOFT) >= 4.5 ? ON_PRIMARY_SOFT : INK;
   return (
-    <div style={{ display: "flex", flexDirection: "column", width: photo.width, height: photo.height, flexShrink: 0 }}>
+    <div style={{ flexDirection: "column", width: photo.width, height: photo.height, flexShrink: 0 }}>
       <Photo {...photo} height={photo.height - (credit ? line * 1.8 : 0)} />
-      {credit ? (
-        <div style={{ display: "flex", justifyContent: "flex-end", height: line * 1.8, alignItems: "center", fontSize: line, color: colour, fontWeight: 400, paddingRight: u }}>{credit}</div>
-      ) : null}
+      {credit ? <div style={{ justifyContent: "flex-end", height: line * 1.8, alignItems: "center", fontSize: line, color: colour, fontWeight: 400, paddingRight: u }}>{credit}</div> : null}
     </div>
   );
 }
@@ -155,20 +166,9 @@ export function PhotoBox(props: PhotoProps & { credit?: string | undefined; u: n
 /** The person placeholder: the first character of the name in the campaign colour on paper, ringed. */
 export function Placeholder({ name, d, identity }: { name: string; d: number; identity: Identity }): Element {
   return (
-    <div
-      style={{
-        display: "flex",
-        width: d,
-        height: d,
-        borderRadius: d / 2,
-        backgroundColor: PAPER,
-        border: `${Math.max(1, d * 0.04)}px solid ${identity.primary}`,
-        alignItems: "center",
-        justifyContent: "center",
-      }}
-    >
+    <Ring d={d} fill={PAPER} ring={identity.primary} width={Math.max(1, d * 0.04)}>
       <div style={{ fontSize: d * 0.42, fontWeight: 900, color: identity.primary }}>{[...name][0] ?? ""}</div>
-    </div>
+    </Ring>
   );
 }
 
@@ -177,7 +177,7 @@ export function Skyline({ width, height, color, over }: { width: number; height:
   const heights = [0.45, 0.7, 0.55, 0.9, 0.6, 1, 0.5, 0.75, 0.4, 0.85, 0.65, 0.5];
   const bw = width / heights.length;
   return (
-    <div style={{ display: "flex", width, height, alignItems: "flex-end" }}>
+    <div style={{ width, height, alignItems: "flex-end" }}>
       {heights.map((k, i) => (
         <div
           style={{
@@ -217,8 +217,8 @@ export function Footer(props: { input: PosterInput; f: Frame; color?: string; em
   const partner = input.partnerLogo;
   const partnerScale = partner ? mark / partner.height : 0;
   return (
-    <div style={{ display: "flex", width: "100%", height, justifyContent: "space-between", alignItems: "flex-end", flexShrink: 0 }}>
-      <div style={{ display: "flex", alignItems: "center", height: mark }}>
+    <div style={{ width: "100%", height, justifyContent: "space-between", alignItems: "flex-end", flexShrink: 0 }}>
+      <div style={{ alignItems: "center", height: mark }}>
         {emblem ? <Emblem identity={input.identity} d={mark} /> : null}
         <div
           style={{ whiteSpace: "nowrap", flexShrink: 0, marginLeft: emblem ? f.u * 1.8 : 0, fontSize: f.u * (f.shape === "cover" ? 5 : 3.6), color, fontWeight: 700, fontFamily: FAMILY_NAMES[family] }}
@@ -226,7 +226,7 @@ export function Footer(props: { input: PosterInput; f: Frame; color?: string; em
           {input.identity.signature}
         </div>
         {partner ? (
-          <div style={{ display: "flex", marginLeft: f.u * 3, padding: f.u * 0.6, backgroundColor: "#ffffff", borderRadius: f.u }}>
+          <div style={{ marginLeft: f.u * 3, padding: f.u * 0.6, backgroundColor: "#ffffff", borderRadius: f.u }}>
             <img src={partner.dataUrl} width={partner.width * partnerScale * 0.85} height={mark * 0.85} style={{ width: partner.width * partnerScale * 0.85, height: mark * 0.85 }} />
           </div>
         ) : null}
@@ -240,7 +240,7 @@ export function Footer(props: { input: PosterInput; f: Frame; color?: string; em
 export function Header({ identity, f, text, color = ON_PRIMARY }: { identity: Identity; f: Frame; text: string; color?: string }): Element {
   const d = headerHeight(f);
   return (
-    <div style={{ display: "flex", alignItems: "center", height: d, flexShrink: 0 }}>
+    <div style={{ alignItems: "center", height: d, flexShrink: 0 }}>
       <Emblem identity={identity} d={d} />
       <div style={{ marginLeft: f.u * 2.5, fontSize: f.u * (f.shape === "cover" ? 6 : 4), color, fontWeight: 700 }}>{text}</div>
     </div>
@@ -254,7 +254,6 @@ export function Page(props: { f: Frame; background: string; pad: number | string
   return (
     <div
       style={{
-        display: "flex",
         width: props.f.w,
         height: props.f.h,
         backgroundColor: props.background,

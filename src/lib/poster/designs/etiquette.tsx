@@ -1,9 +1,8 @@
 /** @jsxImportSource satori/jsx */
 /** 礼仪: a guide's scene with its 应该 / 不应该 columns on white cards. */
-import { fitText } from "../fit.ts";
 import type { PosterSize } from "../sizes.ts";
 import type { PosterInput } from "../templates.ts";
-import { DO_GREEN, fitted, footerHeight, frameOf, Footer, INK, Lines, ON_PRIMARY, ON_PRIMARY_SOFT, Page, phrases, type Element } from "./common.tsx";
+import { DO_GREEN, fitted, fitUnderHeading, footerHeight, frameOf, Footer, INK, Lines, ON_PRIMARY, ON_PRIMARY_SOFT, Page, phrases, type Element } from "./common.tsx";
 
 export function etiquette(input: PosterInput, size: PosterSize): Element {
   const f = frameOf(size);
@@ -23,13 +22,8 @@ export function etiquette(input: PosterInput, size: PosterSize): Element {
   const colHeight = f.upright ? area.height / 2 - gap / 2 : area.height;
   const colPad = f.u * 2.5;
   const listBox = { width: colWidth - 2 * colPad, height: colHeight - 2 * colPad - f.u * 1.2, max: f.u * 4.6, min: f.u * 2, weight: 700 as const, lineHeight: 1.45 };
-  // The column title takes one line at 1.2× the item size; fit items in what remains.
-  const fitItems = (what: string, items: string[]) => {
-    for (let max = listBox.max; ; max = Math.floor(max * 0.94)) {
-      const r = fitText(items, { ...listBox, max: Math.max(max, listBox.min), height: listBox.height - Math.max(max, listBox.min) * 1.2 * 1.3 }, true);
-      if (r.ok || max <= listBox.min) return r.ok ? r : fitted(input, size, what, items, { ...listBox, height: listBox.height - listBox.min * 1.56 }, true);
-    }
-  };
+  // The column title takes one line at 1.2× the item size (line height 1.3).
+  const fitItems = (what: string, items: string[]) => fitUnderHeading(input, size, what, items, listBox, 1.2 * 1.3);
   const doFit = fitItems(
     "“应该”条目",
     dos.map((d) => `√ ${d}`),
@@ -42,7 +36,6 @@ export function etiquette(input: PosterInput, size: PosterSize): Element {
   const column = (title: string, items: string[], colour: string) => (
     <div
       style={{
-        display: "flex",
         flexDirection: "column",
         width: colWidth,
         height: colHeight,
@@ -61,12 +54,12 @@ export function etiquette(input: PosterInput, size: PosterSize): Element {
   const align = f.wide ? "flex-start" : "center";
   return (
     <Page f={f} background={identity.primary} pad={pad}>
-      <div style={{ display: "flex", height: middle, flexDirection: f.wide ? "row" : "column", justifyContent: "space-between", alignItems: "center" }}>
-        <div style={{ display: "flex", flexDirection: "column", alignItems: align, justifyContent: "center", width: titleBox.width, height: titleBox.height }}>
+      <div style={{ height: middle, flexDirection: f.wide ? "row" : "column", justifyContent: "space-between", alignItems: "center" }}>
+        <div style={{ flexDirection: "column", alignItems: align, justifyContent: "center", width: titleBox.width, height: titleBox.height }}>
           {input.scene ? <div style={{ fontSize: sceneSize, color: ON_PRIMARY_SOFT, fontWeight: 700, marginBottom: sceneSize * 0.4 }}>{input.scene}</div> : null}
           <Lines text={head.lines} size={head.size} color={ON_PRIMARY} weight={900} align={align} />
         </div>
-        <div style={{ display: "flex", flexDirection: f.upright ? "column" : "row", justifyContent: "space-between", width: area.width, height: area.height }}>
+        <div style={{ flexDirection: f.upright ? "column" : "row", justifyContent: "space-between", width: area.width, height: area.height }}>
           {column("应该", doFit.lines, DO_GREEN)}
           {column("不应该", dontFit.lines, identity.primary)}
         </div>

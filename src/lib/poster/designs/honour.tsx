@@ -51,15 +51,15 @@ export function honour(input: PosterInput, size: PosterSize): Element {
   return (
     <Page f={f} background={identity.primary} pad={pad}>
       <Header identity={identity} f={f} text={`${identity.city}好人榜`} />
-      <div style={{ display: "flex", height: middle, flexDirection: f.wide ? "row" : "column", justifyContent: "space-between", alignItems: "center" }}>
-        <div style={{ display: "flex", flexDirection: "column", alignItems: align, justifyContent: "center", width: titleBox.width, height: titleBox.height }}>
+      <div style={{ height: middle, flexDirection: f.wide ? "row" : "column", justifyContent: "space-between", alignItems: "center" }}>
+        <div style={{ flexDirection: "column", alignItems: align, justifyContent: "center", width: titleBox.width, height: titleBox.height }}>
           <Lines text={main.lines} size={main.size} color={ON_PRIMARY} weight={900} align={align} />
           {sub ? <Lines text={sub.lines} size={sub.size} color={ON_PRIMARY_SOFT} weight={700} align={align} style={{ marginTop: f.u * 2 }} /> : null}
         </div>
-        <div style={{ display: "flex", flexDirection: "column", width: grid.width, height: grid.height, backgroundColor: CARD, borderRadius: f.u * 2, padding: gridPad, justifyContent: "center" }}>
-          <div style={{ display: "flex", flexWrap: "wrap", width: usable.width, justifyContent: "center", alignContent: "center" }}>
+        <div style={{ flexDirection: "column", width: grid.width, height: grid.height, backgroundColor: CARD, borderRadius: f.u * 2, padding: gridPad, justifyContent: "center" }}>
+          <div style={{ flexWrap: "wrap", width: usable.width, justifyContent: "center", alignContent: "center" }}>
             {shown.map((p) => (
-              <div style={{ display: "flex", width: cell, height: cellHeight, flexDirection: "column", alignItems: "center", justifyContent: "center" }}>
+              <div style={{ width: cell, height: cellHeight, flexDirection: "column", alignItems: "center", justifyContent: "center" }}>
                 {photos ? (
                   p.photo ? (
                     <Photo image={p.photo} width={photoSide} height={photoSide} background={CARD} radius={photoSide / 2} />
@@ -73,9 +73,7 @@ export function honour(input: PosterInput, size: PosterSize): Element {
             ))}
           </div>
           {more ? (
-            <div
-              style={{ display: "flex", width: "100%", height: moreLine, justifyContent: "center", alignItems: "center", fontSize: f.u * 3, color: CATEGORY_INK, fontWeight: 700 }}
-            >{`等 ${people.length} 位`}</div>
+            <div style={{ width: "100%", height: moreLine, justifyContent: "center", alignItems: "center", fontSize: f.u * 3, color: CATEGORY_INK, fontWeight: 700 }}>{`等 ${people.length} 位`}</div>
           ) : null}
         </div>
       </div>

@@ -32,7 +32,6 @@ export function photo(input: PosterInput, size: PosterSize): Element {
       <PhotoBox image={image} width={picture.width} height={picture.height} background={identity.primary} credit={input.credit} u={f.u} />
       <div
         style={{
-          display: "flex",
           flexDirection: "column",
           justifyContent: "space-between",
           width: band.width,
@@ -41,7 +40,7 @@ export function photo(input: PosterInput, size: PosterSize): Element {
           borderTop: beside ? "none" : `${f.u * 1.2}px solid ${identity.accent}`,
         }}
       >
-        <div style={{ display: "flex", flexDirection: "column" }}>
+        <div style={{ flexDirection: "column" }}>
           <div style={{ fontSize: kickerSize, color: ON_PRIMARY_SOFT, fontWeight: 700, lineHeight: 1.3, marginBottom: f.u * 2 }}>{`${identity.city}公益广告`}</div>
           <Lines text={main.lines} size={main.size} color={ON_PRIMARY} weight={900} align="flex-start" />
           {sub ? <Lines text={sub.lines} size={sub.size} color={ON_PRIMARY_SOFT} weight={700} align="flex-start" style={{ marginTop: f.u * 2.5 }} /> : null}

@@ -5,10 +5,9 @@
  * 2.35:1 cover, too low for ten lines, shows the first three of each with the
  * count.
  */
-import { fitText } from "../fit.ts";
 import type { PosterSize } from "../sizes.ts";
 import { PosterError, type PosterInput } from "../templates.ts";
-import { DO_GREEN, fitted, footerHeight, frameOf, Footer, INK, Lines, linesHeight, ON_PRIMARY, ON_PRIMARY_SOFT, Page, phrases, PhotoBox, type Element } from "./common.tsx";
+import { DO_GREEN, fitted, fitUnderHeading, footerHeight, frameOf, Footer, INK, Lines, linesHeight, ON_PRIMARY, ON_PRIMARY_SOFT, Page, phrases, PhotoBox, type Element } from "./common.tsx";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const COVER_ITEMS = 3;
@@ -37,22 +36,15 @@ export function rules(input: PosterInput, size: PosterSize): Element {
   const cardPad = f.u * 2.2;
   const numbered = (items: readonly string[]) => items.slice(0, cut).map((t, i) => `${NUMERALS[i] ?? i + 1}、${t}`);
   const lists = { dos: numbered(all.dos), donts: numbered(all.donts) };
-  const fitList = (what: string, items: string[]) => {
-    const box = { width: card.width - 2 * cardPad, max: f.u * 4.4, min: f.u * 1.9, weight: 700 as const, lineHeight: 1.4 };
-    // The card's heading is one line at 1.3× the item size: fit the items in what is left at each size.
-    for (let max = box.max; ; max = Math.max(box.min, Math.floor(max * 0.94))) {
-      const r = fitText(items, { ...box, max, height: card.height - 2 * cardPad - max * 1.3 * 1.4 - f.u }, true);
-      if (r.ok) return r;
-      if (max <= box.min) return fitted(input, size, what, items, { ...box, height: card.height - 2 * cardPad - box.min * 1.82 - f.u }, true);
-    }
-  };
+  // The card's heading is one line at 1.3× the item size (line height 1.4).
+  const listBox = { width: card.width - 2 * cardPad, height: card.height - 2 * cardPad - f.u, max: f.u * 4.4, min: f.u * 1.9, weight: 700 as const, lineHeight: 1.4 };
+  const fitList = (what: string, items: string[]) => fitUnderHeading(input, size, what, items, listBox, 1.3 * 1.4);
   const doFit = fitList("“要”条目", lists.dos);
   const dontFit = fitList("“不要”条目", lists.donts);
   const itemSize = Math.min(doFit.size, dontFit.size);
   const Card = ({ heading, items, colour, total }: { heading: string; items: string[]; colour: string; total: number }) => (
     <div
       style={{
-        display: "flex",
         flexDirection: "column",
         width: card.width,
         height: card.height,
@@ -71,15 +63,15 @@ export function rules(input: PosterInput, size: PosterSize): Element {
   const align = f.wide ? "flex-start" : "center";
   return (
     <Page f={f} background={identity.primary} pad={pad}>
-      <div style={{ display: "flex", flexDirection: f.wide ? "row" : "column", justifyContent: "space-between", height: inner.height }}>
-        <div style={{ display: "flex", flexDirection: f.wide ? "column" : "row", justifyContent: "space-between", alignItems: "center", width: title.width, height: title.height }}>
+      <div style={{ flexDirection: f.wide ? "row" : "column", justifyContent: "space-between", height: inner.height }}>
+        <div style={{ flexDirection: f.wide ? "column" : "row", justifyContent: "space-between", alignItems: "center", width: title.width, height: title.height }}>
           {picture && input.image ? <PhotoBox image={input.image} width={picture.width} height={picture.height} background={identity.primary} credit={input.credit} u={f.u} /> : null}
-          <div style={{ display: "flex", flexDirection: "column", justifyContent: "center", alignItems: align, width: titleText.width, height: titleText.height }}>
+          <div style={{ flexDirection: "column", justifyContent: "center", alignItems: align, width: titleText.width, height: titleText.height }}>
             <Lines text={head.lines} size={head.size} color={ON_PRIMARY} weight={900} align={align} />
             {sub ? <Lines text={sub.lines} size={sub.size} color={ON_PRIMARY_SOFT} weight={700} align={align} style={{ marginTop: f.u * 1.5 }} /> : null}
           </div>
         </div>
-        <div style={{ display: "flex", flexDirection: sideBySide ? "row" : "column", justifyContent: "space-between", width: area.width, height: area.height }}>
+        <div style={{ flexDirection: sideBySide ? "row" : "column", justifyContent: "space-between", width: area.width, height: area.height }}>
           <Card heading="要" items={doFit.lines} colour={DO_GREEN} total={all.dos.length} />
           <Card heading="不要" items={dontFit.lines} colour={identity.primary} total={all.donts.length} />
         </div>

@@ -13,7 +13,6 @@ export function share(input: PosterInput, size: PosterSize): Element {
   return (
     <div
       style={{
-        display: "flex",
         width: f.w,
         height: f.h,
         backgroundColor: "#fffaf4",
@@ -24,11 +23,11 @@ export function share(input: PosterInput, size: PosterSize): Element {
         fontFamily: "Noto Sans SC",
       }}
     >
-      <div style={{ display: "flex", alignItems: "center" }}>
+      <div style={{ alignItems: "center" }}>
         <Emblem identity={identity} d={f.u * 12} />
         <div style={{ marginLeft: f.u * 3, fontSize: f.u * 5.5, color: identity.primary, fontWeight: 700 }}>{`${identity.city}文明网${input.label ? ` · ${input.label}` : ""}`}</div>
       </div>
-      <div style={{ display: "flex", flexDirection: "column" }}>
+      <div style={{ flexDirection: "column" }}>
         <Lines text={title.lines} size={title.size} color="#1f1f1f" weight={900} align="flex-start" />
         {sub ? <Lines text={sub.lines} size={sub.size} color="#444444" weight={400} align="flex-start" style={{ marginTop: f.u * 2 }} /> : null}
       </div>

@@ -28,8 +28,8 @@ export function slogan(input: PosterInput, size: PosterSize): Element {
   return (
     <Page f={f} background={identity.primary} pad={pad}>
       <Header identity={identity} f={f} text={`${identity.city}公益广告`} />
-      <div style={{ display: "flex", height: middle, flexDirection: beside ? "row" : "column", justifyContent: "space-between", alignItems: "center" }}>
-        <div style={{ display: "flex", flexDirection: "column", alignItems: align, justifyContent: "center", width: textBox.width, height: textBox.height }}>
+      <div style={{ height: middle, flexDirection: beside ? "row" : "column", justifyContent: "space-between", alignItems: "center" }}>
+        <div style={{ flexDirection: "column", alignItems: align, justifyContent: "center", width: textBox.width, height: textBox.height }}>
           <Lines text={main.lines} size={main.size} color={ON_PRIMARY} weight={900} align={align} />
           <div style={{ width: f.u * 18, height: f.u * 1.2, backgroundColor: identity.accent, marginTop: f.u * 3, marginBottom: f.u * 3 }} />
           {sub ? <Lines text={sub.lines} size={sub.size} color={ON_PRIMARY_SOFT} weight={700} align={align} /> : null}

@@ -18,10 +18,9 @@ function Seal({ text, d, colour }: { text: string; d: number; colour: string }):
   const chars = [...text].slice(0, 4);
   const two = chars.length > 1;
   return (
-    <div style={{ display: "flex", width: d, height: d, backgroundColor: colour, borderRadius: d * 0.08, padding: d * 0.08, flexShrink: 0 }}>
+    <div style={{ width: d, height: d, backgroundColor: colour, borderRadius: d * 0.08, padding: d * 0.08, flexShrink: 0 }}>
       <div
         style={{
-          display: "flex",
           flexDirection: "column",
           flexWrap: "wrap-reverse",
           width: "100%",
@@ -32,9 +31,7 @@ function Seal({ text, d, colour }: { text: string; d: number; colour: string }):
         }}
       >
         {chars.map((c) => (
-          <div style={{ display: "flex", fontFamily: SERIF, fontWeight: 700, color: PAPER, fontSize: d * (two ? 0.34 : 0.6), lineHeight: 1, width: d * (two ? 0.38 : 0.7), justifyContent: "center" }}>
-            {c}
-          </div>
+          <div style={{ fontFamily: SERIF, fontWeight: 700, color: PAPER, fontSize: d * (two ? 0.34 : 0.6), lineHeight: 1, width: d * (two ? 0.38 : 0.7), justifyContent: "center" }}>{c}</div>
         ))}
       </div>
     </div>
@@ -44,7 +41,7 @@ function Seal({ text, d, colour }: { text: string; d: number; colour: string }):
 /** A phrase as a column of characters. */
 function Column({ text, size, colour }: { text: string; size: number; colour: string }): Element {
   return (
-    <div style={{ display: "flex", flexDirection: "column", alignItems: "center", width: size * 1.5 }}>
+    <div style={{ flexDirection: "column", alignItems: "center", width: size * 1.5 }}>
       {[...text].map((c) => (
         <div style={{ fontFamily: SERIF, fontWeight: 700, fontSize: size, lineHeight: LEADING, color: colour }}>{c}</div>
       ))}
@@ -67,19 +64,19 @@ function vertical(input: PosterInput, size: PosterSize, f: Frame, box: { width: 
       `文字放不下：公益广告“${input.name}”的标语“${input.slogan}”在尺寸 ${size.id}（${size.width}×${size.height}）上竖排时字号不足 ${Math.round(f.u * 5)}px，请缩短标语或在词组间加空格分行`,
     );
   return (
-    <div style={{ display: "flex", width: box.width, height: box.height, justifyContent: "center", alignItems: "flex-start" }}>
+    <div style={{ width: box.width, height: box.height, justifyContent: "center", alignItems: "flex-start" }}>
       {sub[0] ? (
-        <div style={{ display: "flex", height: box.height, alignItems: "flex-end", marginRight: s * 0.4 }}>
+        <div style={{ height: box.height, alignItems: "flex-end", marginRight: s * 0.4 }}>
           <Column text={sub[0]} size={s * 0.5} colour={INK} />
         </div>
       ) : null}
       {/* Right to left: the first phrase is the rightmost column. */}
-      <div style={{ display: "flex", flexDirection: "row-reverse" }}>
+      <div style={{ flexDirection: "row-reverse" }}>
         {cols.map((c) => (
           <Column text={c} size={s} colour={identity.primary} />
         ))}
       </div>
-      <div style={{ display: "flex", height: box.height, alignItems: "flex-end", marginLeft: s * 0.3 }}>
+      <div style={{ height: box.height, alignItems: "flex-end", marginLeft: s * 0.3 }}>
         <Seal text={identity.emblem} d={sealSide} colour={identity.primary} />
       </div>
     </div>
@@ -94,12 +91,12 @@ function horizontal(input: PosterInput, size: PosterSize, f: Frame, box: { width
   const subHeight = sub ? linesHeight(sub.lines.length, sub.size) + f.u * 3 : 0;
   const main = fitted(input, size, "标语", phrases(input.slogan), { width, height: box.height - subHeight, max: f.u * 20, min: f.u * 5, weight: 700, family: "serif" });
   return (
-    <div style={{ display: "flex", width: box.width, height: box.height, alignItems: "center", justifyContent: "center" }}>
-      <div style={{ display: "flex", flexDirection: "column", alignItems: "flex-start", width }}>
+    <div style={{ width: box.width, height: box.height, alignItems: "center", justifyContent: "center" }}>
+      <div style={{ flexDirection: "column", alignItems: "flex-start", width }}>
         <Lines text={main.lines} size={main.size} color={identity.primary} weight={700} family="serif" align="flex-start" />
         {sub ? <Lines text={sub.lines} size={sub.size} color={INK} weight={700} family="serif" align="flex-start" style={{ marginTop: f.u * 3 }} /> : null}
       </div>
-      <div style={{ display: "flex", marginLeft: f.u * 4, alignSelf: "flex-end" }}>
+      <div style={{ marginLeft: f.u * 4, alignSelf: "flex-end" }}>
         <Seal text={identity.emblem} d={sealSide} colour={identity.primary} />
       </div>
     </div>
@@ -122,9 +119,9 @@ export function traditional(input: PosterInput, size: PosterSize): Element {
   const text = f.upright ? vertical(input, size, f, textBox) : horizontal(input, size, f, textBox);
   return (
     <Page f={f} background={PAPER} pad={margin}>
-      <div style={{ display: "flex", width: "100%", height: "100%", border: `${rule}px solid ${identity.primary}`, padding: rule }}>
-        <div style={{ display: "flex", flexDirection: "column", justifyContent: "space-between", width: "100%", height: "100%", border: `${rule}px solid ${identity.primary}`, padding: pad }}>
-          <div style={{ display: "flex", flexDirection: f.wide ? "row" : "column", justifyContent: "space-between", height: innerH }}>
+      <div style={{ width: "100%", height: "100%", border: `${rule}px solid ${identity.primary}`, padding: rule }}>
+        <div style={{ flexDirection: "column", justifyContent: "space-between", width: "100%", height: "100%", border: `${rule}px solid ${identity.primary}`, padding: pad }}>
+          <div style={{ flexDirection: f.wide ? "row" : "column", justifyContent: "space-between", height: innerH }}>
             {picture && image ? <PhotoBox image={image} width={picture.width} height={picture.height} background={PAPER} credit={input.credit} u={f.u} /> : null}
             {text}
           </div>
