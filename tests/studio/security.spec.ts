@@ -129,6 +129,39 @@ test("paths cannot leave the content folder, however they are written", async ({
   }
 });
 
+test("the poster studio's picture fields cannot name a file outside content/images/, nor a disguised one", async ({ request }) => {
+  const csrf = await session(request, "张三");
+  const base = "/api/poster.png?slogan=x&theme=控烟&template=photo&size=phone&image=";
+  const tricks = [
+    "../users.json",
+    "images/../../data/users.json",
+    "/etc/passwd",
+    "images/%2e%2e/%2e%2e/package.json",
+    "https://example.com/a.png",
+    "images\\..\\site.yaml",
+    "site.yaml",
+    "images/qingming.svg%00.png",
+  ];
+  for (const path of tricks) {
+    const res = await request.get(base + encodeURIComponent(path));
+    expect(res.status(), path).toBe(422);
+    // Nothing from the named file comes back: only the reason.
+    expect(await res.text(), path).not.toMatch(/password|"hash"|\{/);
+  }
+  // A file in images/ that is not a picture is refused by its content, not its name.
+  const fake = await request.get(`${base}${encodeURIComponent("images/missing.png")}`);
+  expect(fake.status()).toBe(422);
+  expect(await fake.text()).toContain("找不到图片文件");
+  // Saving with a trick path is refused by the same checks, and nothing is written.
+  const save = await request.post("/posters/save", { form: { csrf, id: "trick-poster", slogan: "x", theme: "控烟", template: "photo", image: "../users.json" } });
+  expect(save.status()).toBe(422);
+  expect((await request.get("/edit/ads/trick-poster")).status()).toBe(404);
+  // And the real picture draws.
+  const ok = await request.get(base + encodeURIComponent("images/qingming.svg"));
+  expect(ok.status()).toBe(200);
+  expect(ok.headers()["content-type"]).toBe("image/png");
+});
+
 test("a new item cannot take an existing id and overwrite it", async ({ request }) => {
   const csrf = await session(request, "张三");
   for (const [kind, form] of [
