@@ -115,6 +115,16 @@ const steps: { name: string; change: () => void | Promise<void>; shows: [file: s
     ],
   },
   {
+    // The poster cache is keyed by the picture's bytes and the colours: same file name, new picture, another palette.
+    name: "an ad's picture (same file name, new picture), its palette and a theme added in settings",
+    change: () => {
+      edit("images/qingming.svg", 'fill="#dcebd9"', 'fill="#f3e6c8"');
+      edit("ads/wenming-jisao.yaml", "palette: 清明绿", "palette: 海洋蓝");
+      edit("site.yaml", "  - 文明祭扫", "  - 文明祭扫\n  - 文明赏花");
+    },
+    shows: ["ads/wenming-jisao/index.html", "文明祭扫"],
+  },
+  {
     name: "the site's logo (same file name, new picture)",
     change: async () => writeFileSync(join(content, "images", "logo.png"), await logo("#0b5d3b")),
     shows: ["index.html", "brand-logo"],
