@@ -4,13 +4,14 @@
  * only logs). Only `data-pagefind-body` regions are
  * indexed; pages that are not published as of the build date have none.
  * Text is pre-segmented for Chinese (see src/lib/search/segment.ts), and
- * list entries are indexed as records from the published data.
+ * list entries are indexed as records from the published data, one index per
+ * list beside the pages' index (see IndexGroup).
  */
 import type { AstroIntegrationLogger } from "astro";
 import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { pagePath, sitePages } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
@@ -46,25 +47,86 @@ function entryRecord(list: ListKind, e: IntegrityEntry) {
 const SEARCH_CACHE = cachePath("search");
 
 /**
+ * The site is searched through separate Pagefind indexes merged in the browser
+ * (src/scripts/search.ts): the pages, which change rarely, in /pagefind/, and
+ * each list's records, which change daily, in /pagefind/<list>/. Each index is
+ * cached under the hash of its own inputs, so correcting one list entry
+ * re-indexes only that list. The merged indexes are named in this file, so an
+ * empty list (no index) is never requested.
+ */
+export const INDEX_MANIFEST = "wenming-indexes.json";
+
+/** One index: where it goes under /pagefind/, and what it holds. */
+interface IndexGroup {
+  name: string;
+  /** Folder under the site's pagefind/ ("" for the primary index). */
+  dir: string;
+  documents: { url: string; main: string; title: string }[];
+  records: ReturnType<typeof entryRecord>[];
+}
+
+/** Files a merged index does not need: the browser runs the primary index's script, worker and WebAssembly for all. */
+const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+
+/**
  * Pagefind writes its ready-made UIs beside the index; the site's own search
  * (src/scripts/search.ts) loads only pagefind.js, and the UI files were seen
- * published empty (written after writeFiles resolved). They are removed, and
- * every remaining file must have content.
+ * published empty (written after writeFiles resolved). They are removed (and a
+ * merged index's own engine files), and every remaining file must have content.
  */
-async function dropPrebuiltUi(dir: string): Promise<void> {
+async function dropPrebuiltUi(dir: string, merged: boolean): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name)) await rm(join(dir, name));
+    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name) || (merged && PRIMARY_ONLY.test(name))) await rm(join(dir, name));
   }
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile() && statSync(join(entry.parentPath, entry.name)).size === 0) throw new Error(`Pagefind 写出了空文件 ${entry.name}，搜索索引不完整`);
   }
 }
 
-/** Indexes the built site in `site` and writes the index to `site`/pagefind. */
+/** Writes one group's index into the cache (if not there yet) and returns its cached folder. */
+async function cachedIndex(group: IndexGroup): Promise<{ folder: string; built: boolean }> {
+  // The index is a pure function of these inputs: reuse the last one when they are unchanged.
+  const key = createHash("sha256")
+    .update(JSON.stringify([packageVersion("pagefind"), group.name, group.documents, group.records]))
+    .digest("hex")
+    .slice(0, 32);
+  const groupCache = join(SEARCH_CACHE, group.name);
+  const folder = join(groupCache, key);
+  if (existsSync(join(folder, "pagefind-entry.json"))) return { folder, built: false };
+  const tmp = `${groupCache}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length) throw new Error(`Pagefind 无法创建索引：${errors.join("；")}`);
+  // The Pagefind service handles requests concurrently; keeping several in flight
+  // hides the round trip of each call (tens of thousands of small records).
+  const adds: (() => Promise<{ errors: string[] }>)[] = [
+    ...group.documents.map((d) => () => index.addHTMLFile({ url: d.url, content: `<html lang="zh-CN"><head><title>${d.title}</title></head><body>${segmentHtmlForIndex(d.main)}</body></html>` })),
+    ...group.records.map((r) => () => index.addCustomRecord({ ...r, content: segmentChinese(r.content) })),
+  ];
+  let next = 0;
+  const failures: string[] = [];
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let add = adds[next++]; add; add = adds[next++]) failures.push(...(await add()).errors);
+    }),
+  );
+  if (failures.length) throw new Error(`Pagefind 索引出错：${failures.slice(0, 5).join("；")}`);
+  const written = await index.writeFiles({ outputPath: tmp });
+  if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join("；")}`);
+  await index.deleteIndex();
+  await dropPrebuiltUi(tmp, group.dir !== "");
+  // Only the current index of each group is kept.
+  await rm(groupCache, { recursive: true, force: true });
+  await mkdir(groupCache, { recursive: true });
+  await rename(tmp, folder);
+  return { folder, built: true };
+}
+
+/** Indexes the built site in `site` and writes the indexes to `site`/pagefind. */
 export async function buildSearchIndex(site: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
   // What gets indexed: the <main> of each indexable page, and the published list entries.
-  const documents: { url: string; main: string; title: string }[] = [];
+  const documents: IndexGroup["documents"] = [];
   for (const rel of await sitePages(site)) {
     const url = pagePath(rel);
     if (ENTRY_PAGE.test(url)) continue;
@@ -73,49 +135,32 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
     const main = /<main\b[^>]*data-pagefind-body[\s\S]*<\/main>/.exec(html)?.[0];
     if (main) documents.push({ url, main, title: /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "" });
   }
+  if (documents.length === 0) throw new Error("Pagefind 没有找到可索引的页面（data-pagefind-body）");
   const asOf = resolveAsOf();
   const { integrity } = await getContent();
-  const records = LISTS.flatMap((list) => publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)));
-  if (documents.length + records.length === 0) throw new Error("Pagefind 没有找到可索引的页面（data-pagefind-body）");
+  const groups: IndexGroup[] = [
+    { name: "pages", dir: "", documents, records: [] },
+    ...LISTS.map((list) => ({ name: list, dir: list, documents: [], records: publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)) })),
+  ].filter((g) => g.documents.length + g.records.length > 0);
 
-  // The index is a pure function of these inputs: reuse the last one when they are unchanged.
-  const key = createHash("sha256")
-    .update(JSON.stringify([packageVersion("pagefind"), documents, records]))
-    .digest("hex")
-    .slice(0, 32);
-  const cached = join(SEARCH_CACHE, key);
+  let indexes: { folder: string; built: boolean }[];
+  try {
+    indexes = await Promise.all(groups.map(cachedIndex));
+  } finally {
+    await pagefind.close();
+  }
   const target = join(site, "pagefind");
-  if (!existsSync(join(cached, "pagefind-entry.json"))) {
-    const tmp = `${SEARCH_CACHE}.tmp-${process.pid}`;
-    try {
-      const { index, errors } = await pagefind.createIndex({});
-      if (!index || errors.length) throw new Error(`Pagefind 无法创建索引：${errors.join("；")}`);
-      // The Pagefind service handles requests concurrently; keeping several in flight
-      // hides the round trip of each call (tens of thousands of small records).
-      const adds: (() => Promise<{ errors: string[] }>)[] = [
-        ...documents.map((d) => () => index.addHTMLFile({ url: d.url, content: `<html lang="zh-CN"><head><title>${d.title}</title></head><body>${segmentHtmlForIndex(d.main)}</body></html>` })),
-        ...records.map((r) => () => index.addCustomRecord({ ...r, content: segmentChinese(r.content) })),
-      ];
-      let next = 0;
-      const failures: string[] = [];
-      await Promise.all(
-        Array.from({ length: 16 }, async () => {
-          for (let add = adds[next++]; add; add = adds[next++]) failures.push(...(await add()).errors);
-        }),
-      );
-      if (failures.length) throw new Error(`Pagefind 索引出错：${failures.slice(0, 5).join("；")}`);
-      const written = await index.writeFiles({ outputPath: tmp });
-      if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join("；")}`);
-      await dropPrebuiltUi(tmp);
-    } finally {
-      await pagefind.close();
+  for (const [i, { folder }] of indexes.entries()) {
+    const dir = join(target, groups[i]?.dir ?? "");
+    for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) placeFile(join(entry.parentPath, entry.name), join(dir, relative(folder, join(entry.parentPath, entry.name))));
     }
-    await rm(SEARCH_CACHE, { recursive: true, force: true });
-    await mkdir(SEARCH_CACHE, { recursive: true });
-    await rename(tmp, cached);
   }
-  for (const entry of await readdir(cached, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) placeFile(join(entry.parentPath, entry.name), join(target, relative(cached, join(entry.parentPath, entry.name))));
-  }
-  logger.info(`搜索索引：${documents.length} 个页面、${records.length} 个名单条目（${((performance.now() - started) / 1000).toFixed(1)} s）`);
+  const merged = groups.filter((g) => g.dir !== "").map((g) => `/pagefind/${g.dir}/`);
+  await writeFile(join(target, INDEX_MANIFEST), `${JSON.stringify(merged)}\n`);
+  const built = groups.filter((_, i) => indexes[i]?.built).map((g) => g.name);
+  const records = groups.reduce((n, g) => n + g.records.length, 0);
+  logger.info(
+    `搜索索引：${documents.length} 个页面、${records} 个名单条目，${built.length ? `重建 ${built.join("、")}` : "全部沿用缓存"}（${((performance.now() - started) / 1000).toFixed(1)} s）`,
+  );
 }

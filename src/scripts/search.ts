@@ -18,6 +18,7 @@ interface PagefindSearch {
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (path: string, o?: Record<string, unknown>) => Promise<void>;
   search: (q: string, o?: { filters?: Record<string, string[]> }) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
@@ -39,20 +40,33 @@ const FILTERS = [
   { key: "年份", param: "year", legend: "年份" },
 ] as const;
 
-let pagefind: Pagefind | undefined;
+let loading: Promise<Pagefind> | undefined;
 let results: PagefindResult[] = [];
 let shown = 0;
 let run = 0;
 
-async function load(): Promise<Pagefind> {
-  if (!pagefind) {
+/**
+ * Loads the engine and merges every list's index into the pages' index, once:
+ * the preload and the first search share one promise, so no index is merged
+ * twice (which would show each of its results twice). A failure stays until
+ * the page is reloaded.
+ */
+function load(): Promise<Pagefind> {
+  loading ??= (async () => {
     const url = "/pagefind/pagefind.js";
-    pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ excerptLength: 40 });
+    // The pages' index is primary; each list's records are an index of their own (src/integrations/search-index.ts).
+    const [engine, merged] = await Promise.all([
+      import(/* @vite-ignore */ url) as Promise<Pagefind>,
+      fetch("/pagefind/wenming-indexes.json").then((r) => (r.ok ? (r.json() as Promise<string[]>) : Promise.reject(new Error(`search indexes: HTTP ${r.status}`)))),
+    ]);
+    const options = { excerptLength: 40 };
+    await engine.options(options);
+    for (const path of merged) await engine.mergeIndex(path, options);
     // Loading the filter index first makes searches report filter counts.
-    await pagefind.filters();
-  }
-  return pagefind;
+    await engine.filters();
+    return engine;
+  })();
+  return loading;
 }
 
 function params() {
@@ -133,7 +147,13 @@ async function execute() {
     return;
   }
   if (status) status.textContent = "正在搜索…";
-  const pf = await load();
+  let pf: Pagefind;
+  try {
+    pf = await load();
+  } catch {
+    if (current === run && status) status.textContent = "搜索暂时无法使用，请稍后刷新页面再试";
+    return;
+  }
   const search = await pf.search(q, Object.keys(filters).length ? { filters } : {});
   if (current !== run) return;
   results = search?.results ?? [];
@@ -171,4 +191,4 @@ form?.addEventListener("submit", (event) => {
 window.addEventListener("popstate", () => void execute());
 void execute();
 // The search page is for searching: fetch the search engine while the reader types.
-if (!params().q) void load();
+if (!params().q) load().catch(() => undefined);

@@ -115,3 +115,27 @@ test("a broad query's results page passes axe", async ({ page }) => {
   await page.locator(".search-result").first().waitFor();
   await checkA11y(page);
 });
+
+// Pages and each list are separate indexes merged in the browser: every result must come from exactly one of them,
+// once, whether the reader searches at once or after the engine was preloaded.
+test("a search spans the pages' index and both lists' indexes, each result once", async ({ page }) => {
+  const typed = async (q: string) => {
+    await page.fill("#search-q", q);
+    await page.press("#search-q", "Enter");
+    await expect(page.locator("[data-search-status]")).not.toHaveText(/正在搜索|^$/);
+    return page.locator(".search-result h2 a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
+  };
+  // Submitted before the preload (started by the empty search page) can finish.
+  await page.goto("/search/");
+  const first = await typed("公司");
+  expect(first.length).toBeGreaterThan(0);
+  const seen: string[] = [];
+  for (const q of ["永盛商贸", "海川电子", "王桂兰", "示例市"]) {
+    const hrefs = await typed(q);
+    expect(new Set(hrefs).size, `${q}: ${hrefs.join(" ")}`).toBe(hrefs.length);
+    seen.push(...hrefs);
+  }
+  expect(seen.some((h) => h.startsWith("/integrity/red/2026-"))).toBe(true);
+  expect(seen.some((h) => h.startsWith("/integrity/black/2026-"))).toBe(true);
+  expect(seen.some((h) => !h.startsWith("/integrity/"))).toBe(true);
+});

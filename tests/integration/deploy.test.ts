@@ -43,7 +43,15 @@ describe("deploy files", () => {
     const rules = parseHeadersFile(readFileSync("public/_headers", "utf8"));
     expect(rules.get("/*")).toEqual(expected);
     expect(rules.get("/_astro/*")).toEqual({ "Cache-Control": "public, max-age=31536000, immutable" });
-    expect([...rules.keys()].filter((k) => rules.get(k)?.["Cache-Control"]?.includes("immutable")).sort()).toEqual(["/_astro/*", "/pagefind/fragment/*", "/pagefind/index/*"]);
+    expect([...rules.keys()].filter((k) => rules.get(k)?.["Cache-Control"]?.includes("immutable")).sort()).toEqual([
+      "/_astro/*",
+      "/pagefind/black/fragment/*",
+      "/pagefind/black/index/*",
+      "/pagefind/fragment/*",
+      "/pagefind/index/*",
+      "/pagefind/red/fragment/*",
+      "/pagefind/red/index/*",
+    ]);
   });
   it("nginx includes the same headers in every location", () => {
     expect(parseNginx(readFileSync("deploy/nginx/security-headers.conf", "utf8"))).toEqual(expected);
