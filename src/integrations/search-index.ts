@@ -160,7 +160,5 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
   await writeFile(join(target, INDEX_MANIFEST), `${JSON.stringify(merged)}\n`);
   const built = groups.filter((_, i) => indexes[i]?.built).map((g) => g.name);
   const records = groups.reduce((n, g) => n + g.records.length, 0);
-  logger.info(
-    `搜索索引：${documents.length} 个页面、${records} 个名单条目，${built.length ? `重建 ${built.join("、")}` : "全部沿用缓存"}（${((performance.now() - started) / 1000).toFixed(1)} s）`,
-  );
+  logger.info(`搜索索引：${documents.length} 个页面、${records} 个名单条目，${built.length ? `重建 ${built.join("、")}` : "全部沿用缓存"}（${((performance.now() - started) / 1000).toFixed(1)} s）`);
 }

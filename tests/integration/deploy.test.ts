@@ -57,9 +57,11 @@ describe("deploy files", () => {
     expect(parseNginx(readFileSync("deploy/nginx/security-headers.conf", "utf8"))).toEqual(expected);
     const server = readFileSync("deploy/nginx/wenming.conf", "utf8");
     const locations = server.match(/location [^{]+\{[^}]+\}/g) ?? [];
-    expect(locations.length).toBe(4);
+    // /_astro/, the fragment and index chunks of the pages' and both lists' search indexes, and /.
+    expect(locations.length).toBe(8);
     for (const l of locations) expect(l).toContain("include /etc/nginx/wenming/security-headers.conf;");
     expect(server).toMatch(/location \^~ \/_astro\/ \{[^}]*immutable/);
+    for (const dir of ["", "red/", "black/"]) expect(server).toMatch(new RegExp(`location \\^~ /pagefind/${dir}fragment/ \\{[^}]*immutable`));
   });
   it("meets Mozilla Observatory's A+ rules: no unsafe-inline/eval, frame-ancestors, object-src none, HSTS ≥ 6 months, nosniff, referrer policy", () => {
     const csp = parseCsp(headerCsp());
