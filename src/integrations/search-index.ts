@@ -22,6 +22,7 @@ import { LISTS, type ListKind } from "../primitives/integrity-terms.ts";
 import { packageVersion } from "../lib/package-version.ts";
 import { placeFile } from "../lib/build/files.ts";
 import { segmentChinese, segmentHtmlForIndex } from "../lib/search/segment.ts";
+import { INDEX_MANIFEST, listIndex, PAGES_INDEX } from "../lib/search/indexes.ts";
 import { urls } from "../lib/site/urls.ts";
 
 /** Section names of the two lists, as in the 栏目 filter. */
@@ -48,19 +49,17 @@ const SEARCH_CACHE = cachePath("search");
 
 /**
  * The site is searched through separate Pagefind indexes merged in the browser
- * (src/scripts/search.ts): the pages, which change rarely, in /pagefind/, and
- * each list's records, which change daily, in /pagefind/<list>/. Each index is
- * cached under the hash of its own inputs, so correcting one list entry
- * re-indexes only that list. The merged indexes are named in this file, so an
- * empty list (no index) is never requested.
+ * (src/scripts/search.ts; folders in src/lib/search/indexes.ts): the pages,
+ * which change rarely, and each list's records, which change daily. Each index
+ * is cached under the hash of its own inputs, so correcting one list entry
+ * re-indexes only that list.
  */
-export const INDEX_MANIFEST = "wenming-indexes.json";
-
 /** One index: where it goes under /pagefind/, and what it holds. */
 interface IndexGroup {
+  /** Cache folder and log name. */
   name: string;
-  /** Folder under the site's pagefind/ ("" for the primary index). */
-  dir: string;
+  /** Published folder (src/lib/search/indexes.ts). */
+  path: string;
   documents: { url: string; main: string; title: string }[];
   records: ReturnType<typeof entryRecord>[];
 }
@@ -114,7 +113,7 @@ async function cachedIndex(group: IndexGroup): Promise<{ folder: string; built: 
   const written = await index.writeFiles({ outputPath: tmp });
   if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join("；")}`);
   await index.deleteIndex();
-  await dropPrebuiltUi(tmp, group.dir !== "");
+  await dropPrebuiltUi(tmp, group.path !== PAGES_INDEX);
   // Only the current index of each group is kept.
   await rm(groupCache, { recursive: true, force: true });
   await mkdir(groupCache, { recursive: true });
@@ -139,26 +138,25 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
   const asOf = resolveAsOf();
   const { integrity } = await getContent();
   const groups: IndexGroup[] = [
-    { name: "pages", dir: "", documents, records: [] },
-    ...LISTS.map((list) => ({ name: list, dir: list, documents: [], records: publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)) })),
+    { name: "pages", path: PAGES_INDEX, documents, records: [] },
+    ...LISTS.map((list) => ({ name: list, path: listIndex(list), documents: [], records: publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)) })),
   ].filter((g) => g.documents.length + g.records.length > 0);
 
-  let indexes: { folder: string; built: boolean }[];
+  let indexes: (IndexGroup & { folder: string; built: boolean })[];
   try {
-    indexes = await Promise.all(groups.map(cachedIndex));
+    indexes = await Promise.all(groups.map(async (g) => ({ ...g, ...(await cachedIndex(g)) })));
   } finally {
     await pagefind.close();
   }
-  const target = join(site, "pagefind");
-  for (const [i, { folder }] of indexes.entries()) {
-    const dir = join(target, groups[i]?.dir ?? "");
+  for (const { folder, path } of indexes) {
+    const dir = join(site, path);
     for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
       if (entry.isFile()) placeFile(join(entry.parentPath, entry.name), join(dir, relative(folder, join(entry.parentPath, entry.name))));
     }
   }
-  const merged = groups.filter((g) => g.dir !== "").map((g) => `/pagefind/${g.dir}/`);
-  await writeFile(join(target, INDEX_MANIFEST), `${JSON.stringify(merged)}\n`);
-  const built = groups.filter((_, i) => indexes[i]?.built).map((g) => g.name);
+  const merged = groups.map((g) => g.path).filter((path) => path !== PAGES_INDEX);
+  await writeFile(join(site, INDEX_MANIFEST), `${JSON.stringify(merged)}\n`);
+  const built = indexes.filter((g) => g.built).map((g) => g.name);
   const records = groups.reduce((n, g) => n + g.records.length, 0);
   logger.info(`搜索索引：${documents.length} 个页面、${records} 个名单条目，${built.length ? `重建 ${built.join("、")}` : "全部沿用缓存"}（${((performance.now() - started) / 1000).toFixed(1)} s）`);
 }

@@ -1,6 +1,7 @@
 // Search page: Pagefind's JS API with our own accessible UI. The query lives in
 // the URL (?q=…&section=…), so a search can be shared, reloaded and gone back to.
 import { cleanExcerpt, hasMatch, markedText, queryWords } from "../lib/search/results.ts";
+import { INDEX_MANIFEST, PAGES_INDEX } from "../lib/search/indexes.ts";
 
 interface PagefindResultData {
   url: string;
@@ -53,11 +54,11 @@ let run = 0;
  */
 function load(): Promise<Pagefind> {
   loading ??= (async () => {
-    const url = "/pagefind/pagefind.js";
+    const url = `${PAGES_INDEX}pagefind.js`;
     // The pages' index is primary; each list's records are an index of their own (src/integrations/search-index.ts).
     const [engine, merged] = await Promise.all([
       import(/* @vite-ignore */ url) as Promise<Pagefind>,
-      fetch("/pagefind/wenming-indexes.json").then((r) => (r.ok ? (r.json() as Promise<string[]>) : Promise.reject(new Error(`search indexes: HTTP ${r.status}`)))),
+      fetch(INDEX_MANIFEST).then((r) => (r.ok ? (r.json() as Promise<string[]>) : Promise.reject(new Error(`search indexes: HTTP ${r.status}`)))),
     ]);
     const options = { excerptLength: 40 };
     await engine.options(options);

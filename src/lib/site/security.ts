@@ -1,5 +1,5 @@
 import { displayScriptHash } from "./display-settings.ts";
-import { LISTS } from "../../primitives/integrity-terms.ts";
+import { SEARCH_INDEXES } from "../search/indexes.ts";
 
 /**
  * The site's security policy, in one place: the CSP directives Astro puts in
@@ -50,8 +50,6 @@ export function headerCsp(): string {
 export const CACHE_RULES = [
   { pattern: "/_astro/*", cacheControl: "public, max-age=31536000, immutable" },
   // The pages' search index and each list's (src/integrations/search-index.ts): chunks are named by their hash.
-  ...["/pagefind/", ...LISTS.map((l) => `/pagefind/${l}/`)].flatMap((dir) =>
-    ["fragment", "index"].map((chunks) => ({ pattern: `${dir}${chunks}/*`, cacheControl: "public, max-age=31536000, immutable" }) as const),
-  ),
+  ...SEARCH_INDEXES.flatMap((dir) => ["fragment", "index"].map((chunks) => ({ pattern: `${dir}${chunks}/*`, cacheControl: "public, max-age=31536000, immutable" }) as const)),
   { pattern: "/*", cacheControl: "public, max-age=0, must-revalidate" },
 ] as const;
