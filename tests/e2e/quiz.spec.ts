@@ -11,14 +11,24 @@ async function bank(page: Page): Promise<Bank> {
   return (await (await page.request.get("/quiz/bank.json")).json()) as Bank;
 }
 
-/** Ticks the right options (or, with `wrong`, the first wrong one) of every question on the page. */
+/**
+ * A wrong answer made of the question's real options: the first option that is not right, or, when every option
+ * is right (a 多选 such as "all of these"), all but the last.
+ */
+function wrongLetters(options: readonly string[], answer: string): string[] {
+  const notRight = options.find((l) => !answer.includes(l));
+  return notRight ? [notRight] : options.slice(0, -1);
+}
+
+/** Ticks the right options (or, with `wrong`, a wrong choice) of every question on the page. */
 async function answer(page: Page, b: Bank, wrong: ReadonlySet<number> = new Set()) {
   const ids = await page.locator("fieldset.question").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset["question"] ?? ""));
   for (const [i, id] of ids.entries()) {
     const q = b.questions.find((x) => x.id === id);
     if (!q) throw new Error(`question ${id} not in the bank`);
     const fieldset = page.locator(`fieldset[data-question="${id}"]`);
-    const letters = wrong.has(i) ? ["ABCDEF".split("").find((l) => !q.answer.includes(l)) ?? "A"] : [...q.answer];
+    const options = await fieldset.locator("input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const letters = wrong.has(i) ? wrongLetters(options, q.answer) : [...q.answer];
     for (const l of letters) await fieldset.locator(`input[value="${l}"]`).check();
   }
   return ids;
