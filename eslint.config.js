@@ -4,7 +4,7 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/", "dist.*/", ".test-site/", ".astro/", "node_modules/", "test-results/", "playwright-report/", "public/", "bench-results/", "coverage/", ".test-studio/"] },
+  { ignores: ["dist/", "dist.*/", ".test-site/", ".astro/", "node_modules/", "test-results/", "playwright-report/", "public/", "bench-results/", "coverage/", ".test-studio/", "**/*.trash-*/"] },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
   // TypeScript files get the type-aware rules too: floating promises, unsafe any, misused promises …

@@ -10,6 +10,7 @@ import { build } from "astro";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { discardFolder } from "../src/lib/build/files.ts";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
 import { getContent } from "../src/lib/content/cached.ts";
 import { resolveAsOf } from "../src/primitives/dates.ts";
@@ -59,7 +60,7 @@ if (process.env["SKIP_POSTERS"] !== "1") process.env["WENMING_CHROMIUM"] = await
 // prerender chunks into the same .astro/ folder, so two at once would delete each other's modules.
 lock.release = await acquireBuildLock(resolve("node_modules/.cache/wenming-build.lock"), { waitSeconds: Number(process.env["WENMING_LOCK_WAIT"] ?? 600) }).catch(fail);
 await rm(tmp, { recursive: true, force: true });
-await rm(old, { recursive: true, force: true });
+discardFolder(old);
 
 // Astro keeps a content cache; when the content folder changes (tests, the
 // benchmark), entries of the previous folder must not leak into this build.
@@ -74,7 +75,8 @@ try {
   await writeFile(marker, contentRoot);
   if (existsSync(outDir)) await rename(outDir, old);
   await rename(tmp, outDir);
-  await rm(old, { recursive: true, force: true });
+  // The new site is in place; the old one is deleted in the background (seconds at city scale).
+  discardFolder(old);
 } catch (error) {
   fail(error);
 }

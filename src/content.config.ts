@@ -8,7 +8,7 @@ import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { join } from "node:path";
 import { contentRoot, getContent } from "./lib/content/cached.ts";
-import { sourceKey } from "./lib/content/digest.ts";
+import { loaderVersion, sourceKey } from "./lib/content/digest.ts";
 import type { SiteContent } from "./lib/content/load.ts";
 import { adSchema } from "./schemas/ad.ts";
 import { conventionSchema } from "./schemas/convention.ts";
@@ -36,11 +36,18 @@ function checked(name: string, pick: (c: SiteContent) => Item[], renderBody = fa
       const content = await getContent();
       // Said once per build, by the settings' loader: things staff should act on that do not stop the build.
       if (name === "site") for (const w of content.warnings) ctx.logger.warn(w);
-      ctx.store.clear();
-      for (const item of pick(content)) {
+      const items = pick(content);
+      const ids = new Set(items.map((item) => item.id));
+      // Entries gone from the content (deleted, expired, not yet due) leave the store; the rest are replaced below.
+      for (const id of ctx.store.keys()) if (!ids.has(id)) ctx.store.delete(id);
+      for (const item of items) {
+        const source = content.digests.get(sourceKey(name, item.id));
+        if (source === undefined) throw new Error(`内部错误：${name}/${item.id} 没有来源摘要`);
+        // The source digest covers the files and the data derived from them; the loader version covers the schemas
+        // and the Markdown pipeline that turn them into this entry. Both equal: the stored entry is this entry.
+        const digest = `${source}.${loaderVersion()}`;
+        if (ctx.store.get(item.id)?.digest === digest) continue;
         const data = await ctx.parseData({ id: item.id, data: item.data });
-        const digest = content.digests.get(sourceKey(name, item.id));
-        if (digest === undefined) throw new Error(`内部错误：${name}/${item.id} 没有来源摘要`);
         const entry: Parameters<typeof ctx.store.set>[0] = { id: item.id, data, digest };
         if (item.body !== undefined && renderBody) entry.rendered = await ctx.renderMarkdown(item.body);
         if (item.filePath) entry.filePath = item.filePath;

@@ -9,6 +9,7 @@ import { allowed, cookieOf, formOf, hiddenCsrf, studioPage, text, type Ctx, type
 import { html } from "./html.ts";
 import { findKind, itemChanges, validId, ID_HELP } from "./kinds.ts";
 import { stageOf } from "./jobs.ts";
+import { discardFolder } from "../lib/build/files.ts";
 import { loadContent, type SiteContent } from "../lib/content/load.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 import { adInput } from "../lib/poster/jobs.ts";
@@ -137,10 +138,10 @@ async function publishTo(built: string, target: string): Promise<string> {
   const old = `${target}.old`;
   await rm(next, { recursive: true, force: true });
   await cp(built, next, { recursive: true });
-  await rm(old, { recursive: true, force: true });
+  discardFolder(old);
   if (existsSync(target)) await rename(target, old);
   await rename(next, target);
-  await rm(old, { recursive: true, force: true });
+  discardFolder(old);
   return `已发布到 ${target}`;
 }
 

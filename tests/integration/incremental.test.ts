@@ -7,7 +7,7 @@
  * same caches, builds the same content cold beside it, and compares the two
  * sites file by file (site-diff.ts).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -53,6 +53,8 @@ interface Change {
   name: string;
   change: () => void | Promise<void>;
   shows: [file: string, text: string][];
+  /** Files the changed site must no longer have (a deleted item's page). */
+  gone?: string[];
 }
 
 const changes = {
@@ -70,6 +72,12 @@ const changes = {
     name: "a good person's photo (same file name, new picture)",
     change: () => copyFileSync(join(content, "good-people/photos/yang-fan.jpg"), join(content, "good-people/photos/zhao-min.jpg")),
     shows: [["good-people/zhao-min/index.html", "zhao-min"]],
+  },
+  newsDeleted: {
+    name: "a news item deleted",
+    change: () => rmSync(join(content, "news/2026-11-meiti-haoren.md")),
+    shows: [["news/index.html", "工作动态与通知公告"]],
+    gone: ["news/2026-11-meiti-haoren/index.html"],
   },
   batch: {
     name: "a batch's title",
@@ -165,7 +173,7 @@ const steps: Change[][] = [
   [changes.story, changes.guideField, changes.convention],
   [changes.personField, changes.guideBody, changes.lists],
   [changes.photo, changes.services],
-  [changes.batch],
+  [changes.batch, changes.newsDeleted],
   [changes.adPicture],
   [changes.logo],
   [changes.setting],
@@ -190,6 +198,7 @@ describe("an incremental build equals a cold build", () => {
       const coldBuild = buildSite({ content, ...cold, asOf });
       expect(coldBuild.code, coldBuild.log).toBe(0);
       for (const [file, text] of group.flatMap((c) => c.shows)) expect(readFileSync(join(cold.out, file), "utf8"), file).toContain(text);
+      for (const file of group.flatMap((c) => c.gone ?? [])) expect(existsSync(join(cold.out, file)), file).toBe(false);
       expect(siteDifferences(warm.out, cold.out)).toEqual([]);
     },
     300_000,

@@ -7,6 +7,10 @@
  * changing the key of every page that shows it.
  */
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { packageVersion } from "../package-version.ts";
 
 /** One digest over several parts; each part is length-prefixed so ("ab","c") ≠ ("a","bc"). */
 export function digestOf(...parts: readonly (string | Uint8Array | undefined)[]): string {
@@ -22,4 +26,28 @@ export function digestOf(...parts: readonly (string | Uint8Array | undefined)[])
 /** Key under which a content item's digest is recorded: collection name and id. */
 export function sourceKey(collection: string, id: string): string {
   return `${collection}/${id}`;
+}
+
+let version: string | undefined;
+
+/**
+ * What turns checked content into a stored entry besides the content itself: the schemas (parseData), the content
+ * config and Astro's Markdown pipeline (renderMarkdown, configured in astro.config.mjs). A stored entry is reused
+ * across builds only under the same source digest and the same loader version, so a changed schema default or
+ * Markdown setting re-stores every entry.
+ */
+export function loaderVersion(): string {
+  if (!version) {
+    const src = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+    const hash = createHash("sha256");
+    const files = [
+      ...readdirSync(join(src, "schemas"), { recursive: true, encoding: "utf8" }).map((f) => join(src, "schemas", f)),
+      join(src, "content.config.ts"),
+      join(src, "..", "astro.config.mjs"),
+    ].filter((f) => /\.(ts|mjs)$/.test(f));
+    for (const file of files.sort()) hash.update(`${file.slice(src.length)}\0`).update(readFileSync(file));
+    for (const pkg of ["astro", "@astrojs/mdx", "zod"]) hash.update(`${pkg}@${packageVersion(pkg)}`);
+    version = hash.digest("base64url").slice(0, 12);
+  }
+  return version;
 }
