@@ -11,7 +11,7 @@
  * `--e2e-only` skips step 2.
  */
 import { spawnSync } from "node:child_process";
-import { findChromium } from "./lib/chromium.ts";
+import { findChromium, has } from "./lib/chromium.ts";
 
 const e2eOnly = process.argv.includes("--e2e-only");
 const TEST_AS_OF = "2026-11-22";
@@ -39,7 +39,6 @@ run("playwright", ["test"], { WENMING_CHROMIUM: chromium, WENMING_TEST_SITE: ".t
 run("playwright", ["test", "-c", "playwright.studio.config.ts"], { WENMING_CHROMIUM: chromium });
 if (!e2eOnly) {
   // The bench's Hugo baseline is optional: without hugo it says so and skips that line.
-  const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
   if (!has("hugo") && process.getuid?.() === 0 && has("apt-get"))
     spawnSync(
       "sh",

@@ -9,7 +9,7 @@ import type { IntegrityEntry } from "./schemas/integrity.ts";
 import type { ListKind } from "./primitives/integrity-terms.ts";
 import { batchState, type ShownBatch } from "./lib/good-people/notice.ts";
 import { goodPeopleFacets, sortBatches, visiblePeople } from "./lib/good-people/roll.ts";
-import { groupDigest, type BuildStamp, type Sourced } from "./lib/site/cache-key.ts";
+import { groupDigest, pageKey, type BuildStamp } from "./lib/site/cache-key.ts";
 import { splitByDate } from "./lib/volunteer/activities.ts";
 import { handbookChapters, type Chapter } from "./lib/handbook/chapters.ts";
 
@@ -71,21 +71,21 @@ export const stamp: BuildStamp = { asOf, site: String(siteEntry.digest) };
  */
 export const goodPeopleSource = { digest: groupDigest([...peopleEntries, ...batchEntries]) };
 
-const listSources = new Map<ListKind, Sourced>();
+const listPageKeys = new Map<ListKind, string>();
 
 /**
- * Every entry of one list as one source: a list page (index, pages, filters, batches) shows that list's entries,
+ * Cache key of every page of one list (index, pages, filters, batches): such a page shows that list's entries,
  * counts and facets and nothing of the other list, so a 黑榜 correction re-renders the 黑榜's list pages only.
  * All of the list's entries count, published or not: which are published is decided from them and the as-of date
  * (in the stamp).
  */
-export function listSource(list: ListKind): Sourced {
-  let source = listSources.get(list);
-  if (!source) {
-    source = { digest: groupDigest(integrityEntries.filter((e) => e.data.list === list)) };
-    listSources.set(list, source);
+export function listPageKey(list: ListKind): string {
+  let key = listPageKeys.get(list);
+  if (!key) {
+    key = pageKey(stamp, { digest: groupDigest(integrityEntries.filter((e) => e.data.list === list)) });
+    listPageKeys.set(list, key);
   }
-  return source;
+  return key;
 }
 
 const listViews = new Map<ListKind, ListView>();

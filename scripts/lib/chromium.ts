@@ -8,7 +8,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-function has(cmd: string): boolean {
+/** Whether `cmd` is on the PATH. */
+export function has(cmd: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 }
 
