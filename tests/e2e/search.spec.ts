@@ -122,7 +122,10 @@ test("a search spans the pages' index and both lists' indexes, each result once"
   const typed = async (q: string) => {
     await page.fill("#search-q", q);
     await page.press("#search-q", "Enter");
-    await expect(page.locator("[data-search-status]")).not.toHaveText(/正在搜索|^$/);
+    const status = page.locator("[data-search-status]");
+    await expect(status).not.toHaveText(/正在搜索|^$/);
+    // The count is announced first, then the results are drawn together: wait for them when there are any.
+    if ((await status.textContent())?.startsWith("找到")) await page.locator(".search-result").first().waitFor();
     return page.locator(".search-result h2 a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
   };
   // Submitted before the preload (started by the empty search page) can finish.
