@@ -7,8 +7,10 @@ import { createCanvas, Image, type Canvas } from "@napi-rs/canvas";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import satori from "satori";
-import sharp, { type OverlayOptions, type Sharp } from "sharp";
+import sharp, { type Sharp } from "sharp";
 import SVGtoPDF from "svg-to-pdfkit";
+import { blit, type PlacedPixels } from "./blit.ts";
+import { tagPrintJpeg } from "./jpeg-header.ts";
 import { missingGlyphs, posterFonts, serifFont } from "./fonts.ts";
 import { croppedPhoto, fillSlots, type Cropped } from "./images.ts";
 import { layoutPoster, SERIF_DESIGNS } from "./layout.ts";
@@ -75,9 +77,10 @@ function svgSize(svg: string): { width: number; height: number } {
 /**
  * Takes the photos out of a poster's SVG for rasterising: SVG rasterisers
  * draw an embedded picture slowly (resvg ≈ 200 ms, Skia ≈ 190 ms for one
- * 1080×1152 photo, more than the rest of the poster), libvips composites it
- * in a few milliseconds. Designs
- * never draw over a photo, so placing them last draws the same poster.
+ * 1080×1152 photo, more than the rest of the poster); libvips decodes it on
+ * its own thread while Skia draws, and its rows are copied into the pixels
+ * (./blit.ts). Designs never draw over a photo, so placing them last draws
+ * the same poster.
  */
 function liftPhotos(svg: string): { svg: string; photos: Placed[] } {
   const photos: Placed[] = [];
@@ -90,31 +93,17 @@ function liftPhotos(svg: string): { svg: string; photos: Placed[] } {
   return { svg: rest, photos };
 }
 
-/** The photos as composite layers at `scale`, rounded corners cut with a mask of the same radius. */
-async function photoLayers(photos: readonly Placed[], scale: number): Promise<OverlayOptions[]> {
-  return Promise.all(
-    photos.map(async (p) => {
-      const w = Math.round(p.width * scale);
-      const h = Math.round(p.height * scale);
-      let image = sharp(p.photo.bytes);
-      if (w !== Math.round(p.width) || h !== Math.round(p.height)) image = image.resize(w, h, { fit: "fill" });
-      if (p.photo.radius > 0) {
-        const r = p.photo.radius * scale;
-        const mask = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" rx="${r}" ry="${r}"/></svg>`);
-        image = sharp(
-          await image
-            .ensureAlpha()
-            .composite([{ input: mask, blend: "dest-in" }])
-            .png({ compressionLevel: 0 })
-            .toBuffer(),
-        );
-      }
-      const left = Math.round(p.x * scale);
-      const top = Math.round(p.y * scale);
-      // A photo as it is needs no re-encoding: libvips decodes the JPEG while compositing.
-      return { input: w === Math.round(p.width) && h === Math.round(p.height) && p.photo.radius === 0 ? p.photo.bytes : await image.toBuffer(), left, top };
-    }),
-  );
+/**
+ * A photo's pixels at `scale`, decoded (and resized if the raster is not the
+ * layout's size) by libvips on its thread pool, while Skia draws the rest.
+ */
+async function photoPixels(p: Placed, scale: number): Promise<PlacedPixels> {
+  const w = Math.round(p.width * scale);
+  const h = Math.round(p.height * scale);
+  let image = sharp(p.photo.bytes);
+  if (w !== Math.round(p.width) || h !== Math.round(p.height)) image = image.resize(w, h, { fit: "fill" });
+  const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, left: Math.round(p.x * scale), top: Math.round(p.y * scale), radius: p.photo.radius * scale };
 }
 
 /** The last canvases by size, reused: `data()` copies the pixels out, and a fresh native pixmap per poster (70 MB at A3) is slow to allocate and to free. */
@@ -133,15 +122,17 @@ function canvasOf(width: number, height: number): Canvas {
 /**
  * Rasterises a Satori SVG with Skia (@napi-rs/canvas): Skia draws a poster's
  * paths in a few milliseconds where resvg took ≈ 65 ms for a 1080×1920
- * pixmap (docs/performance.md). Photos are lifted out first and composited by
- * libvips (Skia's SVG image path decodes and resamples an embedded JPEG
- * slowly too).
+ * pixmap (docs/performance.md). Photos are lifted out first, decoded by
+ * libvips meanwhile and copied in after (Skia's SVG image path decodes and
+ * resamples an embedded JPEG slowly too).
  */
 async function rasterise(svg: string, width: number): Promise<() => Sharp> {
   const lifted = liftPhotos(svg);
   const size = svgSize(svg);
   const scale = width / size.width;
   const height = Math.round(size.height * scale);
+  const photos = Promise.all(lifted.photos.map((p) => photoPixels(p, scale)));
+  photos.catch(() => undefined);
   const picture = new Image();
   picture.src = Buffer.from(lifted.svg);
   const canvas = canvasOf(width, height);
@@ -150,13 +141,10 @@ async function rasterise(svg: string, width: number): Promise<() => Sharp> {
   ctx.drawImage(picture, 0, 0, width, height);
   // Opaque posters: Skia's premultiplied pixels are the straight ones sharp expects.
   const pixels = canvas.data();
-  const layers = lifted.photos.length ? await photoLayers(lifted.photos, scale) : [];
+  for (const photo of await photos) blit({ data: pixels, width, height }, photo);
   // One sharp pipeline per output over the same pixels: sharp's clone() would copy them
   // (structuredClone of its input: 70 MB and ~130 ms for A3 at 300 dpi).
-  return () => {
-    const image = sharp(pixels, { raw: { width, height, channels: 4 }, limitInputPixels: false });
-    return layers.length ? image.composite(layers) : image;
-  };
+  return () => sharp(pixels, { raw: { width, height, channels: 4 }, limitInputPixels: false });
 }
 
 /** Lays out a poster at `width`×`height` and returns its SVG. */
@@ -223,11 +211,14 @@ function pdfkitPage(svg: string, size: PosterSize): Promise<Buffer> {
  * Print JPEG. Templates always paint an opaque background (tested), so the
  * alpha band is dropped rather than composited, and Huffman tables are not
  * optimised: together 3–4× faster for A3 at 300 dpi, for a file ~25 % larger
- * (≈ 1 MB, far under the 10 MB limit for submissions).
+ * (≈ 1 MB, far under the 10 MB limit for submissions). The RGB file's density
+ * and sRGB profile are written into its header (./jpeg-header.ts); the CMYK
+ * file goes through the colour engine, which is its point.
  */
-function printJpeg(raster: Sharp, cmyk: boolean): Promise<Buffer> {
+async function printJpeg(raster: Sharp, dpi: number, cmyk: boolean): Promise<Buffer> {
   const rgb = raster.removeAlpha();
-  return (cmyk ? rgb.withIccProfile("cmyk") : rgb).jpeg({ quality: 90, optimiseCoding: false }).toBuffer();
+  if (cmyk) return rgb.withMetadata({ density: dpi }).withIccProfile("cmyk").jpeg({ quality: 90, optimiseCoding: false }).toBuffer();
+  return tagPrintJpeg(await rgb.jpeg({ quality: 90, optimiseCoding: false }).toBuffer(), dpi);
 }
 
 /** The raster of a print size without its own (street posters, lightboxes): 150 dpi, what large-format print shops ask for. */
@@ -256,7 +247,7 @@ export async function renderPosterFormats(input: PosterInput, size: PosterSize, 
     // Print rasters are laid out at full pixel size: sharper and faster than scaling a small layout.
     const r = size.raster ?? printRaster(size);
     const raster = await rasterise(await renderSvg(input, size, r.width, r.height), r.width);
-    for (const f of print) out.set(f, f === "cmyk.pdf" ? cmykPdf(raster(), size, `${input.name} ${size.label}（CMYK）`) : printJpeg(raster().withMetadata({ density: r.dpi }), f === "cmyk.jpg"));
+    for (const f of print) out.set(f, f === "cmyk.pdf" ? cmykPdf(raster(), size, `${input.name} ${size.label}（CMYK）`) : printJpeg(raster(), r.dpi, f === "cmyk.jpg"));
   }
   if (formats.includes("pdf"))
     out.set(

@@ -3,6 +3,7 @@ import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fitText } from "../../../src/lib/poster/fit.ts";
+import { tagPrintJpeg } from "../../../src/lib/poster/jpeg-header.ts";
 import { inlineSvgImages, renderPoster, renderSvg } from "../../../src/lib/poster/render.ts";
 import { findSize, POSTER_SIZES, SHARE_SIZE, type PosterSize } from "../../../src/lib/poster/sizes.ts";
 import { PosterError, type PosterInput } from "../../../src/lib/poster/templates.ts";
@@ -74,8 +75,31 @@ describe("print formats", () => {
   it("A3 JPEG is 3508×4961, 300 dpi, RGB, at most 10 MB", async () => {
     const meta = await sharp(a3).metadata();
     expect([meta.format, meta.width, meta.height, meta.density, meta.space]).toEqual(["jpeg", 3508, 4961, 300, "srgb"]);
+    // Tagged sRGB (a print shop's software then knows the colours are not to be guessed).
+    expect(meta.icc?.subarray(36, 40).toString("latin1")).toBe("acsp");
+    expect(meta.icc?.subarray(16, 20).toString("latin1")).toBe("RGB ");
     expect(a3.length).toBeLessThanOrEqual(10 * 1024 * 1024);
     expect(await variance(a3)).toBeGreaterThan(20);
+  });
+  it.each([72, 150, 300, 600])("a JPEG tagged at %i dpi reads back at that density, sRGB, with the same pixels", async (dpi) => {
+    const plain = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#a8201a" } })
+      .jpeg()
+      .toBuffer();
+    const tagged = await tagPrintJpeg(plain, dpi);
+    const meta = await sharp(tagged).metadata();
+    expect([meta.density, meta.width, meta.height, meta.hasProfile]).toEqual([dpi, 64, 48, true]);
+    const [a, b] = await Promise.all([plain, tagged].map((j) => sharp(j).raw().toBuffer()));
+    expect(a?.equals(b ?? Buffer.alloc(0))).toBe(true);
+  });
+  it("refuses to tag a JPEG twice or a file that is not a JPEG", async () => {
+    const tagged = await tagPrintJpeg(
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: "#fff" } })
+        .jpeg()
+        .toBuffer(),
+      300,
+    );
+    await expect(tagPrintJpeg(tagged, 300)).rejects.toThrow("already");
+    await expect(tagPrintJpeg(Buffer.from("not a jpeg"), 300)).rejects.toThrow("not a JPEG");
   });
   it("CMYK JPEG for print shops that ask (on request)", async () => {
     const meta = await sharp(await renderPoster(slogan, size("a3"), "cmyk.jpg")).metadata();
