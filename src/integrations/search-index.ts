@@ -22,7 +22,7 @@ import { LISTS, type ListKind } from "../primitives/integrity-terms.ts";
 import { packageVersion } from "../lib/package-version.ts";
 import { placeFile } from "../lib/build/files.ts";
 import { segmentChinese, segmentHtmlForIndex } from "../lib/search/segment.ts";
-import { INDEX_MANIFEST, listIndex, PAGES_INDEX } from "../lib/search/indexes.ts";
+import { INDEX_MANIFEST, listIndex, PAGES_INDEX, type MergedIndex } from "../lib/search/indexes.ts";
 import { urls } from "../lib/site/urls.ts";
 
 /** Section names of the two lists, as in the 栏目 filter. */
@@ -39,9 +39,9 @@ function entryRecord(list: ListKind, e: IntegrityEntry) {
     content,
     language: "zh-cn",
     meta: { title: e.subjectName, section: LIST_SECTION[list], date: e.listedOn },
-    // Few filters with few values: every filter value is loaded with the first search.
-    filters: { 栏目: [LIST_SECTION[list]], 年份: [e.listedOn.slice(0, 4)] },
-    sort: { date: e.listedOn },
+    // Every filter value is fetched with the first search: 栏目, the same for the whole list, is given to
+    // the list's index when it is merged (INDEX_MANIFEST) instead of stored with each record.
+    filters: { 年份: [e.listedOn.slice(0, 4)] },
   };
 }
 
@@ -154,7 +154,7 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
       if (entry.isFile()) placeFile(join(entry.parentPath, entry.name), join(dir, relative(folder, join(entry.parentPath, entry.name))));
     }
   }
-  const merged = groups.map((g) => g.path).filter((path) => path !== PAGES_INDEX);
+  const merged: MergedIndex[] = groups.filter((g) => g.path !== PAGES_INDEX).map((g) => ({ path: g.path, filters: { 栏目: LIST_SECTION[g.name as ListKind] } }));
   await writeFile(join(site, INDEX_MANIFEST), `${JSON.stringify(merged)}\n`);
   const built = indexes.filter((g) => g.built).map((g) => g.name);
   const records = groups.reduce((n, g) => n + g.records.length, 0);

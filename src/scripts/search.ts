@@ -1,7 +1,8 @@
 // Search page: Pagefind's JS API with our own accessible UI. The query lives in
 // the URL (?q=…&section=…), so a search can be shared, reloaded and gone back to.
 import { cleanExcerpt, hasMatch, markedText, queryWords } from "../lib/search/results.ts";
-import { INDEX_MANIFEST, PAGES_INDEX } from "../lib/search/indexes.ts";
+import { SEARCH_FILTERS } from "../lib/search/filters.ts";
+import { INDEX_MANIFEST, PAGES_INDEX, type MergedIndex } from "../lib/search/indexes.ts";
 
 interface PagefindResultData {
   url: string;
@@ -34,12 +35,7 @@ const empty = document.querySelector<HTMLElement>("[data-search-empty]");
 const filterBox = document.querySelector<HTMLElement>("[data-search-filters]");
 
 /** Filters offered to readers: Pagefind filter name, URL parameter, legend. */
-const FILTERS = [
-  { key: "栏目", param: "section", legend: "栏目" },
-  { key: "类别", param: "category", legend: "类别" },
-  { key: "地区", param: "region", legend: "地区" },
-  { key: "年份", param: "year", legend: "年份" },
-] as const;
+const FILTERS = SEARCH_FILTERS;
 
 let loading: Promise<Pagefind> | undefined;
 let results: PagefindResult[] = [];
@@ -58,11 +54,12 @@ function load(): Promise<Pagefind> {
     // The pages' index is primary; each list's records are an index of their own (src/integrations/search-index.ts).
     const [engine, merged] = await Promise.all([
       import(/* @vite-ignore */ url) as Promise<Pagefind>,
-      fetch(INDEX_MANIFEST).then((r) => (r.ok ? (r.json() as Promise<string[]>) : Promise.reject(new Error(`search indexes: HTTP ${r.status}`)))),
+      fetch(INDEX_MANIFEST).then((r) => (r.ok ? (r.json() as Promise<MergedIndex[]>) : Promise.reject(new Error(`search indexes: HTTP ${r.status}`)))),
     ]);
     const options = { excerptLength: 40 };
     await engine.options(options);
-    for (const path of merged) await engine.mergeIndex(path, options);
+    // A list's 栏目 is given to all its records here rather than stored with each of them.
+    for (const { path, filters } of merged) await engine.mergeIndex(path, { ...options, mergeFilter: filters });
     // Loading the filter index first makes searches report filter counts.
     await engine.filters();
     return engine;
@@ -178,8 +175,9 @@ async function execute() {
     if (empty) empty.hidden = false;
     return;
   }
-  if (status) status.textContent = `找到 ${results.length} 条与“${q}”相关的结果`;
+  // The results are drawn before the count is announced: a reader (or a screen reader) told "找到" finds them there.
   await showMore(current);
+  if (current === run && status) status.textContent = `找到 ${results.length} 条与“${q}”相关的结果`;
 }
 
 more?.addEventListener("click", () => void showMore(run));

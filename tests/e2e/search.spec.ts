@@ -71,6 +71,31 @@ test("filters narrow results and live in the URL; reload restores the search", a
   await expect(page.locator("[data-search-status]")).toHaveText(`找到 ${narrowed} 条与“示例市”相关的结果`);
 });
 
+// A list's 栏目 is not stored with each record but given to the list's whole index when it is merged.
+for (const [section, list] of [
+  ["红榜", "red"],
+  ["黑榜", "black"],
+] as const) {
+  test(`the ${section} filter keeps exactly that list's entries`, async ({ page }) => {
+    await search(page, "公司");
+    await page
+      .getByRole("group", { name: "栏目" })
+      .getByRole("checkbox", { name: new RegExp(`^${section}（\\d+）$`) })
+      .check();
+    await expect(page.locator("[data-search-status]")).toHaveText(/找到 \d+ 条/);
+    const count = Number((await page.locator("[data-search-status]").textContent())?.match(/找到 (\d+) 条/)?.[1]);
+    const label = await page
+      .getByRole("group", { name: "栏目" })
+      .getByRole("checkbox", { name: new RegExp(`^${section}`) })
+      .evaluate((box) => box.parentElement?.textContent ?? "");
+    expect(label).toContain(`（${count}）`);
+    await page.locator(".search-result").first().waitFor();
+    const hrefs = await page.locator(".search-result h2 a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(new RegExp(`^/integrity/${list}/\\d{4}-`));
+  });
+}
+
 test("category filter narrows good people", async ({ page }) => {
   await search(page, "示例市");
   await page
