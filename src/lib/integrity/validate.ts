@@ -48,6 +48,12 @@ const DOC_NUMBER = /^[^〔〕]*〔(19|20)\d{2}〕[^〔〕]*\d+号$/u;
 
 /** Columns whose values are long digit strings that a spreadsheet number cell would have rounded. */
 const TEXT_ONLY: readonly FieldKey[] = ["idNumber", "creditCode"];
+/**
+ * How spreadsheets write a long number as text: 1.10105E+17, 1E+17, 9.11101E17 — with a plus sign or a
+ * decimal point. Without either, digits around an E are a credit code (91990100019175E379 is a valid one:
+ * E is among the code's letters), never a number.
+ */
+const SPREADSHEET_NUMBER = /^\d+(\.\d+)?e\+\d+$|^\d+\.\d+e\d+$/i;
 const NOT_TEXT = "该列应设置为文本格式后重新填写：表格把它当作数字保存，超过 15 位的数字已被改动（如 1.10105E+17），无法还原";
 
 /**
@@ -233,7 +239,7 @@ export function validateRow(input: TableRow, options: ValidateOptions): { entry?
 
   // A long number typed into a number cell has lost digits before it reached us: refuse, never convert.
   for (const key of TEXT_ONLY) {
-    if (input.numeric?.includes(key) || /^\d+(\.\d+)?e\+?\d+$/i.test(text(key))) fail(key, `${NOT_TEXT}（收到 ${text(key)}）`);
+    if (input.numeric?.includes(key) || SPREADSHEET_NUMBER.test(text(key))) fail(key, `${NOT_TEXT}（收到 ${text(key)}）`);
   }
   if (problems.length > 0) return { problems };
 

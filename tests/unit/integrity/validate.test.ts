@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatRowProblem, normaliseDate, normaliseDocNumber, validateRow, validateRows, type ValidateOptions } from "../../../src/lib/integrity/validate.ts";
 import type { RawRow } from "../../../src/lib/integrity/columns.ts";
+import { checkCreditCode, composeCreditCode } from "../../../src/lib/integrity/credit-code.ts";
 import { idNumberCheckChar } from "../../../src/lib/integrity/personal-data.ts";
 
 const options: ValidateOptions = { list: "black", batch: "2026-11", asOf: "2026-11-22", today: "2026-11-22", mode: "content" };
@@ -139,11 +140,24 @@ describe("spreadsheet forms", () => {
     { name: "a credit code typed into a number cell", values: { ...good, creditCode: "911101198001011800" }, numeric: ["creditCode"] as const, field: "统一社会信用代码" },
     { name: "an ID in scientific notation (CSV from Excel)", values: { ...person, idNumber: "1.10105E+17" }, numeric: [] as const, field: "身份证号" },
     { name: "a code in scientific notation", values: { ...good, creditCode: "9.11101E+17" }, numeric: [] as const, field: "统一社会信用代码" },
+    { name: "a code in scientific notation without decimals", values: { ...good, creditCode: "9E+17" }, numeric: [] as const, field: "统一社会信用代码" },
+    { name: "a code in scientific notation without a plus sign", values: { ...good, creditCode: "9.11101E17" }, numeric: [] as const, field: "统一社会信用代码" },
+    { name: "an ID in lower-case scientific notation", values: { ...person, idNumber: "1.10105e+17" }, numeric: [] as const, field: "身份证号" },
   ])("refuses $name with a message a clerk understands, never converting it", ({ values, numeric, field }) => {
     const r = validateRow({ row: 5, values, numeric: [...numeric] }, imp);
     expect(r.entry).toBeUndefined();
     expect(r.problems.map(formatRowProblem).join("\n")).toContain(`第 5 行 · ${field} · 该列应设置为文本格式后重新填写`);
     expect(r.problems.map(formatRowProblem).join("\n")).not.toContain("********");
+  });
+
+  // Found by the 10x benchmark corpus: valid codes whose letter is an E between digits were refused as spreadsheet numbers.
+  it.each(["E0031676", "0E015838", "00E07919", "000E7919", "0023E757", "00158E38"])("accepts a valid credit code that is digits around an E (body %s)", (body) => {
+    const code = composeCreditCode("91990100", body);
+    expect(code).toMatch(/^\d+E\d+$/);
+    expect(checkCreditCode(code).ok).toBe(true);
+    const r = validateRow({ row: 3, values: { ...good, creditCode: code } }, options);
+    expect(r.problems.map(formatRowProblem)).toEqual([]);
+    expect(r.entry?.creditCode).toBe(code);
   });
 
   it("refuses an already-masked ID from a department: a minor could not be detected", () => {
