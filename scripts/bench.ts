@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --scale sample|quarter|city|5x
+ * npm run bench -- --scale sample|quarter|city|5x|10x
  * Generates a seeded corpus at the scale, builds it exactly as production
  * does (pages, search index, posters, output checks), then measures rebuilds,
  * poster throughput, page weights and the first search in headless Chromium.
@@ -36,6 +36,8 @@ if (!SCALES[scale]) {
   process.exit(2);
 }
 const AS_OF = "2026-11-22";
+/** scripts/build.ts's exit status when content is over its memory limit. */
+const STOPPED_AT_LIMIT = 3;
 const work = mkdtempSync(join(tmpdir(), `wenming-bench-${scale}-`));
 const content = join(work, "content");
 const out = join(work, "dist");
@@ -52,6 +54,13 @@ figures["corpusSeconds"] = (performance.now() - t) / 1000;
 async function build(label: string, overrides: Record<string, string> = {}) {
   log(`\n— ${label}`);
   const r = await runMeasured(process.execPath, ["scripts/build.ts"], { ...env, ...overrides });
+  if (r.code === STOPPED_AT_LIMIT) {
+    // The build refused or stopped at its memory limit (src/lib/build/capacity.ts): a result at the largest scales, not a crash.
+    const said = r.lines.map((l) => l.text).filter((t) => /内存上限|构建已停止|超过上限|构建没有开始|没有发布/.test(t));
+    log(`  stopped at the memory limit after ${r.seconds.toFixed(1)} s (peak RSS ${(r.peakRss / 2 ** 30).toFixed(2)} GiB):\n  ${said.join("\n  ")}`);
+    console.log(JSON.stringify({ ...figures, stoppedAtLimit: label, seconds: r.seconds, peakRssGiB: r.peakRss / 2 ** 30, message: said.join("\n") }));
+    process.exit(0);
+  }
   if (r.code !== 0) {
     const tail = r.lines
       .slice(-30)

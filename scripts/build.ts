@@ -11,7 +11,9 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { discardFolder } from "../src/lib/build/files.ts";
+import { capacityProblem, contentCounts, memoryBudget, watchMemory, type Budget } from "../src/lib/build/capacity.ts";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
+import { descendants } from "../src/lib/build/process-tree.ts";
 import { getContent } from "../src/lib/content/cached.ts";
 import { resolveAsOf } from "../src/primitives/dates.ts";
 import { LEDGER_FILE, recordPublished } from "../src/lib/integrity/ledger.ts";
@@ -30,17 +32,35 @@ const astroCache = resolve(process.env["WENMING_ASTRO_CACHE"] ?? "node_modules/.
 /** Set once the lock is held, so that every way out releases it. */
 const lock: { release?: () => void } = {};
 
+/** Exit status of a build stopped at the memory limit (src/lib/build/capacity.ts), for scripts that expect it. */
+const STOPPED_AT_LIMIT = 3;
+
 /** Every way out of a failed build: remove the temporary folder, release the lock, then explain. */
-function fail(error: unknown): never {
+function fail(error: unknown, status = 1): never {
   rmSync(tmp, { recursive: true, force: true });
   lock.release?.();
   console.error(`\n构建失败，未发布任何内容，已保留上一次成功构建的 ${outDir}（如有）。\n`);
   if (error instanceof Error) {
     console.error(error.message);
-    if (process.env["WENMING_LOG"] === "debug" || !(error.name === "ContentError" || error.message.startsWith("内容检查"))) console.error(`\n详细信息：\n${error.stack ?? ""}`);
+    if (process.env["WENMING_LOG"] === "debug" || !(["ContentError", "CapacityError"].includes(error.name) || error.message.startsWith("内容检查")))
+      console.error(`\n详细信息：\n${error.stack ?? ""}`);
     for (let cause = error.cause; cause; cause = cause instanceof Error ? cause.cause : undefined) console.error(`原因：${cause instanceof Error ? cause.message : JSON.stringify(cause)}`);
   } else console.error(String(error));
-  process.exit(1);
+  process.exit(status);
+}
+
+/** A build at its memory limit: its helpers (Pagefind, renderers, Chromium) go first, then the build, saying why. */
+function stopAtLimit(message: string): never {
+  for (const pid of descendants(process.pid).slice(1).reverse()) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+  const error = new Error(message);
+  error.name = "CapacityError";
+  fail(error, STOPPED_AT_LIMIT);
 }
 // An error thrown outside the awaited chain (a file system error in a callback) must not skip the cleanup.
 process.on("uncaughtException", fail);
@@ -61,6 +81,20 @@ if (process.env["SKIP_POSTERS"] !== "1") process.env["WENMING_CHROMIUM"] = await
 lock.release = await acquireBuildLock(resolve("node_modules/.cache/wenming-build.lock"), { waitSeconds: Number(process.env["WENMING_LOCK_WAIT"] ?? 600) }).catch(fail);
 await rm(tmp, { recursive: true, force: true });
 discardFolder(old);
+
+// Memory: content that would not fit stops here, before anything runs; a build that grows past the
+// limit anyway stops when it does (checked every second), instead of being killed by the system.
+let budget: Budget;
+try {
+  budget = memoryBudget();
+} catch (error) {
+  fail(error);
+}
+{
+  const problem = capacityProblem(contentCounts(await getContent(resolve(process.env["WENMING_CONTENT"] ?? "content"), asOf).catch(fail)), budget);
+  if (problem) stopAtLimit(problem);
+}
+watchMemory(budget, stopAtLimit);
 
 // Astro keeps a content cache; when the content folder changes (tests, the
 // benchmark), entries of the previous folder must not leak into this build.

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { scanForPersonalData } from "../../src/lib/checks/output-scan.ts";
-import { buildSite, contentWith } from "./helpers.ts";
+import { buildSite, contentWith, sampleContent } from "./helpers.ts";
 
 function build(content: string, out: string) {
   const r = buildSite({ content, out, caches: mkdtempSync(join(tmpdir(), "wenming-caches-")), skipPosters: true });
@@ -46,6 +46,24 @@ describe("a failed build", () => {
     expect(log.indexOf("构建失败")).toBeLessThan(log.indexOf("内容检查未通过"));
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe("last good build");
     expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+});
+
+describe("a build over the memory limit", () => {
+  it("does not start: exit status 3, the limit and the content named, the last good site kept", () => {
+    const out = lastGoodSite();
+    const r = buildSite({ content: sampleContent(), out, caches: mkdtempSync(join(tmpdir(), "wenming-caches-")), skipPosters: true, env: { WENMING_MEMORY_GIB: "1" } });
+    expect(r.code).toBe(3);
+    expect(r.log).toMatch(/内容规模超出构建的内存上限：共 \d+ 项内容（红黑榜条目 \d+、好人 \d+、/);
+    expect(r.log).toContain("超过上限 1.0 GiB（环境变量 WENMING_MEMORY_GIB 的设置）");
+    expect(r.log).not.toContain("详细信息");
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe("last good build");
+    expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+  it("a bad limit is named with what was received", () => {
+    const r = buildSite({ content: sampleContent(), out: lastGoodSite(), caches: mkdtempSync(join(tmpdir(), "wenming-caches-")), skipPosters: true, env: { WENMING_MEMORY_GIB: "4GB" } });
+    expect(r.code).toBe(1);
+    expect(r.log).toContain("环境变量 WENMING_MEMORY_GIB 应为正数（单位 GiB，例如 8），收到“4GB”");
   });
 });
 

@@ -29,6 +29,7 @@ export const SCALES: Record<string, Scale | "sample"> = {
   quarter: { people: 500, entries: 5000, conventions: 25, guides: 50, ads: 15, news: 250, activities: 125, questions: 75 },
   city: { people: 2000, entries: 20000, conventions: 100, guides: 200, ads: 60, news: 1000, activities: 500, questions: 300 },
   "5x": { people: 10000, entries: 100000, conventions: 500, guides: 1000, ads: 300, news: 5000, activities: 2500, questions: 1500 },
+  "10x": { people: 20000, entries: 200000, conventions: 1000, guides: 2000, ads: 600, news: 10000, activities: 5000, questions: 3000 },
 };
 
 function rng(seed: number) {

@@ -1,44 +1,8 @@
 /** Measuring helpers for the benchmark: a process tree's peak RSS, timed log stages, brotli sizes. */
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { TICKS_PER_SECOND, treeUsage } from "../../../src/lib/build/process-tree.ts";
 import { brotliCompressSync, constants } from "node:zlib";
-
-const TICKS_PER_SECOND = 100;
-
-/**
- * Resident memory (bytes) and CPU time (seconds, user + system, including
- * reaped children such as Pagefind's binary) of a process and all its
- * descendants (Linux /proc).
- */
-function treeUsage(root: number): { rss: number; cpu: number } {
-  const children = new Map<number, number[]>();
-  const usage = new Map<number, { rss: number; cpu: number }>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, "utf8");
-      // Fields after the command name: state ppid … utime(14) stime(15) cutime(16) cstime(17).
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
-      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      usage.set(Number(name), { rss: kb * 1024, cpu: ticks / TICKS_PER_SECOND });
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const total = { rss: 0, cpu: 0 };
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop() ?? 0;
-    total.rss += usage.get(pid)?.rss ?? 0;
-    total.cpu += usage.get(pid)?.cpu ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
 
 export interface RunResult {
   code: number;

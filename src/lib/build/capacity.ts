@@ -1,0 +1,115 @@
+/**
+ * How much memory a build may use, and what happens at the limit: a build
+ * that would not fit stops before it starts, and one that grows past the
+ * limit stops at once — in both cases with a message naming the limit and
+ * nothing published — instead of being killed by the system (or taking the
+ * machine's other services with it) half an hour in.
+ *
+ * The estimate is the measured growth of a full build's peak memory (process
+ * tree: Astro, Pagefind, poster renderers, Chromium for the handbook) on the
+ * benchmark corpora (docs/performance.md): 3.3 GiB for the sample site,
+ * 4.0 GiB at city scale (24,000 items), 7.2 GiB at 5x (121,000 items).
+ */
+import { readFileSync } from "node:fs";
+import { totalmem } from "node:os";
+import type { SiteContent } from "../content/load.ts";
+import { treeUsage } from "./process-tree.ts";
+
+const GiB = 2 ** 30;
+
+/** Peak memory of a build with almost no content. */
+export const BASE_BYTES = 2.5 * GiB;
+/** Peak memory per item of content (list entry, person, news item, activity, …). */
+export const PER_ITEM_BYTES = (36 * 2 ** 20) / 1000;
+/** Share of the machine's memory a build may use by default: the rest is for the system and the workbench. */
+export const DEFAULT_SHARE = 0.9;
+
+export interface Budget {
+  bytes: number;
+  /** Where the figure comes from, in staff language. */
+  source: string;
+}
+
+/** The memory a cgroup (container) may use, when it is limited. */
+function cgroupLimit(): number | undefined {
+  for (const file of ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"]) {
+    try {
+      const n = Number(readFileSync(file, "utf8").trim());
+      if (Number.isFinite(n) && n > 0 && n < 2 ** 60) return n;
+    } catch {
+      // Not there.
+    }
+  }
+  return undefined;
+}
+
+export const gib = (bytes: number): string => `${(bytes / GiB).toFixed(1)} GiB`;
+
+/** WENMING_MEMORY_GIB, or 90 % of the machine's (or container's) memory. */
+export function memoryBudget(env: NodeJS.ProcessEnv = process.env, machine = Math.min(totalmem(), cgroupLimit() ?? Infinity)): Budget {
+  const raw = env["WENMING_MEMORY_GIB"];
+  if (raw !== undefined && raw !== "") {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`环境变量 WENMING_MEMORY_GIB 应为正数（单位 GiB，例如 8），收到“${raw}”`);
+    return { bytes: n * GiB, source: "环境变量 WENMING_MEMORY_GIB 的设置" };
+  }
+  return { bytes: machine * DEFAULT_SHARE, source: `本机内存 ${gib(machine)} 的 ${Math.round(DEFAULT_SHARE * 100)}%，可用环境变量 WENMING_MEMORY_GIB 调整` };
+}
+
+/** What a build holds in memory, by kind, for the estimate and the message. */
+export function contentCounts(c: Pick<SiteContent, "integrity" | "people" | "news" | "activities" | "conventions" | "guides" | "ads" | "questions">): [string, number][] {
+  return [
+    ["红黑榜条目", c.integrity.length],
+    ["好人", c.people.length],
+    ["新闻公告", c.news.length],
+    ["志愿活动", c.activities.length],
+    ["文明公约", c.conventions.length],
+    ["礼仪指南", c.guides.length],
+    ["公益广告", c.ads.length],
+    ["应知应会题目", c.questions.length],
+  ];
+}
+
+export function estimatePeakBytes(counts: readonly [string, number][]): number {
+  return BASE_BYTES + PER_ITEM_BYTES * counts.reduce((n, [, k]) => n + k, 0);
+}
+
+const number = (n: number) => n.toLocaleString("en-US");
+
+/** Undefined when the content should fit in the budget; otherwise why the build does not start. */
+export function capacityProblem(counts: readonly [string, number][], budget: Budget): string | undefined {
+  const estimate = estimatePeakBytes(counts);
+  if (estimate <= budget.bytes) return undefined;
+  const total = counts.reduce((n, [, k]) => n + k, 0);
+  const parts = counts
+    .filter(([, k]) => k > 0)
+    .map(([name, k]) => `${name} ${number(k)}`)
+    .join("、");
+  return [
+    `内容规模超出构建的内存上限：共 ${number(total)} 项内容（${parts}），预计构建时内存峰值约 ${gib(estimate)}，超过上限 ${gib(budget.bytes)}（${budget.source}）。`,
+    "构建没有开始，线上网站没有改变。",
+    "可以：在内存更大的机器上构建；把已过公示期、不再公示的名单条目归档移出 content/；或在确认本机内存足够时调高 WENMING_MEMORY_GIB。",
+  ].join("\n");
+}
+
+/** The message when a running build passes the limit. */
+export function overBudgetMessage(rss: number, budget: Budget): string {
+  return [
+    `构建已停止：内存用量达到 ${gib(rss)}，超过上限 ${gib(budget.bytes)}（${budget.source}）。`,
+    "没有发布任何内容，线上网站没有改变。",
+    "可以：在内存更大的机器上构建；把已过公示期、不再公示的名单条目归档移出 content/；或在确认本机内存足够时调高 WENMING_MEMORY_GIB。",
+  ].join("\n");
+}
+
+/** Checks the build's memory (its whole process tree) every `everyMs`, and calls `over` once with the message when it passes the budget. */
+export function watchMemory(budget: Budget, over: (message: string) => void, options: { usage?: () => number; everyMs?: number } = {}): () => void {
+  const usage = options.usage ?? (() => treeUsage(process.pid).rss);
+  const timer = setInterval(() => {
+    const rss = usage();
+    if (rss <= budget.bytes) return;
+    clearInterval(timer);
+    over(overBudgetMessage(rss, budget));
+  }, options.everyMs ?? 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,95 @@
+/**
+ * The build's memory limit (src/lib/build/capacity.ts): where the limit comes
+ * from, when content is refused before a build starts, and the stop of a
+ * build that grows past it — each with a message that names the limit.
+ */
+import { describe, expect, it, vi } from "vitest";
+import { BASE_BYTES, capacityProblem, estimatePeakBytes, memoryBudget, PER_ITEM_BYTES, watchMemory } from "../../../src/lib/build/capacity.ts";
+
+const GiB = 2 ** 30;
+const counts = (entries: number, people = entries / 10): [string, number][] => [
+  ["红黑榜条目", entries],
+  ["好人", people],
+  ["新闻公告", 0],
+];
+
+describe("the memory budget", () => {
+  it.each([
+    ["8", 8],
+    ["0.5", 0.5],
+    ["64", 64],
+  ])("WENMING_MEMORY_GIB=%s is %f GiB, and says where it comes from", (raw, expected) => {
+    const b = memoryBudget({ WENMING_MEMORY_GIB: raw }, 16 * GiB);
+    expect(b.bytes).toBe(expected * GiB);
+    expect(b.source).toContain("WENMING_MEMORY_GIB");
+  });
+  it("defaults to 90 % of the machine, naming the machine's memory and the variable", () => {
+    const b = memoryBudget({}, 16 * GiB);
+    expect(b.bytes).toBeCloseTo(14.4 * GiB, 0);
+    expect(b.source).toBe("本机内存 16.0 GiB 的 90%，可用环境变量 WENMING_MEMORY_GIB 调整");
+  });
+  it.each(["0", "-2", "八", "4GB"])("refuses WENMING_MEMORY_GIB=%s, naming what it got and what it expects", (raw) => {
+    expect(() => memoryBudget({ WENMING_MEMORY_GIB: raw }, 16 * GiB)).toThrow(`环境变量 WENMING_MEMORY_GIB 应为正数（单位 GiB，例如 8），收到“${raw}”`);
+  });
+});
+
+describe("content that would not fit", () => {
+  it("the estimate follows the measured builds: sample ≈ 2.5–3.3, city ≈ 3.3–4.0, 5x ≈ 6.7–7.2 GiB", () => {
+    expect(estimatePeakBytes(counts(40, 24)) / GiB).toBeCloseTo(2.5, 1);
+    expect(estimatePeakBytes(counts(20_000, 4_160)) / GiB).toBeGreaterThan(3.3);
+    expect(estimatePeakBytes(counts(20_000, 4_160)) / GiB).toBeLessThan(4.1);
+    expect(estimatePeakBytes(counts(100_000, 20_800)) / GiB).toBeGreaterThan(6.5);
+    expect(estimatePeakBytes(counts(100_000, 20_800)) / GiB).toBeLessThan(7.3);
+  });
+  it("grows with every kind of content alike", () => {
+    expect(estimatePeakBytes([["好人", 1000]]) - estimatePeakBytes([["红黑榜条目", 0]])).toBeCloseTo(1000 * PER_ITEM_BYTES, 0);
+    expect(estimatePeakBytes([])).toBe(BASE_BYTES);
+  });
+  it.each([
+    [20_000, 8, false],
+    [200_000, 8, true],
+    [200_000, 24, false],
+    [1_000_000, 24, true],
+  ])("%i list entries against %i GiB: refused = %s", (entries, budget, refused) => {
+    const problem = capacityProblem(counts(entries), { bytes: budget * GiB, source: "测试" });
+    expect(problem !== undefined).toBe(refused);
+  });
+  it("the refusal names the content, the estimate, the limit and its source, and what to do", () => {
+    const problem = capacityProblem(counts(200_000, 20_000), { bytes: 4 * GiB, source: "环境变量 WENMING_MEMORY_GIB 的设置" }) ?? "";
+    expect(problem).toContain("共 220,000 项内容（红黑榜条目 200,000、好人 20,000）");
+    expect(problem).toMatch(/预计构建时内存峰值约 \d+\.\d GiB，超过上限 4\.0 GiB（环境变量 WENMING_MEMORY_GIB 的设置）/);
+    expect(problem).toContain("构建没有开始，线上网站没有改变");
+    expect(problem).toContain("调高 WENMING_MEMORY_GIB");
+  });
+});
+
+describe("a build that grows past the limit", () => {
+  it("is stopped once, with the memory it reached and the limit", () => {
+    vi.useFakeTimers();
+    try {
+      const readings = [1, 2, 3, 5, 6].map((g) => g * GiB);
+      const stops: string[] = [];
+      watchMemory({ bytes: 4 * GiB, source: "测试上限" }, (m) => stops.push(m), { usage: () => readings.shift() ?? 7 * GiB, everyMs: 100 });
+      vi.advanceTimersByTime(300);
+      expect(stops).toEqual([]);
+      vi.advanceTimersByTime(1000);
+      expect(stops).toHaveLength(1);
+      expect(stops[0]).toContain("构建已停止：内存用量达到 5.0 GiB，超过上限 4.0 GiB（测试上限）");
+      expect(stops[0]).toContain("没有发布任何内容");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it("is left alone under the limit, and can be stopped watching", () => {
+    vi.useFakeTimers();
+    try {
+      const stops: string[] = [];
+      const stop = watchMemory({ bytes: 4 * GiB, source: "测试" }, (m) => stops.push(m), { usage: () => 3.9 * GiB, everyMs: 100 });
+      vi.advanceTimersByTime(10_000);
+      stop();
+      expect(stops).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
