@@ -71,6 +71,13 @@ export const stamp: BuildStamp = { asOf, site: String(siteEntry.digest) };
  */
 export const goodPeopleSource = { digest: groupDigest([...peopleEntries, ...batchEntries]) };
 
+/** Every news item as one source: a listing page (a category, a page of the archive) shows many items and their counts. */
+export const newsSource = { digest: groupDigest(newsEntries) };
+/** Every activity as one source: listings by category, station and date show many, split by the as-of date (in the stamp). */
+export const activitiesSource = { digest: groupDigest(activityEntries) };
+/** Every ad as one source: a theme's page shows its ads and the other themes. */
+export const adsSource = { digest: groupDigest(adEntries) };
+
 const listPageKeys = new Map<ListKind, string>();
 
 /**
