@@ -71,6 +71,9 @@ export const stamp: BuildStamp = { asOf, site: String(siteEntry.digest) };
  */
 export const goodPeopleSource = { digest: groupDigest([...peopleEntries, ...batchEntries]) };
 
+/** The paths of a batch's pages (its list and its printable roll): each shows the batch's people and notice state. */
+export const batchPaths = () => batches.map((batch) => ({ params: { batch: batch.id }, props: { batch }, cacheKey: pageKey(stamp, goodPeopleSource) }));
+
 /** Every news item as one source: a listing page (a category, a page of the archive) shows many items and their counts. */
 export const newsSource = { digest: groupDigest(newsEntries) };
 /** Every activity as one source: listings by category, station and date show many, split by the as-of date (in the stamp). */
