@@ -54,8 +54,9 @@ function stopAtLimit(message: string): never {
   for (const pid of descendants(process.pid).slice(1).reverse()) {
     try {
       process.kill(pid, "SIGKILL");
-    } catch {
+    } catch (error) {
       // Already gone.
+      if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
     }
   }
   const error = new Error(message);

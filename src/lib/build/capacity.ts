@@ -36,8 +36,9 @@ function cgroupLimit(): number | undefined {
     try {
       const n = Number(readFileSync(file, "utf8").trim());
       if (Number.isFinite(n) && n > 0 && n < 2 ** 60) return n;
-    } catch {
-      // Not there.
+    } catch (error) {
+      // Not a container, or cgroup v1 against v2: the other file, or no limit.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
   }
   return undefined;

@@ -18,8 +18,10 @@ function processes(): Map<number, Proc> {
   let names: string[];
   try {
     names = readdirSync("/proc");
-  } catch {
-    return all;
+  } catch (error) {
+    // Not Linux: no process tree to read (the build's memory watch then sees nothing).
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return all;
+    throw error;
   }
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
@@ -32,8 +34,11 @@ function processes(): Map<number, Proc> {
       const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       all.set(Number(name), { ppid, rss: kb * 1024, cpu: ticks / TICKS_PER_SECOND });
-    } catch {
-      // The process ended while we looked.
+    } catch (error) {
+      // The process ended while we looked (its /proc entry went: ENOENT, or ESRCH while reading), or it is
+      // another user's under a /proc mounted with hidepid (EACCES): not part of what we can measure.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ESRCH" && code !== "EACCES") throw error;
     }
   }
   return all;
