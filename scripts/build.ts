@@ -83,6 +83,8 @@ lock.release = await acquireBuildLock(resolve("node_modules/.cache/wenming-build
 await rm(tmp, { recursive: true, force: true });
 discardFolder(old);
 
+const contentRoot = resolve(process.env["WENMING_CONTENT"] ?? "content");
+
 // Memory: content that would not fit stops here, before anything runs; a build that grows past the
 // limit anyway stops when it does (checked every second), instead of being killed by the system.
 let budget: Budget;
@@ -92,14 +94,13 @@ try {
   fail(error);
 }
 {
-  const problem = capacityProblem(contentCounts(await getContent(resolve(process.env["WENMING_CONTENT"] ?? "content"), asOf).catch(fail)), budget);
+  const problem = capacityProblem(contentCounts(await getContent(contentRoot, asOf).catch(fail)), budget);
   if (problem) stopAtLimit(problem);
 }
 watchMemory(budget, stopAtLimit);
 
 // Astro keeps a content cache; when the content folder changes (tests, the
 // benchmark), entries of the previous folder must not leak into this build.
-const contentRoot = resolve(process.env["WENMING_CONTENT"] ?? "content");
 const marker = join(astroCache, "wenming-content-root");
 const force = !existsSync(marker) || readFileSync(marker, "utf8") !== contentRoot;
 

@@ -69,17 +69,19 @@ export const stamp: BuildStamp = { asOf, site: String(siteEntry.digest) };
  * notice state and its peers, so any change to good people re-renders them all
  * (a city's 2,000 person pages take about two seconds).
  */
-export const goodPeopleSource = { digest: groupDigest([...peopleEntries, ...batchEntries]) };
+const goodPeopleSource = { digest: groupDigest([...peopleEntries, ...batchEntries]) };
+/** Cache key of every page that shows good people: person pages, batches, rolls, categories, regions. */
+export const goodPeopleKey = pageKey(stamp, goodPeopleSource);
 
 /** The paths of a batch's pages (its list and its printable roll): each shows the batch's people and notice state. */
-export const batchPaths = () => batches.map((batch) => ({ params: { batch: batch.id }, props: { batch }, cacheKey: pageKey(stamp, goodPeopleSource) }));
+export const batchPaths = () => batches.map((batch) => ({ params: { batch: batch.id }, props: { batch }, cacheKey: goodPeopleKey }));
 
-/** Every news item as one source: a listing page (a category, a page of the archive) shows many items and their counts. */
-export const newsSource = { digest: groupDigest(newsEntries) };
-/** Every activity as one source: listings by category, station and date show many, split by the as-of date (in the stamp). */
-export const activitiesSource = { digest: groupDigest(activityEntries) };
-/** Every ad as one source: a theme's page shows its ads and the other themes. */
-export const adsSource = { digest: groupDigest(adEntries) };
+/** Cache key of the news listings (a category, a page of the archive): each shows many items and their counts. */
+export const newsListKey = pageKey(stamp, { digest: groupDigest(newsEntries) });
+/** Cache key of the activity listings (category, station, past): many activities, split by the as-of date (in the stamp). */
+export const activitiesListKey = pageKey(stamp, { digest: groupDigest(activityEntries) });
+/** Cache key of the ad theme pages: a theme's ads and the other themes. */
+export const adsListKey = pageKey(stamp, { digest: groupDigest(adEntries) });
 
 const listPageKeys = new Map<ListKind, string>();
 

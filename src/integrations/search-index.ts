@@ -62,6 +62,8 @@ interface IndexGroup {
   path: string;
   documents: { url: string; main: string; title: string }[];
   records: ReturnType<typeof entryRecord>[];
+  /** A merged index's filters for all its records (the lists' 栏目). */
+  filters?: Record<string, string>;
 }
 
 /** Files a merged index does not need: the browser runs the primary index's script, worker and WebAssembly for all. */
@@ -139,7 +141,13 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
   const { integrity } = await getContent();
   const groups: IndexGroup[] = [
     { name: "pages", path: PAGES_INDEX, documents, records: [] },
-    ...LISTS.map((list) => ({ name: list, path: listIndex(list), documents: [], records: publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)) })),
+    ...LISTS.map((list) => ({
+      name: list,
+      path: listIndex(list),
+      documents: [],
+      records: publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)),
+      filters: { 栏目: LIST_SECTION[list] },
+    })),
   ].filter((g) => g.documents.length + g.records.length > 0);
 
   // One index at a time: Pagefind's service uses every core for one index, and three at once were slower
@@ -156,7 +164,7 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
       if (entry.isFile()) placeFile(join(entry.parentPath, entry.name), join(dir, relative(folder, join(entry.parentPath, entry.name))));
     }
   }
-  const merged: MergedIndex[] = groups.filter((g) => g.path !== PAGES_INDEX).map((g) => ({ path: g.path, filters: { 栏目: LIST_SECTION[g.name as ListKind] } }));
+  const merged: MergedIndex[] = groups.flatMap((g) => (g.filters ? [{ path: g.path, filters: g.filters }] : []));
   await writeFile(join(site, INDEX_MANIFEST), `${JSON.stringify(merged)}\n`);
   const built = indexes.filter((g) => g.built).map((g) => g.name);
   const records = groups.reduce((n, g) => n + g.records.length, 0);

@@ -34,9 +34,6 @@ const more = document.querySelector<HTMLButtonElement>("[data-search-more]");
 const empty = document.querySelector<HTMLElement>("[data-search-empty]");
 const filterBox = document.querySelector<HTMLElement>("[data-search-filters]");
 
-/** Filters offered to readers: Pagefind filter name, URL parameter, legend. */
-const FILTERS = SEARCH_FILTERS;
-
 let loading: Promise<Pagefind> | undefined;
 let results: PagefindResult[] = [];
 let shown = 0;
@@ -70,14 +67,14 @@ function load(): Promise<Pagefind> {
 function params() {
   const p = new URLSearchParams(location.search);
   const filters: Record<string, string[]> = {};
-  for (const f of FILTERS) if (p.getAll(f.param).length) filters[f.key] = p.getAll(f.param);
+  for (const f of SEARCH_FILTERS) if (p.getAll(f.param).length) filters[f.key] = p.getAll(f.param);
   return { q: (p.get("q") ?? "").trim(), filters };
 }
 
 function renderFilters(counts: Record<string, Record<string, number>>, selected: Record<string, string[]>) {
   if (!filterBox) return;
   filterBox.replaceChildren();
-  for (const f of FILTERS) {
+  for (const f of SEARCH_FILTERS) {
     const values = Object.entries(counts[f.key] ?? {}).filter(([, n]) => n > 0);
     if (values.length < 2 && !selected[f.key]) continue;
     const fieldset = document.createElement("fieldset");
