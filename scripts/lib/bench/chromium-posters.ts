@@ -7,15 +7,21 @@
  * tree and the cropped picture: it does only what a browser renderer would
  * (layout, raster, encode), which favours it.
  */
+import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { fontFile } from "../../../src/lib/poster/fonts.ts";
 import { fillSlots } from "../../../src/lib/poster/images.ts";
 import { layoutPoster, type Child } from "../../../src/lib/poster/layout.ts";
-import { qrDataUrl, renderPoster } from "../../../src/lib/poster/render.ts";
+import { qrDataUrl } from "../../../src/lib/poster/render.ts";
 import type { PosterSize } from "../../../src/lib/poster/sizes.ts";
 import type { PosterInput } from "../../../src/lib/poster/templates.ts";
 import { findChromium } from "../chromium.ts";
+import { median, variantOf, type TimingRequest } from "./poster-variants.ts";
+
+/** Untimed posters on each side before the timed ones: both renderers warm, as in a build. */
+const WARMUPS = 3;
 
 const UNITLESS = new Set(["fontWeight", "lineHeight", "flexGrow", "flexShrink", "opacity", "zIndex"]);
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
@@ -44,18 +50,15 @@ async function posterHtml(input: PosterInput, size: PosterSize, width: number, h
   return `<!doctype html><html><head><meta charset="utf-8"><style>${faces}*{box-sizing:border-box;margin:0}body{width:${width}px;height:${height}px;overflow:hidden}div{display:flex}</style></head><body>${treeHtml(tree)}</body></html>`;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
-/** Median milliseconds of `n` calls after one warm-up call. */
-async function timeMedian(f: (i: number) => Promise<unknown>, n: number): Promise<number> {
-  await f(-1);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await f(i);
-    out.push(performance.now() - t);
-  }
-  return median(out);
+/** Our renderer timed in a process of its own (./poster-timing.ts). */
+function timeOurs(request: TimingRequest): Promise<{ pngMs: number; a3Ms: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL("./poster-timing.ts", import.meta.url)), [], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
+    child.once("message", (answer: { pngMs: number; a3Ms: number } | { error: string }) => ("error" in answer ? reject(new Error(answer.error)) : resolve(answer)));
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`poster timing process exited with ${code} before answering`)));
+    child.send(request);
+  });
 }
 
 export interface ChromiumComparison {
@@ -66,11 +69,9 @@ export interface ChromiumComparison {
 }
 
 /** Median milliseconds per poster, ours and Chromium's, for 1080×1920 PNG and A3 (300 dpi) JPEG, same input with its image. */
-export async function compareWithChromium(input: PosterInput, phone: PosterSize, a3: PosterSize, runs = 8): Promise<ChromiumComparison> {
-  const variant = (i: number): PosterInput => ({ ...input, sub: `${input.sub ?? ""}${i >= 0 ? ` 第${i}号` : ""}` });
+export async function compareWithChromium(input: PosterInput, phone: PosterSize, a3: PosterSize, runs = 15): Promise<ChromiumComparison> {
   // Ours first, before the browser starts (its start-up work would otherwise share the CPU with our timings).
-  const oursPngMs = await timeMedian((i) => renderPoster(variant(i), phone, "png"), runs);
-  const oursA3Ms = await timeMedian((i) => renderPoster(variant(i), a3, "jpg"), Math.max(3, runs / 2));
+  const ours = await timeOurs({ input, phone: phone.id, a3: a3.id, runs, warmups: WARMUPS, a3Runs: Math.max(3, runs / 2) });
   const browser = await chromium.launch({
     executablePath: await findChromium(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -82,7 +83,7 @@ export async function compareWithChromium(input: PosterInput, phone: PosterSize,
     );
     const browserShot = async (size: PosterSize, width: number, height: number, type: "png" | "jpeg", i: number) => {
       // The HTML is made outside the timing (it is our layout); the browser lays it out, rasterises and encodes.
-      const html = await posterHtml(variant(i), size, width, height);
+      const html = await posterHtml(variantOf(input, i), size, width, height);
       const t = performance.now();
       await page.setViewportSize({ width, height });
       await page.setContent(html, { waitUntil: "load" });
@@ -90,18 +91,18 @@ export async function compareWithChromium(input: PosterInput, phone: PosterSize,
       await page.screenshot(type === "png" ? { type } : { type, quality: 90 });
       return performance.now() - t;
     };
-    const browserTime = async (size: PosterSize, width: number, height: number, type: "png" | "jpeg", n: number) => {
-      await browserShot(size, width, height, type, -1);
+    const browserTime = async (size: PosterSize, width: number, height: number, type: "png" | "jpeg", n: number, warmups = WARMUPS) => {
+      for (let i = -warmups; i < 0; i++) await browserShot(size, width, height, type, i);
       const out: number[] = [];
       for (let i = 0; i < n; i++) out.push(await browserShot(size, width, height, type, i));
       return median(out);
     };
     const r = a3.raster ?? { width: a3.width, height: a3.height };
     return {
-      oursPngMs,
+      oursPngMs: ours.pngMs,
       chromiumPngMs: await browserTime(phone, phone.width, phone.height, "png", runs),
-      oursA3Ms,
-      chromiumA3Ms: await browserTime(a3, r.width, r.height, "jpeg", Math.max(3, runs / 2)),
+      oursA3Ms: ours.a3Ms,
+      chromiumA3Ms: await browserTime(a3, r.width, r.height, "jpeg", Math.max(3, runs / 2), 1),
     };
   } finally {
     await browser.close();

@@ -3,18 +3,17 @@
  * vector PDF at physical size (pdfkit). Used by the build, the CLI, share
  * images and the tests. Knows nothing about Astro.
  */
-import { createCanvas, Image, type Canvas } from "@napi-rs/canvas";
+import { Worker } from "node:worker_threads";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import satori from "satori";
-import sharp, { type Sharp } from "sharp";
 import SVGtoPDF from "svg-to-pdfkit";
-import { blit, type PlacedPixels } from "./blit.ts";
-import { tagPrintJpeg } from "./jpeg-header.ts";
 import { missingGlyphs, posterFonts, serifFont } from "./fonts.ts";
-import { croppedPhoto, fillSlots, type Cropped } from "./images.ts";
+import { croppedPhoto, fillSlots } from "./images.ts";
 import { layoutPoster, SERIF_DESIGNS } from "./layout.ts";
-import { cmykPdf, flattenForPrint, toPrintPdf } from "./print.ts";
+import { flattenForPrint, toPrintPdf } from "./print.ts";
+import type { Encoding, LiftedPhoto, RasterJob } from "./raster.ts";
+import type { RasterReply, RasterRequest } from "./raster-thread.ts";
 import type { PosterFormat, PosterSize } from "./sizes.ts";
 import { PosterError, type PosterInput } from "./templates.ts";
 
@@ -60,91 +59,76 @@ export function qrDataUrl(url: string): Promise<string> {
 
 const PHOTO_IMAGE = /<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" href="(data:image\/jpeg;base64,[^"]+)"[^>]*\/>/g;
 
-interface Placed {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  photo: Cropped;
-}
-
-/** The layout size Satori wrote on the SVG. */
-function svgSize(svg: string): { width: number; height: number } {
-  const head = /^<svg[^>]*>/.exec(svg)?.[0] ?? "";
-  return { width: Number(/\swidth="([\d.]+)"/.exec(head)?.[1] ?? 1), height: Number(/\sheight="([\d.]+)"/.exec(head)?.[1] ?? 1) };
-}
-
 /**
  * Takes the photos out of a poster's SVG for rasterising: SVG rasterisers
  * draw an embedded picture slowly (resvg ≈ 200 ms, Skia ≈ 190 ms for one
- * 1080×1152 photo, more than the rest of the poster); libvips decodes it on
- * its own thread while Skia draws, and its rows are copied into the pixels
- * (./blit.ts). Designs never draw over a photo, so placing them last draws
+ * 1080×1152 photo, more than the rest of the poster); the raster thread
+ * decodes it with libvips while Skia draws and copies its rows in
+ * (./raster.ts). Designs never draw over a photo, so placing them last draws
  * the same poster.
  */
-function liftPhotos(svg: string): { svg: string; photos: Placed[] } {
-  const photos: Placed[] = [];
+function liftPhotos(svg: string): { svg: string; photos: LiftedPhoto[] } {
+  const photos: LiftedPhoto[] = [];
   const rest = svg.replace(PHOTO_IMAGE, (whole, x: string, y: string, w: string, h: string, url: string) => {
     const photo = croppedPhoto(url);
     if (!photo) return whole;
-    photos.push({ x: Number(x), y: Number(y), width: Number(w), height: Number(h), photo });
+    photos.push({ x: Number(x), y: Number(y), width: Number(w), height: Number(h), radius: photo.radius, bytes: photo.bytes });
     return "";
   });
   return { svg: rest, photos };
 }
 
-/**
- * A photo's pixels at `scale`, decoded (and resized if the raster is not the
- * layout's size) by libvips on its thread pool, while Skia draws the rest.
- */
-async function photoPixels(p: Placed, scale: number): Promise<PlacedPixels> {
-  const w = Math.round(p.width * scale);
-  const h = Math.round(p.height * scale);
-  let image = sharp(p.photo.bytes);
-  if (w !== Math.round(p.width) || h !== Math.round(p.height)) image = image.resize(w, h, { fit: "fill" });
-  const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, left: Math.round(p.x * scale), top: Math.round(p.y * scale), radius: p.photo.radius * scale };
+interface RasterThread {
+  worker: Worker;
+  pending: Map<number, { resolve: (outputs: Buffer[]) => void; reject: (error: Error) => void }>;
 }
 
-/** The last canvases by size, reused: `data()` copies the pixels out, and a fresh native pixmap per poster (70 MB at A3) is slow to allocate and to free. */
-const canvases = new Map<string, Canvas>();
-function canvasOf(width: number, height: number): Canvas {
-  const key = `${width}x${height}`;
-  let canvas = canvases.get(key);
-  if (!canvas) {
-    canvas = createCanvas(width, height);
-    canvases.set(key, canvas);
-    if (canvases.size > 3) canvases.delete(canvases.keys().next().value ?? "");
-  }
-  return canvas;
-}
+let thread: RasterThread | undefined;
+let nextRequest = 0;
 
 /**
- * Rasterises a Satori SVG with Skia (@napi-rs/canvas): Skia draws a poster's
- * paths in a few milliseconds where resvg took ≈ 65 ms for a 1080×1920
- * pixmap (docs/performance.md). Photos are lifted out first, decoded by
- * libvips meanwhile and copied in after (Skia's SVG image path decodes and
- * resamples an embedded JPEG slowly too).
+ * The raster thread (./raster-thread.ts), started on first use and again
+ * after a crash; it keeps the process alive only while it has work.
  */
-async function rasterise(svg: string, width: number): Promise<() => Sharp> {
+function rasterThread(): RasterThread {
+  if (thread) return thread;
+  const worker = new Worker(new URL("./raster-thread.ts", import.meta.url));
+  const t: RasterThread = { worker, pending: new Map() };
+  worker.unref();
+  worker.on("message", (reply: RasterReply) => {
+    const waiting = t.pending.get(reply.id);
+    if (!waiting) return;
+    t.pending.delete(reply.id);
+    if (t.pending.size === 0) worker.unref();
+    if ("error" in reply) waiting.reject(Object.assign(new Error(reply.error.message), reply.error));
+    else waiting.resolve(reply.outputs.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)));
+  });
+  const fail = (error: Error) => {
+    if (thread === t) thread = undefined;
+    for (const waiting of t.pending.values()) waiting.reject(error);
+    t.pending.clear();
+  };
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`海报栅格化线程意外退出（退出码 ${code}）`)));
+  thread = t;
+  return t;
+}
+
+/** Rasterises a Satori SVG `width` pixels wide on the raster thread and encodes it once per encoding. */
+function rasterAndEncode(svg: string, width: number, encodings: Encoding[]): Promise<Buffer[]> {
   const lifted = liftPhotos(svg);
-  const size = svgSize(svg);
-  const scale = width / size.width;
-  const height = Math.round(size.height * scale);
-  const photos = Promise.all(lifted.photos.map((p) => photoPixels(p, scale)));
-  photos.catch(() => undefined);
-  const picture = new Image();
-  picture.src = Buffer.from(lifted.svg);
-  const canvas = canvasOf(width, height);
-  const ctx = canvas.getContext("2d");
-  ctx.clearRect(0, 0, width, height);
-  ctx.drawImage(picture, 0, 0, width, height);
-  // Opaque posters: Skia's premultiplied pixels are the straight ones sharp expects.
-  const pixels = canvas.data();
-  for (const photo of await photos) blit({ data: pixels, width, height }, photo);
-  // One sharp pipeline per output over the same pixels: sharp's clone() would copy them
-  // (structuredClone of its input: 70 MB and ~130 ms for A3 at 300 dpi).
-  return () => sharp(pixels, { raw: { width, height, channels: 4 }, limitInputPixels: false });
+  return rasterOnThread({ svg: lifted.svg, width, photos: lifted.photos, encodings });
+}
+
+/** Sends one raster job to the raster thread; its outputs, in the order of its encodings. */
+export function rasterOnThread(job: RasterJob): Promise<Buffer[]> {
+  const t = rasterThread();
+  const id = nextRequest++;
+  return new Promise((resolve, reject) => {
+    t.pending.set(id, { resolve, reject });
+    t.worker.ref();
+    t.worker.postMessage({ id, job } satisfies RasterRequest);
+  });
 }
 
 /** Lays out a poster at `width`×`height` and returns its SVG. */
@@ -161,8 +145,9 @@ export async function renderSvg(input: PosterInput, size: PosterSize, width = si
 
 /** A small PNG of one size for the workbench's live preview: the same layout and raster as the build, drawn `width` pixels wide. */
 export async function renderPreviewPng(input: PosterInput, size: PosterSize, width: number): Promise<Buffer> {
-  const raster = await rasterise(await renderSvg(input, size), width);
-  return raster().removeAlpha().png({ compressionLevel: 1 }).toBuffer();
+  const [png] = await rasterAndEncode(await renderSvg(input, size), width, [{ format: "png", compressionLevel: 1 }]);
+  if (!png) throw new Error("预览图没有生成");
+  return png;
 }
 
 const SVG_IMAGE = /<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" href="data:image\/svg\+xml;base64,([^"]+)"([^>]*)\/>/g;
@@ -207,20 +192,6 @@ function pdfkitPage(svg: string, size: PosterSize): Promise<Buffer> {
   return done;
 }
 
-/**
- * Print JPEG. Templates always paint an opaque background (tested), so the
- * alpha band is dropped rather than composited, and Huffman tables are not
- * optimised: together 3–4× faster for A3 at 300 dpi, for a file ~25 % larger
- * (≈ 1 MB, far under the 10 MB limit for submissions). The RGB file's density
- * and sRGB profile are written into its header (./jpeg-header.ts); the CMYK
- * file goes through the colour engine, which is its point.
- */
-async function printJpeg(raster: Sharp, dpi: number, cmyk: boolean): Promise<Buffer> {
-  const rgb = raster.removeAlpha();
-  if (cmyk) return rgb.withMetadata({ density: dpi }).withIccProfile("cmyk").jpeg({ quality: 90, optimiseCoding: false }).toBuffer();
-  return tagPrintJpeg(await rgb.jpeg({ quality: 90, optimiseCoding: false }).toBuffer(), dpi);
-}
-
 /** The raster of a print size without its own (street posters, lightboxes): 150 dpi, what large-format print shops ask for. */
 function printRaster(size: PosterSize): { width: number; height: number; dpi: number } {
   if (!size.print) return { width: size.width, height: size.height, dpi: 72 };
@@ -235,19 +206,26 @@ function printRaster(size: PosterSize): { width: number; height: number; dpi: nu
  */
 export async function renderPosterFormats(input: PosterInput, size: PosterSize, formats: readonly PosterFormat[]): Promise<Buffer[]> {
   const out = new Map<PosterFormat, Promise<Buffer>>();
+  const share = (fs: readonly PosterFormat[], outputs: Promise<Buffer[]>) => {
+    outputs.catch(() => undefined);
+    fs.forEach((f, i) =>
+      out.set(
+        f,
+        outputs.then((o) => o[i] ?? Promise.reject(new Error(`未知格式 ${f}`))),
+      ),
+    );
+  };
   const screen = formats.filter((f) => f === "png" || f === "webp");
   if (screen.length > 0) {
-    const raster = await rasterise(await renderSvg(input, size), size.width);
-    // Posters are opaque (tested): RGB without the alpha band encodes in half the time, to a smaller file.
-    for (const f of screen)
-      out.set(f, f === "webp" ? raster().removeAlpha().webp({ quality: 86, effort: 1 }).toBuffer() : raster().removeAlpha().png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer());
+    const encodings = screen.map((f): Encoding => (f === "webp" ? { format: "webp" } : { format: "png", compressionLevel: 3 }));
+    share(screen, rasterAndEncode(await renderSvg(input, size), size.width, encodings));
   }
   const print = formats.filter((f) => f === "jpg" || f === "cmyk.jpg" || f === "cmyk.pdf");
   if (print.length > 0) {
     // Print rasters are laid out at full pixel size: sharper and faster than scaling a small layout.
     const r = size.raster ?? printRaster(size);
-    const raster = await rasterise(await renderSvg(input, size, r.width, r.height), r.width);
-    for (const f of print) out.set(f, f === "cmyk.pdf" ? cmykPdf(raster(), size, `${input.name} ${size.label}（CMYK）`) : printJpeg(raster(), r.dpi, f === "cmyk.jpg"));
+    const encodings = print.map((f): Encoding => (f === "cmyk.pdf" ? { format: f, size, title: `${input.name} ${size.label}（CMYK）` } : { format: f, dpi: r.dpi }));
+    share(print, rasterAndEncode(await renderSvg(input, size, r.width, r.height), r.width, encodings));
   }
   if (formats.includes("pdf"))
     out.set(

@@ -1,0 +1,60 @@
+/**
+ * Rasters are drawn and encoded on a thread of their own
+ * (src/lib/poster/raster-thread.ts). A poster must get its own pixels back —
+ * never another request's, whatever order the thread finishes in — and a
+ * failing raster must fail only its own poster, with the thread's message.
+ */
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { rasterOnThread } from "../../../src/lib/poster/render.ts";
+import { rasterAndEncode, type Encoding, type RasterJob } from "../../../src/lib/poster/raster.ts";
+
+const svg = (fill: string, width = 60, height = 40) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="${fill}"/></svg>`;
+
+const job = (fill: string, width: number, encodings: Encoding[] = [{ format: "png", compressionLevel: 3 }], photos: RasterJob["photos"] = []): RasterJob => ({
+  svg: svg(fill),
+  width,
+  photos,
+  encodings,
+});
+
+async function firstPixel(file: Buffer): Promise<number[]> {
+  const { data } = await sharp(file).raw().toBuffer({ resolveWithObject: true });
+  return [...data.subarray(0, 3)];
+}
+
+const hex = (rgb: readonly number[]) => `#${rgb.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+
+describe("the raster thread", () => {
+  it("gives each of many concurrent requests its own poster, at its own size", async () => {
+    // Sizes from small to large so later requests can finish first; colours tell the answers apart.
+    const requests = Array.from({ length: 12 }, (_, i) => ({ colour: [i * 20, 255 - i * 20, (i * 47) % 256], width: 60 * (12 - i) }));
+    const answers = await Promise.all(requests.map((r) => rasterOnThread(job(hex(r.colour), r.width))));
+    for (const [i, r] of requests.entries()) {
+      const [png] = answers[i] ?? [];
+      if (!png) throw new Error(`no answer for request ${i}`);
+      const meta = await sharp(png).metadata();
+      expect([meta.width, meta.height, meta.channels]).toEqual([r.width, (r.width * 40) / 60, 3]);
+      expect(await firstPixel(png)).toEqual(r.colour);
+    }
+  });
+
+  it("answers with the same bytes as rasterising in this thread, one output per encoding in order", async () => {
+    const encodings: Encoding[] = [{ format: "webp" }, { format: "png", compressionLevel: 1 }, { format: "jpg", dpi: 300 }];
+    const here = await rasterAndEncode(job("#a8201a", 300, encodings));
+    const there = await rasterOnThread(job("#a8201a", 300, encodings));
+    expect(there.map((b) => b.subarray(0, 4).toString("latin1"))).toEqual(["RIFF", "\x89PNG", "\xff\xd8\xff\xe0"]);
+    expect(there).toEqual(here);
+  });
+
+  it("fails only the poster whose raster fails, with the thread's message, and keeps working", async () => {
+    const broken = job("#000000", 60, undefined, [{ x: 0, y: 0, width: 10, height: 10, radius: 0, bytes: new Uint8Array([1, 2, 3, 4]) }]);
+    const results = await Promise.allSettled([rasterOnThread(job("#00ff00", 60)), rasterOnThread(broken), rasterOnThread(job("#0000ff", 60))]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const failure = results[1];
+    expect(failure?.status === "rejected" && String(failure.reason)).toMatch(/unsupported image format|Input buffer/i);
+    const [after] = await rasterOnThread(job("#ff0000", 60));
+    expect(await firstPixel(after ?? Buffer.alloc(0))).toEqual([255, 0, 0]);
+  });
+});
