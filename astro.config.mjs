@@ -47,8 +47,18 @@ export default defineConfig({
   },
   vite: {
     resolve: { alias: { "@content": resolve(contentDir) } },
-    // Scripts as files, never inlined: the CSP header then needs no per-page hashes.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      // Scripts as files, never inlined: the CSP header then needs no per-page hashes.
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // Astro's own MDX head-injection marker, warned about once per MDX file (300 boxed warnings at city
+        // scale that bury real ones): harmless, withastro/astro#18087. Every other warning is shown.
+        onwarn(warning, warn) {
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
+    },
   },
   // Same-day rebuilds re-render only pages whose cacheKey (data + settings + as-of date) changed.
   experimental: { incrementalBuild: true },

@@ -272,6 +272,9 @@ if (!values["no-browser"]) {
     figures["searchFirstQueryBytes"] = s.bytes;
     figures["searchQueryOnlyBytes"] = s.queryBytes;
     figures["searchFirstResultsMs"] = s.ms;
+    figures["searchArrivedBytesAtResults"] = s.arrivedBytesAtResults;
+    figures["searchArrivedBytes"] = s.arrivedBytes;
+    figures["searchArrivedMs"] = s.arrivedMs;
     figures["searchResults"] = s.results;
   } catch (error) {
     figures["searchError"] = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
@@ -332,6 +335,8 @@ if (figures["searchFirstQueryBytes"] !== undefined) {
   row(`first search: page + engine + query "${figures["searchQuery"]}"`, kb(Number(figures["searchFirstQueryBytes"])), "≤ 250 KB (5x: 400)");
   row("  of which the query itself", kb(Number(figures["searchQueryOnlyBytes"])));
   row("first search, ms to results", `${Number(figures["searchFirstResultsMs"]).toFixed(0)} ms`, "≤ 300 ms");
+  row("from a header search box: bytes at results / at idle", `${kb(Number(figures["searchArrivedBytesAtResults"]))} / ${kb(Number(figures["searchArrivedBytes"]))}`);
+  row("from a header search box: ms to results (page load included)", `${Number(figures["searchArrivedMs"]).toFixed(0)} ms`);
 } else if (figures["searchError"]) row("first search", `skipped: ${figures["searchError"]}`);
 
 mkdirSync("bench-results", { recursive: true });

@@ -57,11 +57,24 @@ function load(): Promise<Pagefind> {
     await engine.options(options);
     // A list's 栏目 is given to all its records here rather than stored with each of them.
     for (const { path, filters } of merged) await engine.mergeIndex(path, { ...options, mergeFilter: filters });
-    // Loading the filter index first makes searches report filter counts.
-    await engine.filters();
     return engine;
   })();
   return loading;
+}
+
+let filterIndex: Promise<unknown> | undefined;
+
+/**
+ * The filter boxes with their counts, after the results are shown: a search
+ * reports counts only once every filter's values are loaded (≈ 45 KB at city
+ * scale), which the results themselves do not need — a selected filter loads
+ * just its own values with the search.
+ */
+async function showFilters(current: number, pf: Pagefind, q: string, filters: Record<string, string[]>) {
+  filterIndex ??= pf.filters();
+  await filterIndex;
+  const counted = await pf.search(q, Object.keys(filters).length ? { filters } : {});
+  if (current === run) renderFilters(counted?.totalFilters ?? {}, filters);
 }
 
 function params() {
@@ -166,15 +179,17 @@ async function execute() {
   }
   if (current !== run) return;
   if (unknown.length > 0) results = [];
-  renderFilters(results.length ? (search?.totalFilters ?? {}) : {}, filters);
   if (results.length === 0) {
+    renderFilters({}, filters);
     if (status) status.textContent = unknown.length > 0 ? `没有找到包含“${unknown.join("”“")}”的内容` : `没有找到与“${q}”相关的内容`;
     if (empty) empty.hidden = false;
     return;
   }
   // The results are drawn before the count is announced: a reader (or a screen reader) told "找到" finds them there.
   await showMore(current);
-  if (current === run && status) status.textContent = `找到 ${results.length} 条与“${q}”相关的结果`;
+  if (current !== run) return;
+  if (status) status.textContent = `找到 ${results.length} 条与“${q}”相关的结果`;
+  await showFilters(current, pf, q, filters);
 }
 
 more?.addEventListener("click", () => void showMore(run));

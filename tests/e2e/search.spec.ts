@@ -71,6 +71,27 @@ test("filters narrow results and live in the URL; reload restores the search", a
   await expect(page.locator("[data-search-status]")).toHaveText(`找到 ${narrowed} 条与“示例市”相关的结果`);
 });
 
+test("results do not wait for the filters' values; the filter boxes follow with their counts", async ({ page }) => {
+  // Hold every filter file until the results are on screen: a search that needed them first would never show any.
+  let held = 0;
+  let release: (() => void) | undefined;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route("**/*.pf_filter", async (route) => {
+    held++;
+    await released;
+    await route.continue();
+  });
+  await search(page, "示例市");
+  await expect(page.locator(".search-result").first()).toBeVisible();
+  await expect(page.locator("[data-search-status]")).toHaveText(/找到 \d+ 条/);
+  await expect(page.getByRole("group", { name: "栏目" })).toHaveCount(0);
+  expect(held).toBeGreaterThan(0);
+  release?.();
+  const goodPeople = page.getByRole("group", { name: "栏目" }).getByRole("checkbox", { name: /^好人榜（\d+）$/ });
+  await expect(goodPeople).toBeVisible();
+  await expect(goodPeople).not.toBeChecked();
+});
+
 // A list's 栏目 is not stored with each record but given to the list's whole index when it is merged.
 for (const [section, list] of [
   ["红榜", "red"],
