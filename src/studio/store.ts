@@ -1,14 +1,16 @@
 /**
  * The content folder as the workbench changes it. Every change is checked
- * by the same loader as the build (on a copy of the folder with the change
- * applied) and written only when it brings no new problem; every write is a
+ * by the same loader as the build (on a copy of the folder made of hard
+ * links, with the change applied) and written only when it brings no new
+ * problem (the folder's own problems are remembered between saves while no
+ * file changes, so a save loads the content once, not twice); every write is a
  * git commit authored by the account, with a Chinese message. Paths from
  * requests are resolved here and nowhere else: inside the content folder,
  * no `..`, no encoded or absolute paths, no symlinks out.
  */
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, realpathSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, link, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
@@ -61,10 +63,50 @@ function digest(bytes: Buffer | null): string {
   return bytes === null ? "absent" : createHash("sha256").update(bytes).digest("hex");
 }
 
+/** Every file of the content folder (but .git) by relative path, with size, modification time and inode: any write changes one of them. */
+async function treeState(root: string, dir = "", out = new Map<string, string>()): Promise<Map<string, string>> {
+  for (const entry of await readdir(join(root, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (rel === ".git") continue;
+    if (entry.isDirectory()) await treeState(root, rel, out);
+    else {
+      const st = await lstat(join(root, rel), { bigint: true });
+      out.set(rel, `${st.size}:${st.mtimeNs}:${st.ino}`);
+    }
+  }
+  return out;
+}
+
+function stateKey(state: Map<string, string>, except: ReadonlySet<string> = new Set()): string {
+  const hash = createHash("sha256");
+  for (const rel of [...state.keys()].sort()) if (!except.has(rel)) hash.update(`${rel}\0${state.get(rel)}\n`);
+  return hash.digest("hex");
+}
+
+/**
+ * The content folder linked into `copy`, file by file (hard links: no bytes
+ * are copied); a file that cannot be linked (another file system) is copied.
+ * Whoever changes a file of the copy must remove it first, or the change
+ * would reach the original through the link (check() does).
+ */
+async function linkTree(root: string, copy: string): Promise<void> {
+  await mkdir(copy, { recursive: true });
+  for (const entry of await readdir(root, { withFileTypes: true })) {
+    if (entry.name === ".git") continue;
+    const from = join(root, entry.name);
+    const to = join(copy, entry.name);
+    if (entry.isDirectory()) await linkTree(from, to);
+    else if (entry.isFile()) await link(from, to).catch(() => copyFile(from, to));
+    else await cp(from, to, { verbatimSymlinks: true });
+  }
+}
+
 export class ContentStore {
   readonly root: string;
   private readonly git: SimpleGit;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The problems of the folder as it is, for the state (treeState) and date they were found in: not found again while the folder is unchanged. */
+  private baseline: { key: string; asOf: IsoDate; problems: ContentProblem[] } | undefined;
 
   constructor(root: string) {
     this.root = realpathSync(resolve(root));
@@ -127,11 +169,12 @@ export class ContentStore {
     const parent = await mkdtemp(join(tmpdir(), "wenming-studio-"));
     const copy = join(parent, basename(this.root));
     try {
-      await cp(this.root, copy, { recursive: true, filter: (src) => basename(src) !== ".git" });
+      await linkTree(this.root, copy);
       for (const [rel, bytes] of changes) {
         const target = join(copy, safeRelative(rel));
-        if (bytes === null) await rm(target, { force: true });
-        else {
+        // Removed first in every case: the copy's files are links to the originals.
+        await rm(target, { force: true });
+        if (bytes !== null) {
           await mkdir(dirname(target), { recursive: true });
           await writeFile(target, bytes);
         }
@@ -149,10 +192,20 @@ export class ContentStore {
 
   /** The problems `changes` would bring (fresh) and those already there (existing): a change is refused only for fresh ones, so an old problem elsewhere never blocks fixing it. */
   async newProblems(changes: Changes, asOf: IsoDate): Promise<{ fresh: ContentProblem[]; existing: ContentProblem[]; after: { content?: SiteContent; problems: ContentProblem[] } }> {
-    const before = await this.check(new Map(), asOf);
+    const before = await this.problemsNow(asOf);
     const after = await this.check(changes, asOf);
     const known = new Set(before.problems.map((p) => formatProblem(p)));
     return { fresh: after.problems.filter((p) => !known.has(formatProblem(p))), existing: after.problems.filter((p) => known.has(formatProblem(p))), after };
+  }
+
+  /** The problems of the folder as it is (check() without changes), found again only when a file changed since. */
+  async problemsNow(asOf: IsoDate): Promise<{ problems: ContentProblem[] }> {
+    const key = stateKey(await treeState(this.root));
+    if (this.baseline?.key === key && this.baseline.asOf === asOf) return { problems: this.baseline.problems };
+    const { problems } = await this.check(new Map(), asOf);
+    // Kept only if nothing changed while it was checked.
+    if (stateKey(await treeState(this.root)) === key) this.baseline = { key, asOf, problems };
+    return { problems };
   }
 
   /** Checks `changes` with the build's loader and, when they bring no new problem, writes and commits them. */
@@ -163,10 +216,15 @@ export class ContentStore {
         const moved = Object.keys(expected).filter((rel) => now[rel] !== expected[rel]);
         if (moved.length > 0) return { ok: false, problems: moved.map((file) => ({ file, message: "该文件在此期间已被他人修改，本次修改未写入：请重新打开后再改" })), existing: [], warnings: [] };
       }
+      const others = new Set(changes.keys());
+      const untouched = stateKey(await treeState(this.root), others);
       const { fresh, existing, after } = await this.newProblems(changes, asOf);
       if (fresh.length > 0) return { ok: false, problems: fresh, existing, warnings: [] };
       await this.write(changes);
       const commit = await this.commit([...changes.keys()], message, author);
+      // What was checked is now the folder, unless another file changed meanwhile: the next save need not check it again.
+      const now = await treeState(this.root);
+      this.baseline = stateKey(now, others) === untouched ? { key: stateKey(now), asOf, problems: after.problems } : undefined;
       return { ok: true, problems: [], existing, warnings: after.content?.warnings ?? [], commit };
     });
   }
