@@ -5,8 +5,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
 import { buildOutput } from "./src/integrations/build-output.ts";
-import { displayScriptHash } from "./src/lib/site/display-settings.ts";
-import { CSP_DIRECTIVES } from "./src/lib/site/security.ts";
+import { CSP_DIRECTIVES, displayScriptHash } from "./src/lib/site/security.ts";
 
 const contentDir = process.env.WENMING_CONTENT ?? "content";
 

@@ -1,8 +1,8 @@
 /** The deploy files carry exactly the headers of the security policy the pages are built with. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CSP_DIRECTIVES, headerCsp, SECURITY_HEADERS } from "../../src/lib/site/security.ts";
-import { DISPLAY_HEAD_SCRIPT, displayScriptHash } from "../../src/lib/site/display-settings.ts";
+import { CSP_DIRECTIVES, displayScriptHash, headerCsp, SECURITY_HEADERS } from "../../src/lib/site/security.ts";
+import { DISPLAY_HEAD_SCRIPT } from "../../src/lib/site/display-settings.ts";
 
 const expected = { "Content-Security-Policy": headerCsp(), ...SECURITY_HEADERS };
 

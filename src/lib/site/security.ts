@@ -1,4 +1,5 @@
-import { displayScriptHash } from "./display-settings.ts";
+import { createHash } from "node:crypto";
+import { DISPLAY_HEAD_SCRIPT } from "./display-settings.ts";
 import { SEARCH_INDEXES } from "../search/indexes.ts";
 
 /**
@@ -8,6 +9,11 @@ import { SEARCH_INDEXES } from "../search/indexes.ts";
  */
 
 type Directive = `${"default-src" | "img-src" | "font-src" | "connect-src" | "worker-src" | "object-src" | "base-uri" | "form-action" | "manifest-src" | "media-src"} ${string}`;
+
+/** `'sha256-…'` of the 适老化 head script (./display-settings.ts), for CSP headers. */
+export function displayScriptHash(): string {
+  return `'sha256-${createHash("sha256").update(DISPLAY_HEAD_SCRIPT).digest("base64")}'`;
+}
 
 /** CSP directives besides script-src/style-src (which Astro fills with hashes). */
 export const CSP_DIRECTIVES: Directive[] = [
