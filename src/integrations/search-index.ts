@@ -10,9 +10,9 @@
 import type { AstroIntegrationLogger } from "astro";
 import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { pagePath, sitePages } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../primitives/dates.ts";
@@ -69,26 +69,35 @@ interface IndexGroup {
 /** Files a merged index does not need: the browser runs the primary index's script, worker and WebAssembly for all. */
 const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 
+/** Pagefind's ready-made UIs: the site's own search (src/scripts/search.ts) loads only pagefind.js. */
+const PREBUILT_UI = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
+
 /**
- * Pagefind writes its ready-made UIs beside the index; the site's own search
- * (src/scripts/search.ts) loads only pagefind.js, and the UI files were seen
- * published empty (written after writeFiles resolved). They are removed (and a
- * merged index's own engine files), and every remaining file must have content.
+ * Writes an index's files, taken from Pagefind in memory (getFiles), into
+ * `dir`: every file complete when this returns. Pagefind's own writeFiles
+ * resolved before its files were written — files were seen empty after it,
+ * the index's entry file among them, which would publish a search that finds
+ * nothing. The ready-made UIs are not written, nor a merged index's own
+ * engine files; an empty or missing file is an error.
  */
-async function dropPrebuiltUi(dir: string, merged: boolean): Promise<void> {
-  for (const name of await readdir(dir)) {
-    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name) || (merged && PRIMARY_ONLY.test(name))) await rm(join(dir, name));
+async function writeIndexFiles(files: readonly { path: string; content: Uint8Array }[], dir: string, merged: boolean): Promise<void> {
+  for (const { path, content } of files) {
+    const rel = path.replace(/^\/+/, "");
+    if (rel === "" || rel.split("/").some((p) => p === ".." || p === ".")) throw new Error(`Pagefind 给出了不在索引目录内的文件：${path}`);
+    if (PREBUILT_UI.test(rel) || (merged && PRIMARY_ONLY.test(rel))) continue;
+    if (content.length === 0) throw new Error(`Pagefind 生成了空文件 ${rel}，搜索索引不完整`);
+    await mkdir(dirname(join(dir, rel)), { recursive: true });
+    await writeFile(join(dir, rel), content);
   }
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && statSync(join(entry.parentPath, entry.name)).size === 0) throw new Error(`Pagefind 写出了空文件 ${entry.name}，搜索索引不完整`);
-  }
+  if (!existsSync(join(dir, "pagefind-entry.json"))) throw new Error("Pagefind 没有生成 pagefind-entry.json，搜索索引不完整");
 }
 
 /** Writes one group's index into the cache (if not there yet) and returns its cached folder. */
 async function cachedIndex(group: IndexGroup): Promise<{ folder: string; built: boolean }> {
   // The index is a pure function of these inputs: reuse the last one when they are unchanged.
   const key = createHash("sha256")
-    .update(JSON.stringify([packageVersion("pagefind"), group.name, group.documents, group.records]))
+    // "files-in-memory": indexes written by Pagefind's writeFiles before are not reused (one could be incomplete).
+    .update(JSON.stringify([packageVersion("pagefind"), "files-in-memory", group.name, group.documents, group.records]))
     .digest("hex")
     .slice(0, 32);
   const groupCache = join(SEARCH_CACHE, group.name);
@@ -112,10 +121,10 @@ async function cachedIndex(group: IndexGroup): Promise<{ folder: string; built: 
     }),
   );
   if (failures.length) throw new Error(`Pagefind 索引出错：${failures.slice(0, 5).join("；")}`);
-  const written = await index.writeFiles({ outputPath: tmp });
-  if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join("；")}`);
+  const built = await index.getFiles();
+  if (built.errors.length) throw new Error(`Pagefind 生成索引出错：${built.errors.join("；")}`);
   await index.deleteIndex();
-  await dropPrebuiltUi(tmp, group.path !== PAGES_INDEX);
+  await writeIndexFiles(built.files, tmp, group.path !== PAGES_INDEX);
   // Only the current index of each group is kept.
   await rm(groupCache, { recursive: true, force: true });
   await mkdir(groupCache, { recursive: true });

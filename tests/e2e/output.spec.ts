@@ -4,7 +4,7 @@
  * and anchors are checked by the build itself, which fails on a broken one:
  * tests/unit/site and tests/integration/build.test.ts.)
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, relative } from "node:path";
 import { HtmlValidate } from "html-validate";
@@ -45,5 +45,21 @@ test("inline scripts and styles are allowed by the meta CSP and the header CSP",
     }
     expect(html, `${file}: inline <style>`).not.toMatch(/<style[\s>]/);
     expect(html, `${file}: style attribute`).not.toMatch(/\sstyle="/);
+  }
+});
+
+test("every search index is published whole: its entry file, no empty file, no ready-made UI, one engine", () => {
+  const manifest = JSON.parse(readFileSync(join(SITE, "pagefind", "wenming-indexes.json"), "utf8")) as { path: string }[];
+  const folders = ["/pagefind/", ...manifest.map((m) => m.path)];
+  expect(folders.length).toBeGreaterThanOrEqual(3);
+  const files = readdirSync(join(SITE, "pagefind"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  const empty = files.filter((e) => statSync(join(e.parentPath, e.name)).size === 0).map((e) => e.name);
+  expect(empty).toEqual([]);
+  expect(files.map((e) => e.name).filter((n) => /^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(n))).toEqual([]);
+  for (const folder of folders) {
+    const dir = join(SITE, folder);
+    expect(JSON.parse(readFileSync(join(dir, "pagefind-entry.json"), "utf8")), folder).toHaveProperty("languages");
+    const engine = ["pagefind.js", "pagefind-worker.js"].filter((f) => existsSync(join(dir, f)));
+    expect(engine, folder).toEqual(folder === "/pagefind/" ? ["pagefind.js", "pagefind-worker.js"] : []);
   }
 });
