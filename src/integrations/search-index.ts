@@ -10,7 +10,7 @@
 import type { AstroIntegrationLogger } from "astro";
 import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { pagePath, sitePages } from "../lib/checks/site-files.ts";
@@ -80,14 +80,21 @@ const PREBUILT_UI = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
  * nothing. The ready-made UIs are not written, nor a merged index's own
  * engine files; an empty or missing file is an error.
  */
-async function writeIndexFiles(files: readonly { path: string; content: Uint8Array }[], dir: string, merged: boolean): Promise<void> {
+function writeIndexFiles(files: readonly { path: string; content: Uint8Array }[], dir: string, merged: boolean): void {
+  // Synchronous, and each folder made once: thousands of small files (a fragment per record), for which
+  // fs/promises pays several thread-pool round trips each (city, red list: 2.1 s → 0.5 s).
+  const made = new Set<string>();
   for (const { path, content } of files) {
     const rel = path.replace(/^\/+/, "");
     if (rel === "" || rel.split("/").some((p) => p === ".." || p === ".")) throw new Error(`Pagefind 给出了不在索引目录内的文件：${path}`);
     if (PREBUILT_UI.test(rel) || (merged && PRIMARY_ONLY.test(rel))) continue;
     if (content.length === 0) throw new Error(`Pagefind 生成了空文件 ${rel}，搜索索引不完整`);
-    await mkdir(dirname(join(dir, rel)), { recursive: true });
-    await writeFile(join(dir, rel), content);
+    const folder = dirname(join(dir, rel));
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(join(dir, rel), content);
   }
   if (!existsSync(join(dir, "pagefind-entry.json"))) throw new Error("Pagefind 没有生成 pagefind-entry.json，搜索索引不完整");
 }
@@ -124,7 +131,7 @@ async function cachedIndex(group: IndexGroup): Promise<{ folder: string; built: 
   const built = await index.getFiles();
   if (built.errors.length) throw new Error(`Pagefind 生成索引出错：${built.errors.join("；")}`);
   await index.deleteIndex();
-  await writeIndexFiles(built.files, tmp, group.path !== PAGES_INDEX);
+  writeIndexFiles(built.files, tmp, group.path !== PAGES_INDEX);
   // Only the current index of each group is kept.
   await rm(groupCache, { recursive: true, force: true });
   await mkdir(groupCache, { recursive: true });
