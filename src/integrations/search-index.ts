@@ -16,6 +16,7 @@ import { dirname, join, relative } from "node:path";
 import { pagePath, sitePages } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../primitives/dates.ts";
+import { detached } from "../primitives/text.ts";
 import { publishedEntries } from "../lib/integrity/listing.ts";
 import type { IntegrityEntry } from "../schemas/integrity.ts";
 import { LISTS, type ListKind } from "../primitives/integrity-terms.ts";
@@ -150,7 +151,8 @@ export async function buildSearchIndex(site: string, logger: AstroIntegrationLog
     // Synchronous: thousands of small files, and fs/promises pays several thread-pool round trips for each.
     const html = readFileSync(join(site, rel), "utf8");
     const main = /<main\b[^>]*data-pagefind-body[\s\S]*<\/main>/.exec(html)?.[0];
-    if (main) documents.push({ url, main, title: /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "" });
+    // Copies: a match would keep the whole page alive until every page is indexed (see detached).
+    if (main) documents.push({ url, main: detached(main), title: detached(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "") });
   }
   if (documents.length === 0) throw new Error("Pagefind 没有找到可索引的页面（data-pagefind-body）");
   const asOf = resolveAsOf();

@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { detached } from "../../primitives/text.ts";
 import { pagePath, siteFiles, sitePages } from "./site-files.ts";
 
 export interface LinkProblem {
@@ -77,11 +78,16 @@ export class LinkChecker {
   }
 
   #target(pathname: string): string | undefined {
-    if (!this.#targets.has(pathname)) this.#targets.set(pathname, targetFile(this.#files, pathname));
+    // Kept for the whole scan: a copy, not a view into the page it came from (see detached).
+    if (!this.#targets.has(pathname)) this.#targets.set(detached(pathname), targetFile(this.#files, pathname));
     return this.#targets.get(pathname);
   }
 
-  /** Problems in one page (`rel`: its file), its links into anchors of other pages, and its pending links. */
+  /**
+   * Problems in one page (`rel`: its file), its links into anchors of other
+   * pages, and its pending links. What it returns is kept until every page is
+   * read, so its strings are copies that do not keep `html` alive (detached).
+   */
   page(rel: string, html: string): { problems: LinkProblem[]; anchors: AnchorLink[]; pending: PendingLink[] } {
     const problems: LinkProblem[] = [];
     const anchors: AnchorLink[] = [];
@@ -102,23 +108,23 @@ export class LinkChecker {
         const onSite = this.#options.origin !== undefined && ref.startsWith(`${this.#options.origin}/`);
         const url = resolve(onSite ? ref.slice(this.#options.origin?.length) : ref, base);
         if (url.origin !== base.origin) {
-          if (tag === "a" && !/\brel="[^"]*noopener/.test(attrs)) problems.push({ page, href: ref, problem: '外部链接缺少 rel="noopener"' });
+          if (tag === "a" && !/\brel="[^"]*noopener/.test(attrs)) problems.push({ page, href: detached(ref), problem: '外部链接缺少 rel="noopener"' });
           continue;
         }
         if (this.#options.skip?.(url.pathname)) continue;
         if (this.#options.pending?.(url.pathname)) {
-          pending.push({ page, href: ref, path: url.pathname });
+          pending.push({ page, href: detached(ref), path: detached(url.pathname) });
           continue;
         }
         const target = this.#target(url.pathname);
         if (!target) {
-          problems.push({ page, href: ref, problem: "链接指向的页面或文件不存在" });
+          problems.push({ page, href: detached(ref), problem: "链接指向的页面或文件不存在" });
           continue;
         }
         if (url.hash && target.endsWith(".html")) {
-          const id = decodeURIComponent(url.hash.slice(1));
-          if (target !== rel) anchors.push({ page, href: ref, target, id });
-          else if (!(own ??= idsIn(html)).has(id)) problems.push({ page, href: ref, problem: `锚点 #${id} 在目标页面中不存在` });
+          const id = detached(decodeURIComponent(url.hash.slice(1)));
+          if (target !== rel) anchors.push({ page, href: detached(ref), target, id });
+          else if (!(own ??= idsIn(html)).has(id)) problems.push({ page, href: detached(ref), problem: `锚点 #${id} 在目标页面中不存在` });
         }
       }
     }

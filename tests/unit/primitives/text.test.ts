@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contrastRatio, darken } from "../../../src/primitives/colour.ts";
-import { chineseNumeral, codePointLabel, codePointLength, findInvisibleCharacter, normaliseCode } from "../../../src/primitives/text.ts";
+import { chineseNumeral, codePointLabel, codePointLength, detached, findInvisibleCharacter, normaliseCode } from "../../../src/primitives/text.ts";
 
 describe("chineseNumeral", () => {
   it.each([
@@ -40,4 +40,16 @@ describe("colour contrast (WCAG)", () => {
     ["#767676", "#ffffff", 4.54],
   ])("%s on %s ≈ %f", (a, b, ratio) => expect(contrastRatio(a, b)).toBeCloseTo(ratio, 1));
   it("darkens by mixing with black", () => expect(darken("#a8201a", 0.25)).toBe("#7e1814"));
+});
+
+describe("detached", () => {
+  const page = `<a href="/good-people/p-1521/">好人</a>${"文明".repeat(1000)}`;
+  it.each([
+    ["", ""],
+    ["a", "a"],
+    ["/good-people/p-1521/", "/good-people/p-1521/"],
+    ["𠀀汉字😀", "𠀀汉字😀"],
+    [page.slice(9, 29), "/good-people/p-1521/"],
+    [/href="([^"]*)"/.exec(page)?.[1] ?? "", "/good-people/p-1521/"],
+  ])("%j is copied unchanged", (s, copy) => expect(detached(s)).toBe(copy));
 });
