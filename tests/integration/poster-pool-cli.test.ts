@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { renderJobs } from "../../src/lib/poster/pool.ts";
+import { poolShape, renderJobs } from "../../src/lib/poster/pool.ts";
 import type { PosterInput } from "../../src/lib/poster/templates.ts";
 
 const identity = { city: "示例市", signature: "示例市文明办 宣", emblem: "文明", primary: "#A8201A", accent: "#8A5A00" };
@@ -23,6 +23,29 @@ describe("render cache", () => {
     expect(readdirSync(cache)).toHaveLength(4);
     expect(readdirSync(join(out, "posters", "t")).sort()).toEqual(["t-square.png", "t-square.webp"]);
   });
+
+  it.each([1, 2, 3, 4])("renders every job, none lost or mixed up, with the pool shaped for %i cores (several jobs in flight per renderer)", async (cores) => {
+    const names = ["一", "二", "三", "四", "五", "六", "七"];
+    const jobs = names.map((n, i) => ({
+      input: { ...slogan, sub: `第${n}号` },
+      size: i % 2 ? "square" : "wechat-cover",
+      formats: ["png" as const],
+      paths: [`posters/t/t-${i}.png`],
+    }));
+    const out = mkdtempSync(join(tmpdir(), "wenming-out-"));
+    expect(await renderJobs(jobs, out, mkdtempSync(join(tmpdir(), "wenming-cache-")), { cores })).toEqual({ rendered: 7, cached: 0, errors: [] });
+    for (const [i] of jobs.entries()) {
+      const meta = await sharp(join(out, "posters", "t", `t-${i}.png`)).metadata();
+      expect([meta.width, meta.height]).toEqual(i % 2 ? [1080, 1080] : [900, 383]);
+    }
+  });
+
+  it.each([
+    [1, { renderers: 1, threads: 1 }],
+    [2, { renderers: 1, threads: 2 }],
+    [3, { renderers: 1, threads: 2 }],
+    [8, { renderers: 4, threads: 2 }],
+  ])("%i cores: %j", (cores, shape) => expect(poolShape(cores)).toEqual(shape));
 });
 
 describe("poster CLI", () => {

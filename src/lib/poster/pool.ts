@@ -1,7 +1,7 @@
 /**
- * Renders many poster jobs on a pool of child processes (one per core) at low
- * CPU priority, via the render cache: cached images are copied, only new ones
- * are rendered.
+ * Renders many poster jobs on a pool of child processes (with two raster
+ * threads each: poolShape) at low CPU priority, via the render cache: cached
+ * images are copied, only new ones are rendered.
  *
  * Processes rather than threads, for the priority: a build is CPU-bound on two
  * cores, and rendering (≈ 100 CPU seconds for a city's ads) must take only the
@@ -34,11 +34,23 @@ export interface PoolResult {
 }
 
 /**
+ * How `cores` are used: renderer processes of two raster threads each, both
+ * fed by the process's one layout thread (Satori is ≈ 6 ms of a poster's
+ * ≈ 25 ms). Against one process per core this holds one set of fonts and one
+ * layout heap per two cores — city: renderers' peak 2.1 → 1.4 GB, for the
+ * same CPU and ≈ 10 % longer alone, which the build's page generation hides
+ * (docs/performance.md).
+ */
+export function poolShape(cores: number): { renderers: number; threads: number } {
+  return cores <= 1 ? { renderers: 1, threads: 1 } : { renderers: Math.floor(cores / 2), threads: 2 };
+}
+
+/**
  * Renders `jobs` through the cache in `cacheDir` and places the files under
  * `outDir`; without `outDir` it only fills the cache (used to render while
  * Astro is still generating pages).
  */
-export async function renderJobs(jobs: readonly PosterJob[], outDir: string | undefined, cacheDir: string, options: { workers?: number } = {}): Promise<PoolResult> {
+export async function renderJobs(jobs: readonly PosterJob[], outDir: string | undefined, cacheDir: string, options: { cores?: number } = {}): Promise<PoolResult> {
   const result: PoolResult = { rendered: 0, cached: 0, errors: [] };
   const todo: { job: PosterJob; files: string[] }[] = [];
   const place = (files: string[], job: PosterJob) => {
@@ -52,12 +64,13 @@ export async function renderJobs(jobs: readonly PosterJob[], outDir: string | un
     } else todo.push({ job, files });
   }
   if (todo.length === 0) return result;
-  const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), todo.length));
+  const { renderers, threads } = poolShape(options.cores ?? availableParallelism());
+  const count = Math.max(1, Math.min(renderers, todo.length));
   const script = fileURLToPath(new URL("./worker.ts", import.meta.url));
   // Two glibc malloc arenas instead of one per thread: a renderer's freed A3 buffers are reused
   // instead of held in per-thread arenas (≈ 150 MB less resident memory per renderer at city scale).
   const env = { ...process.env, MALLOC_ARENA_MAX: "2" };
-  const children = Array.from({ length: count }, () => fork(script, [], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced", env }));
+  const children = Array.from({ length: count }, () => fork(script, [`--raster-threads=${threads}`], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced", env }));
   let next = 0;
   try {
     await Promise.all(
@@ -69,13 +82,20 @@ export async function renderJobs(jobs: readonly PosterJob[], outDir: string | un
             } catch {
               // Not allowed here: render at normal priority.
             }
+            // One job in flight per raster thread; the renderer is done when it has no job left to take or answer.
+            let inFlight = 0;
             const send = () => {
               const item = todo[next];
-              if (!item) return resolve();
+              if (!item) {
+                if (inFlight === 0) resolve();
+                return;
+              }
               const id = next++;
+              inFlight++;
               child.send({ id, job: item.job, files: item.files });
             };
             child.on("message", (msg: { id: number; error?: string }) => {
+              inFlight--;
               const item = todo[msg.id];
               if (msg.error) result.errors.push(msg.error);
               else if (item) {
@@ -87,7 +107,7 @@ export async function renderJobs(jobs: readonly PosterJob[], outDir: string | un
             child.on("error", reject);
             // A renderer that dies (killed, out of memory) must not leave the build waiting.
             child.once("exit", (code, signal) => reject(new Error(`海报渲染进程意外退出（${signal ?? `退出码 ${code}`}）`)));
-            send();
+            for (let i = 0; i < threads; i++) send();
           }),
       ),
     );

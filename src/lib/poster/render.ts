@@ -83,15 +83,28 @@ interface RasterThread {
   pending: Map<number, { resolve: (outputs: Buffer[]) => void; reject: (error: Error) => void }>;
 }
 
-let thread: RasterThread | undefined;
+let threads: RasterThread[] = [];
+let maxThreads = 1;
 let nextRequest = 0;
 
 /**
- * The raster thread (./raster-thread.ts), started on first use and again
- * after a crash; it keeps the process alive only while it has work.
+ * How many raster threads this process may run (1 unless set): the build's
+ * renderer runs several, fed by one thread of layout, so that one set of
+ * fonts and one layout heap serve them all (pool.ts).
+ */
+export function setRasterThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`raster threads: ${n}`);
+  maxThreads = n;
+}
+
+/**
+ * A raster thread (./raster-thread.ts) for the next request: a new one while
+ * fewer than the maximum are running, else the one with the least work. They
+ * are started on first use and again after a crash, and keep the process
+ * alive only while they have work.
  */
 function rasterThread(): RasterThread {
-  if (thread) return thread;
+  if (threads.length >= maxThreads) return threads.reduce((least, t) => (t.pending.size < least.pending.size ? t : least));
   const worker = new Worker(new URL("./raster-thread.ts", import.meta.url));
   const t: RasterThread = { worker, pending: new Map() };
   worker.unref();
@@ -104,13 +117,13 @@ function rasterThread(): RasterThread {
     else waiting.resolve(reply.outputs.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)));
   });
   const fail = (error: Error) => {
-    if (thread === t) thread = undefined;
+    threads = threads.filter((other) => other !== t);
     for (const waiting of t.pending.values()) waiting.reject(error);
     t.pending.clear();
   };
   worker.on("error", fail);
   worker.on("exit", (code) => fail(new Error(`海报栅格化线程意外退出（退出码 ${code}）`)));
-  thread = t;
+  threads.push(t);
   return t;
 }
 
@@ -120,7 +133,7 @@ function rasterAndEncode(svg: string, width: number, encodings: Encoding[]): Pro
   return rasterOnThread({ svg: lifted.svg, width, photos: lifted.photos, encodings });
 }
 
-/** Sends one raster job to the raster thread; its outputs, in the order of its encodings. */
+/** Sends one raster job to a raster thread; its outputs, in the order of its encodings. */
 export function rasterOnThread(job: RasterJob): Promise<Buffer[]> {
   const t = rasterThread();
   const id = nextRequest++;

@@ -2,13 +2,16 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import sharp from "sharp";
-import { renderPosterFormats } from "./render.ts";
+import { renderPosterFormats, setRasterThreads } from "./render.ts";
 import { findSize } from "./sizes.ts";
 import type { PosterJob } from "./jobs.ts";
 
-// The pool already runs one renderer per core; libvips threads on top only add overhead
+// The pool already runs one raster thread per core; libvips threads on top only add overhead
 // (A3 JPEG: twice the CPU time for half the wall time).
 sharp.concurrency(1);
+
+// Raster threads beside this layout thread, as the pool asks (pool.ts, poolShape).
+setRasterThreads(Number(/^--raster-threads=(\d+)$/.exec(process.argv[2] ?? "")?.[1] ?? 1));
 
 process.on("message", (msg: { id: number; job: PosterJob; files: string[] }) => void render(msg));
 

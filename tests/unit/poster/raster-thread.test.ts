@@ -6,7 +6,7 @@
  */
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { rasterOnThread } from "../../../src/lib/poster/render.ts";
+import { rasterOnThread, setRasterThreads } from "../../../src/lib/poster/render.ts";
 import { rasterAndEncode, type Encoding, type RasterJob } from "../../../src/lib/poster/raster.ts";
 
 const svg = (fill: string, width = 60, height = 40) =>
@@ -57,4 +57,21 @@ describe("the raster thread", () => {
     const [after] = await rasterOnThread(job("#ff0000", 60));
     expect(await firstPixel(after ?? Buffer.alloc(0))).toEqual([255, 0, 0]);
   });
+});
+
+describe("several raster threads in one process", () => {
+  it("share the requests and still give each its own poster, as one thread would", async () => {
+    const requests = Array.from({ length: 9 }, (_, i) => ({ colour: [(i * 31) % 256, 200 - i * 20, 40 + i * 10], width: 40 * (9 - i) }));
+    const one = await Promise.all(requests.map((r) => rasterOnThread(job(hex(r.colour), r.width))));
+    setRasterThreads(3);
+    try {
+      const three = await Promise.all(requests.map((r) => rasterOnThread(job(hex(r.colour), r.width))));
+      expect(three).toEqual(one);
+      for (const [i, r] of requests.entries()) expect(await firstPixel(three[i]?.[0] ?? Buffer.alloc(0))).toEqual(r.colour);
+    } finally {
+      setRasterThreads(1);
+    }
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])("refuses %s threads", (n) => expect(() => setRasterThreads(n)).toThrow(RangeError));
 });
