@@ -9,7 +9,7 @@
  * no `..`, no encoded or absolute paths, no symlinks out.
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, realpathSync, type Dirent } from "node:fs";
 import { copyFile, cp, link, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -63,16 +63,23 @@ function digest(bytes: Buffer | null): string {
   return bytes === null ? "absent" : createHash("sha256").update(bytes).digest("hex");
 }
 
-/** Every file of the content folder (but .git) by relative path, with size, modification time and inode: any write changes one of them. */
-async function treeState(root: string, dir = "", out = new Map<string, string>()): Promise<Map<string, string>> {
+/** Every entry of the content folder but .git, by path relative to `root`, each folder before what it holds. */
+async function* contentEntries(root: string, dir = ""): AsyncGenerator<{ rel: string; entry: Dirent }> {
   for (const entry of await readdir(join(root, dir), { withFileTypes: true })) {
+    if (entry.name === ".git") continue;
     const rel = dir ? `${dir}/${entry.name}` : entry.name;
-    if (rel === ".git") continue;
-    if (entry.isDirectory()) await treeState(root, rel, out);
-    else {
-      const st = await lstat(join(root, rel), { bigint: true });
-      out.set(rel, `${st.size}:${st.mtimeNs}:${st.ino}`);
-    }
+    yield { rel, entry };
+    if (entry.isDirectory()) yield* contentEntries(root, rel);
+  }
+}
+
+/** Every file of the content folder (but .git) by relative path, with size, modification time and inode: any write changes one of them. */
+async function treeState(root: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for await (const { rel, entry } of contentEntries(root)) {
+    if (entry.isDirectory()) continue;
+    const st = await lstat(join(root, rel), { bigint: true });
+    out.set(rel, `${st.size}:${st.mtimeNs}:${st.ino}`);
   }
   return out;
 }
@@ -91,11 +98,10 @@ function stateKey(state: Map<string, string>, except: ReadonlySet<string> = new 
  */
 async function linkTree(root: string, copy: string): Promise<void> {
   await mkdir(copy, { recursive: true });
-  for (const entry of await readdir(root, { withFileTypes: true })) {
-    if (entry.name === ".git") continue;
-    const from = join(root, entry.name);
-    const to = join(copy, entry.name);
-    if (entry.isDirectory()) await linkTree(from, to);
+  for await (const { rel, entry } of contentEntries(root)) {
+    const from = join(root, rel);
+    const to = join(copy, rel);
+    if (entry.isDirectory()) await mkdir(to);
     else if (entry.isFile()) await link(from, to).catch(() => copyFile(from, to));
     else await cp(from, to, { verbatimSymlinks: true });
   }
@@ -191,16 +197,20 @@ export class ContentStore {
   }
 
   /** The problems `changes` would bring (fresh) and those already there (existing): a change is refused only for fresh ones, so an old problem elsewhere never blocks fixing it. */
-  async newProblems(changes: Changes, asOf: IsoDate): Promise<{ fresh: ContentProblem[]; existing: ContentProblem[]; after: { content?: SiteContent; problems: ContentProblem[] } }> {
-    const before = await this.problemsNow(asOf);
+  async newProblems(
+    changes: Changes,
+    asOf: IsoDate,
+    state?: Map<string, string>,
+  ): Promise<{ fresh: ContentProblem[]; existing: ContentProblem[]; after: { content?: SiteContent; problems: ContentProblem[] } }> {
+    const before = await this.problemsNow(asOf, state);
     const after = await this.check(changes, asOf);
     const known = new Set(before.problems.map((p) => formatProblem(p)));
     return { fresh: after.problems.filter((p) => !known.has(formatProblem(p))), existing: after.problems.filter((p) => known.has(formatProblem(p))), after };
   }
 
-  /** The problems of the folder as it is (check() without changes), found again only when a file changed since. */
-  async problemsNow(asOf: IsoDate): Promise<{ problems: ContentProblem[] }> {
-    const key = stateKey(await treeState(this.root));
+  /** The problems of the folder as it is (check() without changes), found again only when a file changed since; `state`: its treeState, when just read. */
+  async problemsNow(asOf: IsoDate, state?: Map<string, string>): Promise<{ problems: ContentProblem[] }> {
+    const key = stateKey(state ?? (await treeState(this.root)));
     if (this.baseline?.key === key && this.baseline.asOf === asOf) return { problems: this.baseline.problems };
     const { problems } = await this.check(new Map(), asOf);
     // Kept only if nothing changed while it was checked.
@@ -216,15 +226,16 @@ export class ContentStore {
         const moved = Object.keys(expected).filter((rel) => now[rel] !== expected[rel]);
         if (moved.length > 0) return { ok: false, problems: moved.map((file) => ({ file, message: "该文件在此期间已被他人修改，本次修改未写入：请重新打开后再改" })), existing: [], warnings: [] };
       }
-      const others = new Set(changes.keys());
-      const untouched = stateKey(await treeState(this.root), others);
-      const { fresh, existing, after } = await this.newProblems(changes, asOf);
+      const written = new Set(changes.keys());
+      const state = await treeState(this.root);
+      const untouched = stateKey(state, written);
+      const { fresh, existing, after } = await this.newProblems(changes, asOf, state);
       if (fresh.length > 0) return { ok: false, problems: fresh, existing, warnings: [] };
       await this.write(changes);
       const commit = await this.commit([...changes.keys()], message, author);
       // What was checked is now the folder, unless another file changed meanwhile: the next save need not check it again.
       const now = await treeState(this.root);
-      this.baseline = stateKey(now, others) === untouched ? { key: stateKey(now), asOf, problems: after.problems } : undefined;
+      this.baseline = stateKey(now, written) === untouched ? { key: stateKey(now), asOf, problems: after.problems } : undefined;
       return { ok: true, problems: [], existing, warnings: after.content?.warnings ?? [], commit };
     });
   }
