@@ -85,7 +85,10 @@ export function startHandbook(): void {
 export async function placeHandbook(out: string, logger: AstroIntegrationLogger): Promise<void> {
   if (skipped()) return;
   const started = performance.now();
-  const files = await (early ?? getContent().then(build));
+  // Taken once, as the posters' early renders are: the next build in a warm process prints its own booklet.
+  const pending = early;
+  early = undefined;
+  const files = await (pending ?? getContent().then(build));
   if (!files) return;
   placeFile(files.trim, join(out, urls.handbookPdf().slice(1)));
   placeFile(files.print, join(out, urls.handbookPrintPdf().slice(1)));

@@ -65,7 +65,11 @@ export async function placePosters(out: string, logger: AstroIntegrationLogger):
     return;
   }
   const started = performance.now();
-  const first = await early;
+  // This build's early renders, taken once: a warm build process (scripts/build.ts) builds again, and its
+  // next build must start its own.
+  const pending = early;
+  early = undefined;
+  const first = await pending;
   const content = await getContent();
   const jobs = buildJobs(content, resolveAsOf());
   const result = await renderJobs(jobs, out, POSTER_CACHE);

@@ -5,6 +5,7 @@
  * limits — and the routes of each area (route-*.ts).
  */
 import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { Hono, type Context } from "hono";
 import { setCookie, deleteCookie } from "hono/cookie";
 import { parse as parseCookies } from "hono/utils/cookie";
@@ -17,6 +18,7 @@ import { ContentStore } from "./store.ts";
 import { Accounts, can, type Permission } from "./users.ts";
 import { Pending } from "./pending.ts";
 import { Jobs } from "./jobs.ts";
+import { WarmBuilder } from "../lib/build/warm-builder.ts";
 import { contentRoutes } from "./route-content.ts";
 import { listRoutes } from "./route-lists.ts";
 import { previewApp, siteRoutes } from "./route-site.ts";
@@ -43,7 +45,20 @@ export interface Studio {
   limiter: { name: LoginLimiter; address: LoginLimiter };
   pending: Pending;
   jobs: Jobs;
+  /** The 预览 builds' process, kept warm between builds (发布 builds in a process of its own). */
+  previewBuilder: WarmBuilder;
   asOf: () => IsoDate;
+}
+
+/** The environment of the workbench's builds: its content, and the output and caches in its data folder. */
+export function buildEnv(config: StudioConfig, kind: "preview" | "publish"): Record<string, string> {
+  return {
+    WENMING_CONTENT: resolve(config.content),
+    WENMING_OUT: join(config.data, kind === "preview" ? "preview-site" : "site"),
+    WENMING_ASTRO_CACHE: join(config.data, `astro-${kind}`),
+    WENMING_CACHE: join(config.data, "build-cache"),
+    ...(kind === "preview" ? { WENMING_PREVIEW: "1" } : {}),
+  };
 }
 
 export type Form = Record<string, string | File>;
@@ -81,6 +96,7 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
     limiter: { name: new LoginLimiter(5, 15 * 60_000, options.now), address: new LoginLimiter(20, 15 * 60_000, options.now) },
     pending: new Pending(config.data),
     jobs: new Jobs(),
+    previewBuilder: new WarmBuilder({ cwd: config.project, env: buildEnv(config, "preview") }),
     asOf: () => todayInShanghai(),
   };
   const app = new Hono<Env>();

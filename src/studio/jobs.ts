@@ -27,6 +27,25 @@ const STAGES: [RegExp, number, string][] = [
   [/已输出到/, 95, "完成构建"],
 ];
 
+/** Runs one build, giving each line of its output to `onLine`; resolves with its exit status (0: the site was built). */
+export type BuildRunner = (onLine: (line: string) => void) => Promise<number>;
+
+/** A build in a process of its own: `node …args` in `cwd` with `env` (发布; 预览 uses a warm one, src/lib/build/warm-builder.ts). */
+export function processRunner(cwd: string, args: string[], env: Record<string, string>): BuildRunner {
+  return (onLine) =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env, FORCE_COLOR: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+      const take = (chunk: Buffer) => chunk.toString("utf8").split(/\r?\n/).forEach(onLine);
+      child.stdout.on("data", take);
+      child.stderr.on("data", take);
+      child.on("error", (error) => {
+        onLine(error.message);
+        resolve(1);
+      });
+      child.on("close", (code) => resolve(code ?? 1));
+    });
+}
+
 export class Jobs {
   current: Job | undefined;
 
@@ -34,23 +53,18 @@ export class Jobs {
     return this.current?.state === "running";
   }
 
-  /** Runs `node script` with `env`; `after` runs on success and gives the result line (or throws to fail the job). */
-  run(kind: Job["kind"], cwd: string, args: string[], env: Record<string, string>, after: (job: Job) => Promise<string>): Job {
+  /** Runs a build; `after` runs on success and gives the result line (or throws to fail the job). */
+  run(kind: Job["kind"], runner: BuildRunner, after: (job: Job) => Promise<string>): Job {
     const job: Job = { kind, state: "running", progress: 1, log: [], started: Date.now() };
     this.current = job;
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env, FORCE_COLOR: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    const take = (chunk: Buffer) => {
-      for (const line of chunk.toString("utf8").split(/\r?\n/)) {
-        const clean = line.replace(/\u001b\[[0-9;]*m/g, "").trimEnd();
-        if (!clean) continue;
-        job.log.push(clean);
-        if (job.log.length > 400) job.log.splice(0, job.log.length - 400);
-        for (const [re, at] of STAGES) if (re.test(clean)) job.progress = Math.max(job.progress, at);
-      }
+    const take = (line: string) => {
+      const clean = line.replace(/\u001b\[[0-9;]*m/g, "").trimEnd();
+      if (!clean) return;
+      job.log.push(clean);
+      if (job.log.length > 400) job.log.splice(0, job.log.length - 400);
+      for (const [re, at] of STAGES) if (re.test(clean)) job.progress = Math.max(job.progress, at);
     };
-    child.stdout.on("data", take);
-    child.stderr.on("data", take);
-    child.on("close", (code) => {
+    void runner(take).then((code) => {
       if (code !== 0) {
         job.state = "failed";
         job.result = "构建失败，没有发布任何内容。原因见下方日志中“构建失败”之后的说明（通常是内容有误：按提示修改后再发布）。";

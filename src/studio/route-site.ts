@@ -5,10 +5,10 @@ import { cp, readdir, rename, rm, stat, readFile } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { Hono } from "hono";
-import { allowed, cookieOf, formOf, hiddenCsrf, studioPage, text, type Ctx, type Env, type Studio } from "./app.ts";
+import { allowed, buildEnv, cookieOf, formOf, hiddenCsrf, studioPage, text, type Ctx, type Env, type Studio } from "./app.ts";
 import { html } from "./html.ts";
 import { findKind, itemChanges, validId, ID_HELP } from "./kinds.ts";
-import { stageOf } from "./jobs.ts";
+import { processRunner, stageOf } from "./jobs.ts";
 import { discardFolder } from "../lib/build/files.ts";
 import { loadContent, type SiteContent } from "../lib/content/load.ts";
 import { formatProblem } from "../lib/content/problems.ts";
@@ -18,7 +18,7 @@ import { POSTER_SIZES, findSize, type PosterFormat } from "../lib/poster/sizes.t
 import { PosterError } from "../lib/poster/templates.ts";
 import { adSchema, TEMPLATE_NAMES, TEMPLATES, type AdData } from "../schemas/ad.ts";
 import { checkImageFile, imageRefOf, logoOf } from "../lib/content/images.ts";
-import { isIsoDate, type IsoDate } from "../primitives/dates.ts";
+import { isIsoDate } from "../primitives/dates.ts";
 import { describeIssue } from "../lib/content/problems.ts";
 
 const run = promisify(execFile);
@@ -347,17 +347,10 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
       </details>
     </div>`;
 
-  const buildEnv = (kind: "preview" | "publish", asOf: IsoDate): Record<string, string> => ({
-    WENMING_CONTENT: store.root,
-    WENMING_OUT: join(config.data, kind === "preview" ? "preview-site" : "site"),
-    WENMING_ASTRO_CACHE: join(config.data, `astro-${kind}`),
-    WENMING_CACHE: join(config.data, "build-cache"),
-    AS_OF: asOf,
-    ...(kind === "preview" ? { WENMING_PREVIEW: "1" } : {}),
-  });
-
   app.get("/preview", (c) => {
     const host = new URL(c.req.url).hostname;
+    // Staff on this page are about to preview: load the build process meanwhile.
+    studio.previewBuilder.warm();
     return studioPage(
       c,
       "预览",
@@ -374,7 +367,11 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     const asOf = text(formOf(c), "asOf") || studio.asOf();
     if (!isIsoDate(asOf)) return c.text(`日期应写作 YYYY-MM-DD，收到“${asOf}”`, 422);
     if (jobs.busy()) return c.text("正在构建，请等待当前任务完成", 409);
-    jobs.run("preview", config.project, ["scripts/build.ts"], buildEnv("preview", asOf), () => Promise.resolve(`预览已生成（数据截至 ${asOf}）`));
+    jobs.run(
+      "preview",
+      (onLine) => studio.previewBuilder.build(asOf, onLine),
+      () => Promise.resolve(`预览已生成（数据截至 ${asOf}）`),
+    );
     return c.redirect("/preview", 303);
   });
 
@@ -399,7 +396,7 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
     const s = c.get("session");
     const asOf = studio.asOf();
     const target = config.publishTo;
-    jobs.run("publish", config.project, ["scripts/build.ts"], buildEnv("publish", asOf), async () => {
+    jobs.run("publish", processRunner(config.project, ["scripts/build.ts"], { ...buildEnv(config, "publish"), AS_OF: asOf }), async () => {
       const done = await publishTo(join(config.data, "site"), target);
       // The build recorded newly published list ids in the ledger: commit that with the publication.
       await store.serial(() => store.commit(["integrity/published-ids.txt"], `发布：网站已更新（数据截至 ${asOf}，${s.name} 发布）`, { name: s.name }, { allowEmpty: true }));

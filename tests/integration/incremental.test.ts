@@ -5,19 +5,37 @@
  * pages, search index, feeds, open data, sitemap, share images and posters.
  * Each step changes the content further, rebuilds the same output with the
  * same caches, builds the same content cold beside it, and compares the two
- * sites file by file (site-diff.ts).
+ * sites file by file (site-diff.ts). The workbench's 预览 builds in one
+ * process kept between builds (src/lib/build/warm-builder.ts): that process
+ * builds every step too, and its site must equal the cold one as well.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WarmBuilder } from "../../src/lib/build/warm-builder.ts";
 import { buildSite, sampleContent } from "./helpers.ts";
 import { siteDifferences } from "./site-diff.ts";
 
 const work = mkdtempSync(join(tmpdir(), "wenming-incremental-"));
 const content = sampleContent();
 const warm = { out: join(work, "warm", "dist"), caches: join(work, "warm", "caches") };
+/** The 预览 builds' process, as the workbench runs it (a preview: it records no list entry as published). */
+const kept = { out: join(work, "kept", "dist"), caches: join(work, "kept", "caches") };
+const builder = new WarmBuilder({
+  cwd: process.cwd(),
+  env: { WENMING_CONTENT: content, WENMING_OUT: kept.out, WENMING_CACHE: join(kept.caches, "wenming"), WENMING_ASTRO_CACHE: join(kept.caches, "astro"), WENMING_PREVIEW: "1" },
+});
+
+let keptPid: number | undefined;
+
+/** A build in the kept process; its log for the assertion message. */
+async function keptBuild(): Promise<{ code: number; log: string }> {
+  const lines: string[] = [];
+  const code = await builder.build(asOf, (line) => lines.push(line));
+  return { code, log: lines.join("\n") };
+}
 
 /** Replaces one piece of text in a content file; fails loudly when the text is not there. */
 function edit(rel: string, from: string | RegExp, to: string): void {
@@ -181,10 +199,14 @@ const steps: Change[][] = [
 ];
 
 describe("an incremental build equals a cold build", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     const first = buildSite({ content, ...warm, asOf });
     expect(first.code, first.log).toBe(0);
+    const firstKept = await keptBuild();
+    expect(firstKept.code, firstKept.log).toBe(0);
+    keptPid = builder.pid;
   }, 300_000);
+  afterAll(() => builder.close());
 
   it.each(steps.map((group, i) => [group.map((c) => c.name).join("; "), i] as const))(
     "after changing %s",
@@ -194,12 +216,17 @@ describe("an incremental build equals a cold build", () => {
       for (const c of group) await c.change();
       const incremental = buildSite({ content, ...warm, asOf });
       expect(incremental.code, incremental.log).toBe(0);
+      const again = await keptBuild();
+      expect(again.code, again.log).toBe(0);
+      // The same process each time: what is tested is a process that has built before.
+      expect(builder.pid).toBe(keptPid);
       const cold = { out: join(work, `cold-${i}`, "dist"), caches: join(work, `cold-${i}`, "caches") };
       const coldBuild = buildSite({ content, ...cold, asOf });
       expect(coldBuild.code, coldBuild.log).toBe(0);
       for (const [file, text] of group.flatMap((c) => c.shows)) expect(readFileSync(join(cold.out, file), "utf8"), file).toContain(text);
       for (const file of group.flatMap((c) => c.gone ?? [])) expect(existsSync(join(cold.out, file)), file).toBe(false);
       expect(siteDifferences(warm.out, cold.out)).toEqual([]);
+      expect(siteDifferences(kept.out, cold.out), "the kept build process's site").toEqual([]);
     },
     300_000,
   );

@@ -1,7 +1,8 @@
 /**
  * Staff work in the workbench, in a real browser, one step after another
  * on one content repository: add a good person with a photo and find them
- * in the preview; a wrong value is explained at its field; a department's
+ * in the preview, and a correction in the next preview; a wrong value is
+ * explained at its field; a department's
  * spreadsheet with mistakes is shown per cell, mapped, fixed and imported;
  * a black-list import waits for a second reviewer; a poster is made and
  * downloaded; the site is published; every action is in the history with
@@ -83,6 +84,20 @@ test("a wrong value is explained in Chinese beside its field, and nothing is wri
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.locator(".field", { has: page.getByLabel("批次") }).locator(".field-error")).toContainText("2026-9");
   expect(readFileSync(join(STUDIO.content, "good-people/people/zhao-xiaoyu.md"), "utf8")).toBe(before);
+});
+
+test("a correction saved after a preview is in the next preview (built by the process kept from the last one)", async ({ page }) => {
+  await login(page, "张三");
+  await page.goto("/edit/people/zhao-xiaoyu");
+  await page.getByLabel("一句话事迹").fill("赵晓雨十年如一日照顾社区的八位独居老人。");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect.poll(() => readFileSync(join(STUDIO.content, "good-people/people/zhao-xiaoyu.md"), "utf8")).toContain("八位独居老人");
+  await page.getByRole("link", { name: "预览", exact: true }).first().click();
+  await page.getByRole("button", { name: "生成预览" }).click();
+  expect(await waitForJob(page)).toContain("预览已生成");
+  const href = await page.getByRole("link", { name: "打开预览网站" }).getAttribute("href");
+  await page.goto(`${href ?? ""}good-people/zhao-xiaoyu/`);
+  await expect(page.getByText("八位独居老人").first()).toBeVisible();
 });
 
 test("a photo is cropped to the site's 4:5 around the point staff chose", async ({ page }) => {

@@ -29,6 +29,11 @@ export function getContent(root: string = contentRoot(), asOf: IsoDate = resolve
   return promise;
 }
 
+/** Drops every loaded content: the next getContent reads the files again (a warm build process, between builds). */
+export function forgetContent(): void {
+  cache.clear();
+}
+
 /** Where builds keep their caches (posters, search index, scanned files): `WENMING_CACHE` or node_modules/.cache/wenming. */
 export function cachePath(...parts: string[]): string {
   return resolve(process.env["WENMING_CACHE"] ?? "node_modules/.cache/wenming", ...parts);
