@@ -77,4 +77,20 @@ describe("the 预览 build process", () => {
     await sleep(3_000);
     expect(builder.pid).toBeUndefined();
   }, 30_000);
+
+  it("ends a build when closed, reports it as failed, and starts nothing after", async () => {
+    const index = join(out, "index.html");
+    const site = existsSync(index) ? readFileSync(index, "utf8") : undefined;
+    // Loaded first, so that the build is under way when it is closed.
+    builder.warm();
+    await sleep(3_000);
+    const lines: string[] = [];
+    const building = builder.build("2026-11-22", (line) => lines.push(line)).then((code) => ({ code }));
+    await expect.poll(() => lines.some((l) => l.includes("构建站点")), { timeout: 20_000 }).toBe(true);
+    builder.close();
+    expect((await building).code).not.toBe(0);
+    expect(builder.pid).toBeUndefined();
+    // Nothing published: the site is as it was (or still absent).
+    expect(existsSync(index) ? readFileSync(index, "utf8") : undefined).toBe(site);
+  }, 60_000);
 });

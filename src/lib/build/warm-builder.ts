@@ -42,6 +42,8 @@ interface Running {
   settle?: ((code: number) => void) | undefined;
   /** The process's exit status, once it has ended. */
   exited?: number;
+  /** Ended by close(). */
+  closed?: boolean;
 }
 
 export class WarmBuilder {
@@ -87,7 +89,8 @@ export class WarmBuilder {
     running.onLine = undefined;
     running.settle = undefined;
     // A failed build ended its process, and a grown one left: start the next one now (staff are correcting the
-    // content, or will preview again), and let it go when it is not used.
+    // content, or will preview again), and let it go when it is not used. Not after close(): that was meant.
+    if (running.closed) return code;
     this.warm();
     this.#idle = setTimeout(() => this.close(), this.#options.idleMs ?? 15 * 60_000).unref();
     return code;
@@ -98,7 +101,9 @@ export class WarmBuilder {
     clearTimeout(this.#idle);
     const running = this.#running;
     this.#running = undefined;
-    running?.child.kill();
+    if (!running) return;
+    running.closed = true;
+    running.child.kill();
   }
 
   #process(): Running {
