@@ -8,17 +8,26 @@
  *     .test-site/ and runs the browser tests (Playwright) against it;
  *  4. runs the benchmark at sample scale as a smoke test (npm run bench -- --scale sample), with
  *     its Hugo baseline when Debian's hugo is installed (installed here when run as root with apt).
- * `--e2e-only` skips step 2.
+ * `--e2e-only` skips step 2. Everything runs with TMPDIR set to one folder of
+ * the run, removed at its end.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { findChromium, has } from "./lib/chromium.ts";
 
 const e2eOnly = process.argv.includes("--e2e-only");
 const TEST_AS_OF = "2026-11-22";
 
+// Every temporary folder of the run (test sites, content copies, builds' and browsers' files) goes into one folder,
+// removed when the run ends however it ends: a run made ≈ 100 of them and left them behind (GBs over a few days).
+const scratch = mkdtempSync(join(tmpdir(), "wenming-test-run-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+
 function run(cmd: string, args: string[], env: Record<string, string> = {}): void {
   console.log(`\n$ ${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env } });
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", TMPDIR: scratch, ...env } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
