@@ -64,7 +64,12 @@ export class Jobs {
       if (job.log.length > 400) job.log.splice(0, job.log.length - 400);
       for (const [re, at] of STAGES) if (re.test(clean)) job.progress = Math.max(job.progress, at);
     };
-    void runner(take).then((code) => {
+    // A runner that throws (a process that could not start) fails the job with its reason in the log.
+    const status = runner(take).catch((error: unknown) => {
+      take(error instanceof Error ? error.message : String(error));
+      return 1;
+    });
+    void status.then((code) => {
       if (code !== 0) {
         job.state = "failed";
         job.result = "构建失败，没有发布任何内容。原因见下方日志中“构建失败”之后的说明（通常是内容有误：按提示修改后再发布）。";

@@ -1,0 +1,59 @@
+/** The workbench's build jobs: a runner's lines become the log and the progress; its status decides the outcome. */
+import { describe, expect, it } from "vitest";
+import { Jobs, stageOf, type BuildRunner, type Job } from "../../../src/studio/jobs.ts";
+
+const settled = async (job: Job) => {
+  await expect.poll(() => job.state).not.toBe("running");
+  return job;
+};
+
+const lines =
+  (out: string[], code: number): BuildRunner =>
+  (onLine) => {
+    for (const line of out) onLine(line);
+    return Promise.resolve(code);
+  };
+
+describe("build jobs", () => {
+  it("a built site: the log without colours or blank lines, the progress of the last stage seen, the result of `after`", async () => {
+    const job = await settled(
+      new Jobs().run("preview", lines(["\u001b[32mwenming: 构建站点，数据截至 2026-11-22\u001b[39m", "", "generating static routes", "wenming: 已输出到 /x"], 0), () => Promise.resolve("预览已生成")),
+    );
+    expect(job).toMatchObject({ state: "done", progress: 100, result: "预览已生成" });
+    expect(job.log).toEqual(["wenming: 构建站点，数据截至 2026-11-22", "generating static routes", "wenming: 已输出到 /x"]);
+  });
+
+  it("a failed build: failed, in staff language, and `after` does not run", async () => {
+    let ran = false;
+    const job = await settled(
+      new Jobs().run("publish", lines(["构建失败，未发布任何内容"], 1), () => {
+        ran = true;
+        return Promise.resolve("");
+      }),
+    );
+    expect(job.state).toBe("failed");
+    expect(job.result).toContain("构建失败，没有发布任何内容");
+    expect(ran).toBe(false);
+  });
+
+  it("a runner that cannot start fails the job with its reason in the log", async () => {
+    const job = await settled(
+      new Jobs().run(
+        "preview",
+        () => Promise.reject(new Error("上一次预览构建尚未结束")),
+        () => Promise.resolve(""),
+      ),
+    );
+    expect(job.state).toBe("failed");
+    expect(job.log).toContain("上一次预览构建尚未结束");
+  });
+
+  it("publication that fails after a good build says the site did not change", async () => {
+    const job = await settled(new Jobs().run("publish", lines([], 0), () => Promise.reject(new Error("rsync 无法连接"))));
+    expect(job).toMatchObject({ state: "failed", result: "构建成功但发布失败，线上网站未改变：rsync 无法连接" });
+  });
+
+  it("names the stage of a progress figure", () => {
+    expect([1, 5, 30, 75, 95].map(stageOf)).toEqual(["开始", "读取并检查内容", "生成页面", "建立搜索索引", "完成构建"]);
+  });
+});
