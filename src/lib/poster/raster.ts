@@ -10,6 +10,7 @@
  */
 import { createCanvas, Image, type Canvas } from "@napi-rs/canvas";
 import sharp, { type Sharp } from "sharp";
+import { createHash } from "node:crypto";
 import { blit, type PlacedPixels } from "./blit.ts";
 import { tagPrintJpeg } from "./jpeg-header.ts";
 import { cmykPdf } from "./print.ts";
@@ -43,8 +44,40 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width: Number(/\swidth="([\d.]+)"/.exec(head)?.[1] ?? 1), height: Number(/\sheight="([\d.]+)"/.exec(head)?.[1] ?? 1) };
 }
 
-/** A photo's pixels at `scale`, decoded (and resized if the raster is not the layout's size) by libvips on its thread pool while Skia draws the rest. */
+/**
+ * Decoded photos by their bytes and place, newest last, at most PHOTO_CACHE_BYTES of pixels: the workbench draws
+ * one poster again on every keystroke, with the same photo (a 1080×1920 poster's photo is ≈ 5 MB of pixels, decoded
+ * in ≈ 4 ms; keeping it made one such poster ≈ 30 → 24 ms, medians of six alternating runs, docs/performance.md). A photo larger than the budget (A3
+ * at 300 dpi) is not kept; the build's sizes each have their own crop, so there it rarely hits and costs at most
+ * the budget per raster thread.
+ */
+const PHOTO_CACHE_BYTES = 12 * 2 ** 20;
+const decoded = new Map<string, PlacedPixels>();
+let decodedBytes = 0;
+
 async function photoPixels(p: LiftedPhoto, scale: number): Promise<PlacedPixels> {
+  const key = `${createHash("sha1").update(p.bytes).digest("hex")} ${p.x} ${p.y} ${p.width} ${p.height} ${p.radius} ${scale}`;
+  const hit = decoded.get(key);
+  if (hit) {
+    decoded.delete(key);
+    decoded.set(key, hit);
+    return hit;
+  }
+  const pixels = await decodePhoto(p, scale);
+  if (pixels.data.length <= PHOTO_CACHE_BYTES && !decoded.has(key)) {
+    decoded.set(key, pixels);
+    decodedBytes += pixels.data.length;
+    for (const [k, v] of decoded) {
+      if (decodedBytes <= PHOTO_CACHE_BYTES) break;
+      decoded.delete(k);
+      decodedBytes -= v.data.length;
+    }
+  }
+  return pixels;
+}
+
+/** A photo's pixels at `scale`, decoded (and resized if the raster is not the layout's size) by libvips on its thread pool while Skia draws the rest. */
+async function decodePhoto(p: LiftedPhoto, scale: number): Promise<PlacedPixels> {
   const w = Math.round(p.width * scale);
   const h = Math.round(p.height * scale);
   let image = sharp(p.bytes);

@@ -74,4 +74,42 @@ describe("several raster threads in one process", () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN])("refuses %s threads", (n) => expect(() => setRasterThreads(n)).toThrow(RangeError));
+
+  it("draws a kept decoded photo exactly as a fresh one, at each poster's own place, and never another's", async () => {
+    // Four photos of 1000×1000 (4 MB of pixels each): more than the raster thread keeps, so some are decoded again.
+    const colours = [
+      [200, 30, 30],
+      [30, 160, 60],
+      [40, 60, 200],
+      [230, 200, 40],
+    ];
+    const photos = await Promise.all(
+      colours.map((c) =>
+        sharp({ create: { width: 1000, height: 1000, channels: 3, background: hex(c) } })
+          .jpeg({ quality: 95 })
+          .toBuffer(),
+      ),
+    );
+    const pngAt = async (i: number, x: number) => {
+      const [png] = await rasterAndEncode({
+        ...job("#ffffff", 1400),
+        svg: svg("#ffffff", 1400, 1000),
+        photos: [{ x, y: 0, width: 1000, height: 1000, radius: 0, bytes: photos[i] ?? Buffer.alloc(0) }],
+      });
+      if (!png) throw new Error("no png");
+      return png;
+    };
+    const pixelAt = async (png: Buffer, x: number) => {
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+      return [...data.subarray((500 * info.width + x) * 3, (500 * info.width + x) * 3 + 3)];
+    };
+    const first = await Promise.all([0, 1, 2, 3].map((i) => pngAt(i, 0)));
+    for (const [i, png] of first.entries()) expect((await pixelAt(png, 500)).map((v, c) => Math.abs(v - (colours[i]?.[c] ?? 0)) <= 3)).toEqual([true, true, true]);
+    // Again in another order, kept or decoded again: the same bytes.
+    for (const i of [3, 0, 2, 1, 1, 3]) expect(await pngAt(i, 0)).toEqual(first[i]);
+    // The same photo at another place: drawn there, the background where it was.
+    const moved = await pngAt(0, 400);
+    expect(await pixelAt(moved, 200)).toEqual([255, 255, 255]);
+    expect((await pixelAt(moved, 900)).map((v, c) => Math.abs(v - (colours[0]?.[c] ?? 0)) <= 3)).toEqual([true, true, true]);
+  });
 });
