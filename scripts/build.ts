@@ -17,7 +17,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { discardFolder } from "../src/lib/build/files.ts";
-import { capacityProblem, contentCounts, memoryBudget, watchMemory, type Budget } from "../src/lib/build/capacity.ts";
+import { capacityProblem, contentCounts, memoryBudget, watchMemory } from "../src/lib/build/capacity.ts";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
 import { descendants } from "../src/lib/build/process-tree.ts";
 import { forgetContent, getContent } from "../src/lib/content/cached.ts";
@@ -71,6 +71,15 @@ function stopAtLimit(message: string): never {
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 
+/** `f()`, or the build's failure with what it threw. */
+function orFail<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (error) {
+    fail(error);
+  }
+}
+
 /** One build, start to finish; any failure ends the process through fail(). */
 async function buildOnce(): Promise<void> {
   const outDir = resolve(process.env["WENMING_OUT"] ?? "dist");
@@ -79,12 +88,7 @@ async function buildOnce(): Promise<void> {
   const old = `${outDir}.old`;
   const astroCache = resolve(process.env["WENMING_ASTRO_CACHE"] ?? "node_modules/.astro");
 
-  let asOf: string;
-  try {
-    asOf = resolveAsOf();
-  } catch (error) {
-    fail(error);
-  }
+  const asOf = orFail(resolveAsOf);
   process.env["AS_OF"] = asOf;
   // The 市民文明手册's PDFs are printed by Chromium; quick builds without posters skip them.
   if (process.env["SKIP_POSTERS"] !== "1") process.env["WENMING_CHROMIUM"] = await findChromium().catch(fail);
@@ -99,12 +103,7 @@ async function buildOnce(): Promise<void> {
 
   // Memory: content that would not fit stops here, before anything runs; a build that grows past the
   // limit anyway stops when it does (checked every second), instead of being killed by the system.
-  let budget: Budget;
-  try {
-    budget = memoryBudget();
-  } catch (error) {
-    fail(error);
-  }
+  const budget = orFail(memoryBudget);
   {
     const problem = capacityProblem(contentCounts(await getContent(contentRoot, asOf).catch(fail)), budget);
     if (problem) stopAtLimit(problem);

@@ -4,6 +4,7 @@
  * stages, polled by the page.
  */
 import { spawn } from "node:child_process";
+import { eachLine } from "../lib/build/warm-builder.ts";
 
 export interface Job {
   kind: "preview" | "publish";
@@ -35,9 +36,8 @@ export function processRunner(cwd: string, args: string[], env: Record<string, s
   return (onLine) =>
     new Promise((resolve) => {
       const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env, FORCE_COLOR: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-      const take = (chunk: Buffer) => chunk.toString("utf8").split(/\r?\n/).forEach(onLine);
-      child.stdout.on("data", take);
-      child.stderr.on("data", take);
+      eachLine(child.stdout, onLine);
+      eachLine(child.stderr, onLine);
       child.on("error", (error) => {
         onLine(error.message);
         resolve(1);

@@ -12,6 +12,7 @@
  * process of its own.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 
 /** Asked of the build process: one build, for this as-of date (else the date it was started with, or today). */
@@ -29,6 +30,21 @@ export interface WarmBuilderOptions {
   env: Record<string, string>;
   /** Leave after this long without a build (default 15 minutes). */
   idleMs?: number;
+}
+
+/** Calls `onLine` with each line of a process's output stream, a line cut between two chunks included. */
+export function eachLine(stream: Readable, onLine: (line: string) => void): void {
+  let rest = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    const lines = (rest + chunk).split(/\r?\n/);
+    rest = lines.pop() ?? "";
+    for (const line of lines) onLine(line);
+  });
+  stream.on("end", () => {
+    if (rest) onLine(rest);
+    rest = "";
+  });
 }
 
 const SCRIPT = fileURLToPath(new URL("../../../scripts/build.ts", import.meta.url));
@@ -124,19 +140,7 @@ export class WarmBuilder {
     };
     running.ready.catch(() => undefined);
     this.#running = running;
-    for (const stream of [child.stdout, child.stderr]) {
-      let rest = "";
-      stream?.setEncoding("utf8");
-      stream?.on("data", (chunk: string) => {
-        const lines = (rest + chunk).split(/\r?\n/);
-        rest = lines.pop() ?? "";
-        for (const line of lines) running.onLine?.(line);
-      });
-      stream?.on("end", () => {
-        if (rest) running.onLine?.(rest);
-        rest = "";
-      });
-    }
+    for (const stream of [child.stdout, child.stderr]) if (stream) eachLine(stream, (line) => running.onLine?.(line));
     child.on("message", (message: BuilderMessage) => {
       if (message.type === "ready") readied();
       else if (message.type === "built") {

@@ -46,16 +46,17 @@ export function svgSize(svg: string): { width: number; height: number } {
 
 /**
  * Decoded photos by their bytes and place, newest last, at most PHOTO_CACHE_BYTES of pixels: the workbench draws
- * one poster again on every keystroke, with the same photo (a 1080×1920 poster's photo is ≈ 5 MB of pixels, decoded
- * in ≈ 4 ms; keeping it made one such poster ≈ 30 → 24 ms, medians of six alternating runs, docs/performance.md). A photo larger than the budget (A3
- * at 300 dpi) is not kept; the build's sizes each have their own crop, so there it rarely hits and costs at most
- * the budget per raster thread.
+ * one poster again on every keystroke, with the same photo (a 1080×1920 poster's photo is ≈ 5 MB of pixels,
+ * decoded in ≈ 4 ms; keeping it made one such poster ≈ 30 → 24 ms, medians of six alternating runs,
+ * docs/performance.md). A photo larger than the budget (A3 at 300 dpi) is neither kept nor hashed; the build's
+ * sizes each have their own crop, so there it rarely hits and costs at most the budget per raster thread.
  */
 const PHOTO_CACHE_BYTES = 12 * 2 ** 20;
 const decoded = new Map<string, PlacedPixels>();
 let decodedBytes = 0;
 
 async function photoPixels(p: LiftedPhoto, scale: number): Promise<PlacedPixels> {
+  if (Math.round(p.width * scale) * Math.round(p.height * scale) * 4 > PHOTO_CACHE_BYTES) return decodePhoto(p, scale);
   const key = `${createHash("sha1").update(p.bytes).digest("hex")} ${p.x} ${p.y} ${p.width} ${p.height} ${p.radius} ${scale}`;
   const hit = decoded.get(key);
   if (hit) {
@@ -64,7 +65,7 @@ async function photoPixels(p: LiftedPhoto, scale: number): Promise<PlacedPixels>
     return hit;
   }
   const pixels = await decodePhoto(p, scale);
-  if (pixels.data.length <= PHOTO_CACHE_BYTES && !decoded.has(key)) {
+  if (!decoded.has(key)) {
     decoded.set(key, pixels);
     decodedBytes += pixels.data.length;
     for (const [k, v] of decoded) {
