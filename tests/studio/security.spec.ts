@@ -1,7 +1,8 @@
 /**
  * The workbench attacked from outside, over HTTP: every route refuses
  * anonymous requests; state changes need the session's CSRF token; roles
- * are enforced by the server; paths cannot leave the content folder;
+ * are enforced by the server; the 预览 date is only ever a date; paths
+ * cannot leave the content folder;
  * oversized and disguised uploads are refused; headers are strict; failed
  * logins are limited.
  */
@@ -106,6 +107,16 @@ test("roles are enforced by the server: an editor cannot change settings, approv
   expect((await request.post("/edit/site/site", { form: { csrf, city: "别的市" } })).status()).toBe(403);
   expect((await request.post("/publish", { form: { csrf } })).status()).toBe(403);
   expect((await request.post("/review/0123456789abcdef/approve", { form: { csrf } })).status()).toBe(403);
+});
+
+test("the 预览 date reaches the build process only as a date: anything else is refused and starts nothing", async ({ request }) => {
+  const csrf = await session(request, "张三");
+  for (const asOf of ["2026-13-40", "2026-02-30", "2026-11-22\nWENMING_OUT=/tmp/x", "2026-11-22; rm -rf /", "../../etc/passwd", "20261122", "x".repeat(5000)]) {
+    const res = await request.post("/preview", { form: { csrf, asOf }, maxRedirects: 0 });
+    expect(res.status(), JSON.stringify(asOf.slice(0, 40))).toBe(422);
+    expect(await res.text()).toContain("日期应写作 YYYY-MM-DD");
+  }
+  expect(((await (await request.get("/api/job")).json()) as { state: string }).state).toBe("idle");
 });
 
 test("paths cannot leave the content folder, however they are written", async ({ request }) => {
