@@ -4,6 +4,7 @@
  * never another request's, whatever order the thread finishes in — and a
  * failing raster must fail only its own poster, with the thread's message.
  */
+import { execFileSync } from "node:child_process";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { rasterOnThread, setRasterThreads } from "../../../src/lib/poster/render.ts";
@@ -111,5 +112,28 @@ describe("several raster threads in one process", () => {
     const moved = await pngAt(0, 400);
     expect(await pixelAt(moved, 200)).toEqual([255, 255, 255]);
     expect((await pixelAt(moved, 900)).map((v, c) => Math.abs(v - (colours[0]?.[c] ?? 0)) <= 3)).toEqual([true, true, true]);
+  });
+});
+
+describe("the raster thread's allocator", () => {
+  // Skia's binding reads mimalloc's options from the environment when it loads; with 2 MB pages each
+  // poster's read-back could wait 45–100 ms for the kernel (render.ts). The setting is IT's to override.
+  const script = [
+    `const { rasterOnThread } = await import(${JSON.stringify(new URL("../../../src/lib/poster/render.ts", import.meta.url).href)});`,
+    `const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="#c00"/></svg>';`,
+    `const [png] = await rasterOnThread({ svg, width: 8, photos: [], encodings: [{ format: "png", compressionLevel: 3 }] });`,
+    `console.log(JSON.stringify({ bytes: png.length, setting: process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES ?? null }));`,
+  ].join("\n");
+  const run = (env: Record<string, string>) => {
+    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "MIMALLOC_ALLOW_LARGE_OS_PAGES"));
+    const out = execFileSync(process.execPath, ["-e", script], { env: { ...base, ...env }, encoding: "utf8" });
+    return JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as { bytes: number; setting: string | null };
+  };
+
+  it("draws with ordinary pages unless IT chose otherwise", () => {
+    const plain = run({});
+    expect(plain.bytes).toBeGreaterThan(0);
+    expect(plain.setting).toBe("0");
+    expect(run({ MIMALLOC_ALLOW_LARGE_OS_PAGES: "1" }).setting).toBe("1");
   });
 });
