@@ -20,8 +20,15 @@ import type { PosterInput } from "../../../src/lib/poster/templates.ts";
 import { findChromium } from "../chromium.ts";
 import { median, variantOf, type TimingRequest } from "./poster-variants.ts";
 
-/** Untimed posters on each side before the timed ones: both renderers warm, as in a build. */
-const WARMUPS = 3;
+/**
+ * Untimed posters on each side before the timed ones: both renderers warm, as
+ * in a build of hundreds of posters or a workbench that has drawn a few
+ * previews. Ours reaches its steady state after ≈ 20 (a new process's
+ * posters 3–17 took a median ≈ 24 ms, posters 20–34 ≈ 20 ms: V8 still
+ * optimising the layout code); Chromium's time did not change between 3 and 20
+ * (docs/performance.md).
+ */
+const WARMUPS = 20;
 
 const UNITLESS = new Set(["fontWeight", "lineHeight", "flexGrow", "flexShrink", "opacity", "zIndex"]);
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
