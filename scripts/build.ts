@@ -12,6 +12,8 @@
  * warm, which is most of a small site's build. Each request may set only the
  * as-of date; the content is read again for every build.
  */
+// First: mimalloc (Rolldown, Astro's compiler) reads its settings when it loads.
+import "../src/lib/build/allocators.ts";
 import { build } from "astro";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";

@@ -11,6 +11,7 @@ import SVGtoPDF from "svg-to-pdfkit";
 import { missingGlyphs, posterFonts, serifFont } from "./fonts.ts";
 import { croppedPhoto, fillSlots } from "./images.ts";
 import { layoutPoster, SERIF_DESIGNS } from "./layout.ts";
+import { useSmallPages } from "../build/allocators.ts";
 import { flattenForPrint, toPrintPdf } from "./print.ts";
 import type { Encoding, LiftedPhoto, RasterJob } from "./raster.ts";
 import type { RasterReply, RasterRequest } from "./raster-thread.ts";
@@ -98,22 +99,6 @@ export function setRasterThreads(n: number): void {
 }
 
 /**
- * Skia's binding allocates with mimalloc, which asks Linux for 2 MB pages for
- * its large blocks and hands them back soon after they are freed: a
- * poster's pixel read-back (8 MB at 1080×1920) then had the kernel clear
- * fresh 2 MB pages, which on this VM took 45–100 ms for some posters (3 of
- * 60 in one run, 6 of 15 in another; perf: clear_page_erms under
- * do_huge_pmd_anonymous_page). With ordinary pages the read-back takes
- * 1–6 ms (docs/performance.md). mimalloc reads its
- * options from the environment when the binding loads, in the raster thread,
- * so they are set here, before the first thread starts, unless the operator
- * set them.
- */
-function smallPagesForSkia(): void {
-  process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES ??= "0";
-}
-
-/**
  * A raster thread (./raster-thread.ts) for the next request: a new one while
  * fewer than the maximum are running, else the one with the least work. They
  * are started on first use and again after a crash, and keep the process
@@ -121,7 +106,8 @@ function smallPagesForSkia(): void {
  */
 function rasterThread(): RasterThread {
   if (threads.length >= maxThreads) return threads.reduce((least, t) => (t.pending.size < least.pending.size ? t : least));
-  smallPagesForSkia();
+  // Skia's binding loads in the thread and reads its allocator's settings then (../build/allocators.ts).
+  useSmallPages();
   const worker = new Worker(new URL("./raster-thread.ts", import.meta.url));
   const t: RasterThread = { worker, pending: new Map() };
   worker.unref();

@@ -116,24 +116,25 @@ describe("several raster threads in one process", () => {
 });
 
 describe("the raster thread's allocator", () => {
-  // Skia's binding reads mimalloc's options from the environment when it loads; with 2 MB pages each
-  // poster's read-back could wait 45–100 ms for the kernel (render.ts). The setting is IT's to override.
+  // Skia's binding reads mimalloc's options from the environment when it loads; with 2 MB pages a
+  // poster's read-back could wait 45–100 ms for the kernel (src/lib/build/allocators.ts). IT may override them.
   const script = [
     `const { rasterOnThread } = await import(${JSON.stringify(new URL("../../../src/lib/poster/render.ts", import.meta.url).href)});`,
     `const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="#c00"/></svg>';`,
     `const [png] = await rasterOnThread({ svg, width: 8, photos: [], encodings: [{ format: "png", compressionLevel: 3 }] });`,
-    `console.log(JSON.stringify({ bytes: png.length, setting: process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES ?? null }));`,
+    `console.log(JSON.stringify({ bytes: png.length, setting: [process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES, process.env.MIMALLOC_ALLOW_THP].join() }));`,
   ].join("\n");
   const run = (env: Record<string, string>) => {
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "MIMALLOC_ALLOW_LARGE_OS_PAGES"));
+    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("MIMALLOC_")));
     const out = execFileSync(process.execPath, ["-e", script], { env: { ...base, ...env }, encoding: "utf8" });
-    return JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as { bytes: number; setting: string | null };
+    return JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as { bytes: number; setting: string };
   };
 
   it("draws with ordinary pages unless IT chose otherwise", () => {
     const plain = run({});
     expect(plain.bytes).toBeGreaterThan(0);
-    expect(plain.setting).toBe("0");
-    expect(run({ MIMALLOC_ALLOW_LARGE_OS_PAGES: "1" }).setting).toBe("1");
+    expect(plain.setting).toBe("0,0");
+    expect(run({ MIMALLOC_ALLOW_LARGE_OS_PAGES: "1" }).setting).toBe("1,0");
+    expect(run({ MIMALLOC_ALLOW_THP: "1" }).setting).toBe("0,1");
   });
 });
