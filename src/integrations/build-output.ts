@@ -2,9 +2,9 @@
  * Everything a build adds to Astro's pages, in one place so the order is
  * explicit: posters render in low-priority processes from the start of the
  * build, on the CPU that page generation leaves; when the pages are written,
- * Pagefind indexes them on the main thread while a worker scans the site
- * (personal data, links) and the posters and the handbook's PDFs finish and
- * are placed; last, the
+ * a worker scans the site (personal data, links) while the posters left
+ * finish and are placed, then Pagefind indexes the pages (not beside the
+ * renderers: memory), and the handbook's PDFs are placed; last, the
  * search index itself is scanned, links to images are checked, and any
  * finding fails the build.
  */
@@ -27,10 +27,11 @@ export function buildOutput(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        // The posters left to render, then Pagefind: each keeps both cores busy, and together the renderers
+        // (≈ 1 GB at 5x) and Pagefind building the pages' index (≈ 2.8 GB) made the build's peak.
         const [scan] = await Promise.all([
           scanSite(root),
-          buildSearchIndex(root, logger.fork("wenming-search-index")),
-          placePosters(root, logger.fork("wenming-posters")),
+          placePosters(root, logger.fork("wenming-posters")).then(() => buildSearchIndex(root, logger.fork("wenming-search-index"))),
           placeHandbook(root, logger.fork("wenming-handbook")),
         ]);
         await finishChecks(root, scan, logger.fork("wenming-output-checks"));
