@@ -17,6 +17,7 @@ import { layoutPoster, type Child } from "../../../src/lib/poster/layout.ts";
 import { qrDataUrl } from "../../../src/lib/poster/render.ts";
 import type { PosterSize } from "../../../src/lib/poster/sizes.ts";
 import type { PosterInput } from "../../../src/lib/poster/templates.ts";
+import { posterProcessEnv } from "../../../src/lib/build/allocators.ts";
 import { findChromium } from "../chromium.ts";
 import { median, variantOf, type TimingRequest } from "./poster-variants.ts";
 
@@ -60,7 +61,9 @@ async function posterHtml(input: PosterInput, size: PosterSize, width: number, h
 /** Our renderer timed in a process of its own (./poster-timing.ts). */
 function timeOurs(request: TimingRequest): Promise<{ pngMs: number; a3Ms: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL("./poster-timing.ts", import.meta.url)), [], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
+    // With the environment the build's renderer processes get (pool.ts).
+    const env = posterProcessEnv(process.env);
+    const child = fork(fileURLToPath(new URL("./poster-timing.ts", import.meta.url)), [], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced", env });
     child.once("message", (answer: { pngMs: number; a3Ms: number } | { error: string }) => ("error" in answer ? reject(new Error(answer.error)) : resolve(answer)));
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`poster timing process exited with ${code} before answering`)));

@@ -1,6 +1,6 @@
 /**
- * Times our renderer in a process of its own, as the poster CLI and the
- * build's renderers run it: the bench process also holds Playwright, the
+ * Times our renderer in a process of its own, as the build's renderers run
+ * it (their environment: posterProcessEnv): the bench process also holds Playwright, the
  * corpus and the builds' results, and V8's full collections (which a
  * poster's pixels bring on every few posters) take longer in a larger heap.
  * Chromium is timed in its own processes too. Run by compareWithChromium
