@@ -15,9 +15,14 @@
  */
 export const SMALL_PAGES = { MIMALLOC_ALLOW_THP: "0", MIMALLOC_ALLOW_LARGE_OS_PAGES: "0" } as const;
 
+/** Sets each of `values` in `env` where it is not set already (IT's settings win). */
+function setUnset(env: NodeJS.ProcessEnv, values: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(values)) env[name] ??= value;
+}
+
 /** Sets SMALL_PAGES in `env` where a variable is not set already. */
 export function useSmallPages(env: NodeJS.ProcessEnv = process.env): void {
-  for (const [name, value] of Object.entries(SMALL_PAGES)) env[name] ??= value;
+  setUnset(env, SMALL_PAGES);
 }
 
 /**
@@ -34,8 +39,7 @@ export const POSTER_PROCESS = { MALLOC_ARENA_MAX: "2", MIMALLOC_PURGE_DELAY: "10
 /** `env` with SMALL_PAGES and POSTER_PROCESS where a variable is not set already: the environment of a renderer process. */
 export function posterProcessEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out = { ...env };
-  useSmallPages(out);
-  for (const [name, value] of Object.entries(POSTER_PROCESS)) out[name] ??= value;
+  setUnset(out, { ...SMALL_PAGES, ...POSTER_PROCESS });
   return out;
 }
 
