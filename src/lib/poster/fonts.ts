@@ -62,10 +62,20 @@ function parse(file: string, name: string, weight: Weight): PosterFont {
   return { name, weight, data, font, advances: new Map() };
 }
 
+const SERIF_FILE = "700Bold/NotoSerifSC_700Bold.ttf";
+
 /** Noto Serif SC Bold, loaded on first use (14 MB: only processes that draw the traditional design pay for it). */
 export function serifFont(): PosterFont {
-  serif ??= parse(join(fontDir(SERIF_PACKAGE), "700Bold/NotoSerifSC_700Bold.ttf"), FAMILY_NAMES.serif, 700);
+  serif ??= parse(join(fontDir(SERIF_PACKAGE), SERIF_FILE), FAMILY_NAMES.serif, 700);
   return serif;
+}
+
+/** Every poster font's file with the family name and weight Satori knows it by: for Skia, which draws the raster's text from the files. */
+export function posterFontFiles(): { family: string; weight: Weight; file: string }[] {
+  return [
+    ...([400, 700, 900] as const).map((weight) => ({ family: FAMILY_NAMES.sans, weight, file: fontFile(weight) })),
+    { family: FAMILY_NAMES.serif, weight: 700, file: join(fontDir(SERIF_PACKAGE), SERIF_FILE) },
+  ];
 }
 
 /** The poster fonts, loaded on first use and kept for the life of the process. */

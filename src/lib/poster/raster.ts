@@ -8,13 +8,24 @@
  * thread of its own the heap is small and the main thread lays out the next
  * poster meanwhile (docs/performance.md).
  */
-import { createCanvas, Image, type Canvas } from "@napi-rs/canvas";
+import { createCanvas, GlobalFonts, Image, type Canvas } from "@napi-rs/canvas";
 import sharp, { type Sharp } from "sharp";
 import { createHash } from "node:crypto";
 import { blit, type PlacedPixels } from "./blit.ts";
+import { posterFontFiles } from "./fonts.ts";
 import { tagPrintJpeg } from "./jpeg-header.ts";
 import { cmykPdf } from "./print.ts";
 import type { PosterSize } from "./sizes.ts";
+
+/**
+ * The poster fonts, by the family names Satori writes on the text of a raster's SVG (render.ts, SvgText "fonts").
+ * Skia prefers a registered font to a system font of the same name, so the poster is drawn with the files Satori
+ * laid it out with on any machine; Skia's registry is the process's, and a second thread registering the same
+ * files adds nothing that changes a pixel.
+ */
+for (const { family, weight, file } of posterFontFiles()) {
+  if (!GlobalFonts.registerFromPath(file, family)) throw new Error(`海报字体无法加载：${file}（${family} ${weight}）`);
+}
 
 /** A photo lifted out of the SVG: its box in layout pixels and its cropped JPEG. */
 export interface LiftedPhoto {

@@ -147,8 +147,16 @@ export function rasterOnThread(job: RasterJob): Promise<Buffer[]> {
   });
 }
 
+/**
+ * How a poster's SVG carries its text. "paths": each word's glyph outlines, what the print PDF needs (its writer
+ * embeds no fonts). "fonts": each character as text in the poster fonts at the place Satori laid it out, for the
+ * raster thread, where Skia draws it from its glyph cache with the same font files (./raster-thread.ts): no outline
+ * to write out, parse and fill per poster, ≈ 2 ms of a 20 ms phone poster (docs/performance.md).
+ */
+export type SvgText = "paths" | "fonts";
+
 /** Lays out a poster at `width`×`height` and returns its SVG. */
-export async function renderSvg(input: PosterInput, size: PosterSize, width = size.width, height = size.height): Promise<string> {
+export async function renderSvg(input: PosterInput, size: PosterSize, width = size.width, height = size.height, text: SvgText = "paths"): Promise<string> {
   assertGlyphs(input);
   if (input.qrUrl) input = { ...input, qr: await qrDataUrl(input.qrUrl) };
   const scaled: PosterSize = { ...size, width, height };
@@ -156,12 +164,12 @@ export async function renderSvg(input: PosterInput, size: PosterSize, width = si
   await fillSlots(slots);
   const faces = SERIF_DESIGNS.has(input.template) ? [...posterFonts(), serifFont()] : posterFonts();
   const fonts = faces.map((f) => ({ name: f.name, data: f.data, weight: f.weight, style: "normal" as const }));
-  return satori(tree, { width, height, fonts });
+  return satori(tree, { width, height, fonts, embedFont: text === "paths" });
 }
 
 /** A small PNG of one size for the workbench's live preview: the same layout and raster as the build, drawn `width` pixels wide. */
 export async function renderPreviewPng(input: PosterInput, size: PosterSize, width: number): Promise<Buffer> {
-  const [png] = await rasterAndEncode(await renderSvg(input, size), width, [{ format: "png", compressionLevel: 1 }]);
+  const [png] = await rasterAndEncode(await renderSvg(input, size, size.width, size.height, "fonts"), width, [{ format: "png", compressionLevel: 1 }]);
   if (!png) throw new Error("预览图没有生成");
   return png;
 }
@@ -234,14 +242,14 @@ export async function renderPosterFormats(input: PosterInput, size: PosterSize, 
   const screen = formats.filter((f) => f === "png" || f === "webp");
   if (screen.length > 0) {
     const encodings = screen.map((f): Encoding => (f === "webp" ? { format: "webp" } : { format: "png", compressionLevel: 3 }));
-    share(screen, rasterAndEncode(await renderSvg(input, size), size.width, encodings));
+    share(screen, rasterAndEncode(await renderSvg(input, size, size.width, size.height, "fonts"), size.width, encodings));
   }
   const print = formats.filter((f) => f === "jpg" || f === "cmyk.jpg" || f === "cmyk.pdf");
   if (print.length > 0) {
     // Print rasters are laid out at full pixel size: sharper and faster than scaling a small layout.
     const r = size.raster ?? printRaster(size);
     const encodings = print.map((f): Encoding => (f === "cmyk.pdf" ? { format: f, size, title: `${input.name} ${size.label}（CMYK）` } : { format: f, dpi: r.dpi }));
-    share(print, rasterAndEncode(await renderSvg(input, size, r.width, r.height), r.width, encodings));
+    share(print, rasterAndEncode(await renderSvg(input, size, r.width, r.height, "fonts"), r.width, encodings));
   }
   if (formats.includes("pdf"))
     out.set(

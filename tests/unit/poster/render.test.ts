@@ -1,8 +1,10 @@
 /** Real poster outputs, checked by measurable properties: size, resolution, page size, non-blank pixels, exact errors. */
+import { statSync } from "node:fs";
 import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fitText } from "../../../src/lib/poster/fit.ts";
+import { posterFontFiles, posterFonts, serifFont } from "../../../src/lib/poster/fonts.ts";
 import { tagPrintJpeg } from "../../../src/lib/poster/jpeg-header.ts";
 import { inlineSvgImages, renderPoster, renderSvg } from "../../../src/lib/poster/render.ts";
 import { findSize, POSTER_SIZES, SHARE_SIZE, type PosterSize } from "../../../src/lib/poster/sizes.ts";
@@ -167,5 +169,15 @@ describe("the site's logo", () => {
     const sizeOf = template === "share" ? SHARE_SIZE : size("square");
     expect(await greenPixels(await renderPoster(withLogo, sizeOf, "png"))).toBeGreaterThan(1000);
     expect(await greenPixels(await renderPoster({ ...slogan, template }, sizeOf, "png"))).toBe(0);
+  });
+});
+
+describe("the raster thread's fonts", () => {
+  it("are the fonts Satori lays posters out with: every family and weight, from the same files", () => {
+    const laidOut = [...posterFonts(), serifFont()].map((f) => `${f.name} ${f.weight} ${f.data.length}`).sort();
+    const drawn = posterFontFiles()
+      .map((f) => `${f.family} ${f.weight} ${statSync(f.file).size}`)
+      .sort();
+    expect(drawn).toEqual(laidOut);
   });
 });
