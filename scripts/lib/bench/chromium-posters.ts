@@ -19,7 +19,7 @@ import type { PosterSize } from "../../../src/lib/poster/sizes.ts";
 import type { PosterInput } from "../../../src/lib/poster/templates.ts";
 import { posterProcessEnv } from "../../../src/lib/build/allocators.ts";
 import { findChromium } from "../chromium.ts";
-import { median, variantOf, type TimingRequest } from "./poster-variants.ts";
+import { median, variantOf, type TimingReply, type TimingRequest, type TimingSetup } from "./poster-variants.ts";
 
 /**
  * Untimed posters on each side before the timed ones: both renderers warm, as
@@ -58,17 +58,40 @@ async function posterHtml(input: PosterInput, size: PosterSize, width: number, h
   return `<!doctype html><html><head><meta charset="utf-8"><style>${faces}*{box-sizing:border-box;margin:0}body{width:${width}px;height:${height}px;overflow:hidden}div{display:flex}</style></head><body>${treeHtml(tree)}</body></html>`;
 }
 
-/** Our renderer timed in a process of its own (./poster-timing.ts). */
-function timeOurs(request: TimingRequest): Promise<{ pngMs: number; a3Ms: number }> {
-  return new Promise((resolve, reject) => {
-    // With the environment the build's renderer processes get (pool.ts).
-    const env = posterProcessEnv(process.env);
-    const child = fork(fileURLToPath(new URL("./poster-timing.ts", import.meta.url)), [], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced", env });
-    child.once("message", (answer: { pngMs: number; a3Ms: number } | { error: string }) => ("error" in answer ? reject(new Error(answer.error)) : resolve(answer)));
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`poster timing process exited with ${code} before answering`)));
-    child.send(request);
+/** Our renderer in a process of its own (./poster-timing.ts): each call times one poster there. */
+interface OurRenderer {
+  time(kind: TimingRequest["kind"], i: number): Promise<number>;
+  close(): void;
+}
+
+function startOurs(setup: TimingSetup): OurRenderer {
+  // With the environment the build's renderer processes get (pool.ts).
+  const env = posterProcessEnv(process.env);
+  const child = fork(fileURLToPath(new URL("./poster-timing.ts", import.meta.url)), [], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced", env });
+  const waiting = new Map<number, { resolve: (ms: number) => void; reject: (error: Error) => void }>();
+  const failAll = (error: Error) => {
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  child.on("message", (reply: TimingReply) => {
+    const w = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if ("error" in reply) w?.reject(new Error(reply.error));
+    else w?.resolve(reply.ms);
   });
+  child.once("error", failAll);
+  child.once("exit", (code) => failAll(new Error(`poster timing process exited with ${code}`)));
+  child.send(setup);
+  let next = 0;
+  return {
+    time: (kind, i) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        child.send({ id, kind, i } satisfies TimingRequest);
+      }),
+    close: () => child.disconnect(),
+  };
 }
 
 export interface ChromiumComparison {
@@ -78,10 +101,16 @@ export interface ChromiumComparison {
   chromiumA3Ms: number;
 }
 
-/** Median milliseconds per poster, ours and Chromium's, for 1080×1920 PNG and A3 (300 dpi) JPEG, same input with its image. */
+/**
+ * Median milliseconds per poster, ours and Chromium's, for 1080×1920 PNG and A3 (300 dpi) JPEG, same input with its
+ * image. The two renderers take turns poster by poster (who goes first alternating), warm-ups included: this
+ * machine's speed moves by up to 2× within minutes, and timing one side after the other put the two medians in
+ * different minutes (docs/performance.md).
+ */
 export async function compareWithChromium(input: PosterInput, phone: PosterSize, a3: PosterSize, runs = 15): Promise<ChromiumComparison> {
-  // Ours first, before the browser starts (its start-up work would otherwise share the CPU with our timings).
-  const ours = await timeOurs({ input, phone: phone.id, a3: a3.id, runs, warmups: WARMUPS, a3Runs: Math.max(3, runs / 2) });
+  const ours = startOurs({ input, phone: phone.id, a3: a3.id });
+  // Our process loads its modules and fonts before the browser starts (both at once would slow the first posters of each).
+  await ours.time("png", -WARMUPS - 1);
   const browser = await chromium.launch({
     executablePath: await findChromium(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -101,20 +130,28 @@ export async function compareWithChromium(input: PosterInput, phone: PosterSize,
       await page.screenshot(type === "png" ? { type } : { type, quality: 90 });
       return performance.now() - t;
     };
-    const browserTime = async (size: PosterSize, width: number, height: number, type: "png" | "jpeg", n: number, warmups = WARMUPS) => {
-      for (let i = -warmups; i < 0; i++) await browserShot(size, width, height, type, i);
-      const out: number[] = [];
-      for (let i = 0; i < n; i++) out.push(await browserShot(size, width, height, type, i));
-      return median(out);
+    /** Medians of `n` timed posters on each side after `warmups` untimed ones, the two sides taking turns. */
+    const inTurns = async (kind: TimingRequest["kind"], size: PosterSize, width: number, height: number, n: number, warmups: number) => {
+      const type = kind === "png" ? "png" : "jpeg";
+      const mine: number[] = [];
+      const theirs: number[] = [];
+      for (let i = -warmups; i < n; i++) {
+        const shot = () => browserShot(size, width, height, type, i);
+        let [mineMs, theirsMs] = [0, 0];
+        if (i % 2 === 0) [mineMs, theirsMs] = [await ours.time(kind, i), await shot()];
+        else [theirsMs, mineMs] = [await shot(), await ours.time(kind, i)];
+        if (i < 0) continue;
+        mine.push(mineMs);
+        theirs.push(theirsMs);
+      }
+      return { ours: median(mine), chromium: median(theirs) };
     };
     const r = a3.raster ?? { width: a3.width, height: a3.height };
-    return {
-      oursPngMs: ours.pngMs,
-      chromiumPngMs: await browserTime(phone, phone.width, phone.height, "png", runs),
-      oursA3Ms: ours.a3Ms,
-      chromiumA3Ms: await browserTime(a3, r.width, r.height, "jpeg", Math.max(3, runs / 2), 1),
-    };
+    const png = await inTurns("png", phone, phone.width, phone.height, runs, WARMUPS);
+    const print = await inTurns("a3", a3, r.width, r.height, Math.max(3, Math.round(runs / 2)), 1);
+    return { oursPngMs: png.ours, chromiumPngMs: png.chromium, oursA3Ms: print.ours, chromiumA3Ms: print.chromium };
   } finally {
+    ours.close();
     await browser.close();
   }
 }

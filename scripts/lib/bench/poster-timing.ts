@@ -3,27 +3,35 @@
  * it (their environment: posterProcessEnv): the bench process also holds Playwright, the
  * corpus and the builds' results, and V8's full collections (which a
  * poster's pixels bring on every few posters) take longer in a larger heap.
- * Chromium is timed in its own processes too. Run by compareWithChromium
- * (./chromium-posters.ts) with fork(); answers once over IPC and exits.
+ * Chromium is timed in its own processes too. Started by compareWithChromium
+ * (./chromium-posters.ts) with fork(): it answers one poster per request, so
+ * that the two renderers take turns and each timed poster of ours has a
+ * Chromium poster beside it in the same minute of this machine.
  */
 import { renderPoster } from "../../../src/lib/poster/render.ts";
 import { findSize } from "../../../src/lib/poster/sizes.ts";
-import type { PosterInput } from "../../../src/lib/poster/templates.ts";
-import { timeMedian, variantOf, type TimingRequest } from "./poster-variants.ts";
+import { variantOf, type TimingReply, type TimingRequest, type TimingSetup } from "./poster-variants.ts";
 
-process.once("message", (req: TimingRequest) => void time(req));
+let setup: TimingSetup | undefined;
 
-async function time(req: TimingRequest): Promise<void> {
-  try {
-    const phone = findSize(req.phone);
-    const a3 = findSize(req.a3);
-    if (!phone || !a3) throw new Error(`unknown size ${req.phone} or ${req.a3}`);
-    const input: PosterInput = req.input;
-    const pngMs = await timeMedian((i) => renderPoster(variantOf(input, i), phone, "png"), req.runs, req.warmups);
-    const a3Ms = await timeMedian((i) => renderPoster(variantOf(input, i), a3, "jpg"), req.a3Runs, 1);
-    process.send?.({ pngMs, a3Ms });
-  } catch (error) {
-    process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+process.on("message", (message: TimingSetup | TimingRequest) => void answer(message));
+// The bench is done with us (or gone).
+process.once("disconnect", () => process.exit(0));
+
+async function answer(message: TimingSetup | TimingRequest): Promise<void> {
+  if ("input" in message) {
+    setup = message;
+    return;
   }
-  process.disconnect?.();
+  const reply = (r: TimingReply) => process.send?.(r);
+  try {
+    if (!setup) throw new Error("poster timing: no setup before the first request");
+    const size = findSize(message.kind === "png" ? setup.phone : setup.a3);
+    if (!size) throw new Error(`unknown size ${message.kind === "png" ? setup.phone : setup.a3}`);
+    const t = performance.now();
+    await renderPoster(variantOf(setup.input, message.i), size, message.kind === "png" ? "png" : "jpg");
+    reply({ id: message.id, ms: performance.now() - t });
+  } catch (error) {
+    reply({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
 }

@@ -8,27 +8,19 @@ export function variantOf(input: PosterInput, i: number): PosterInput {
 
 export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-/**
- * Median milliseconds of `n` calls after `warmups` untimed ones (numbered
- * below zero): steady state, as in a build that renders hundreds of posters.
- */
-export async function timeMedian(f: (i: number) => Promise<unknown>, n: number, warmups: number): Promise<number> {
-  for (let i = -warmups; i < 0; i++) await f(i);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await f(i);
-    out.push(performance.now() - t);
-  }
-  return median(out);
-}
-
-/** What compareWithChromium asks the timing process (./poster-timing.ts) for. */
-export interface TimingRequest {
+/** What the timing process (./poster-timing.ts) is told once: the design and the two sizes by id. */
+export interface TimingSetup {
   input: PosterInput;
   phone: string;
   a3: string;
-  runs: number;
-  warmups: number;
-  a3Runs: number;
 }
+
+/** One poster to time: poster `i` of the run (variantOf), as a phone PNG or an A3 print JPEG. */
+export interface TimingRequest {
+  id: number;
+  kind: "png" | "a3";
+  i: number;
+}
+
+/** The milliseconds one poster took in the timing process, or why it failed. */
+export type TimingReply = { id: number; ms: number } | { id: number; error: string };
