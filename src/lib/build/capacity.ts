@@ -5,10 +5,13 @@
  * nothing published — instead of being killed by the system (or taking the
  * machine's other services with it) half an hour in.
  *
- * The estimate is the measured growth of a full build's peak memory (process
+ * The estimate lies at or above every measured peak of a full build (process
  * tree: Astro, Pagefind, poster renderers, Chromium for the handbook) on the
- * benchmark corpora (docs/performance.md): 3.3 GiB for the sample site,
- * 4.0 GiB at city scale (24,000 items), 7.2 GiB at 5x (121,000 items).
+ * benchmark corpora (docs/performance.md, 2026-12-03): 3.2 GiB for the sample
+ * site, 3.7 GiB at city scale (24,000 items), 5.1 GiB at 5x (121,000 items),
+ * 8.7 GiB at 10x (242,000 items). Growth quickens with size (15 MB per 1,000
+ * items from city to 5x, 29 MB from 5x to 10x): one straight line over all four
+ * overestimates 5x by ≈ 1 GiB.
  */
 import { readFileSync } from "node:fs";
 import { totalmem } from "node:os";
@@ -18,9 +21,9 @@ import { treeUsage } from "./process-tree.ts";
 const GiB = 2 ** 30;
 
 /** Peak memory of a build with almost no content. */
-export const BASE_BYTES = 2.5 * GiB;
+export const BASE_BYTES = 3.3 * GiB;
 /** Peak memory per item of content (list entry, person, news item, activity, …). */
-export const PER_ITEM_BYTES = (36 * 2 ** 20) / 1000;
+export const PER_ITEM_BYTES = (23.5 * 2 ** 20) / 1000;
 /** Share of the machine's memory a build may use by default: the rest is for the system and the workbench. */
 export const DEFAULT_SHARE = 0.9;
 
