@@ -3,7 +3,7 @@
  * violations and fails on any; `checkA11y` runs axe with WCAG 2.2 AA tags.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 export const test = base.extend<{ problems: string[] }>({
   problems: [
@@ -23,6 +23,16 @@ export const test = base.extend<{ problems: string[] }>({
   ],
 });
 export { expect };
+
+/**
+ * An image's natural width once a reader would see it: scrolled to (lazy images load only near the viewport) and
+ * loaded. Reading it straight after `toBeVisible` raced the download (0 on a busy machine).
+ */
+export async function loadedWidth(img: Locator): Promise<number> {
+  await img.scrollIntoViewIfNeeded();
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { message: "the image loads" }).toBe(true);
+  return img.evaluate((el: HTMLImageElement) => el.naturalWidth);
+}
 
 export const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 

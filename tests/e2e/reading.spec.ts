@@ -1,5 +1,5 @@
 /** 好人榜, 文明公约 and 文明礼仪 as citizens use them. */
-import { expect, test } from "./fixtures.ts";
+import { expect, loadedWidth, test } from "./fixtures.ts";
 
 test("browse a category, then a batch, then open a person", async ({ page }) => {
   await page.goto("/good-people/");
@@ -76,7 +76,7 @@ test("an etiquette guide shows dos and don'ts, a tip and its poster", async ({ p
   await expect(page.locator(".tip")).toContainText("3C 认证");
   const poster = page.getByRole("img", { name: /公益广告海报：文明交通 从我做起/ });
   await expect(poster).toBeVisible();
-  expect(await poster.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1080);
+  expect(await loadedWidth(poster)).toBe(1080);
 });
 
 test.describe("read-aloud", () => {

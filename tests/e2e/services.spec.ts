@@ -1,6 +1,6 @@
 /** Citizens' services: news and notices, volunteer activities (.ics, JSON-LD), as of the test site's day (2026-11-22). */
 import ICAL from "ical.js";
-import { expect, test } from "./fixtures.ts";
+import { expect, loadedWidth, test } from "./fixtures.ts";
 
 test.describe("news and notices", () => {
   test("browse, filter by category, open a notice and download its attachment", async ({ page }) => {
@@ -46,7 +46,7 @@ test.describe("news and notices", () => {
     await page.goto("/news/2026-11-chuangcheng-tuijinhui/");
     const img = page.locator("img.news-cover");
     await expect(img).toHaveAttribute("alt", /城市街景/);
-    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    expect(await loadedWidth(img)).toBeGreaterThan(0);
     await expect(page.locator("picture source[type='image/webp']")).toHaveAttribute("srcset", /480w/);
   });
 
