@@ -155,8 +155,12 @@ export function rasterOnThread(job: RasterJob): Promise<Buffer[]> {
  */
 export type SvgText = "paths" | "fonts";
 
-/** Lays out a poster at `width`×`height` and returns its SVG. */
-export async function renderSvg(input: PosterInput, size: PosterSize, width = size.width, height = size.height, text: SvgText = "paths"): Promise<string> {
+/** Lays out a poster at `width`×`height` (the size's own unless given) and returns its SVG, its text as `text` says (outlines unless given). */
+export async function renderSvg(
+  input: PosterInput,
+  size: PosterSize,
+  { width = size.width, height = size.height, text = "paths" }: { width?: number; height?: number; text?: SvgText } = {},
+): Promise<string> {
   assertGlyphs(input);
   if (input.qrUrl) input = { ...input, qr: await qrDataUrl(input.qrUrl) };
   const scaled: PosterSize = { ...size, width, height };
@@ -169,7 +173,7 @@ export async function renderSvg(input: PosterInput, size: PosterSize, width = si
 
 /** A small PNG of one size for the workbench's live preview: the same layout and raster as the build, drawn `width` pixels wide. */
 export async function renderPreviewPng(input: PosterInput, size: PosterSize, width: number): Promise<Buffer> {
-  const [png] = await rasterAndEncode(await renderSvg(input, size, size.width, size.height, "fonts"), width, [{ format: "png", compressionLevel: 1 }]);
+  const [png] = await rasterAndEncode(await renderSvg(input, size, { text: "fonts" }), width, [{ format: "png", compressionLevel: 1 }]);
   if (!png) throw new Error("预览图没有生成");
   return png;
 }
@@ -242,14 +246,14 @@ export async function renderPosterFormats(input: PosterInput, size: PosterSize, 
   const screen = formats.filter((f) => f === "png" || f === "webp");
   if (screen.length > 0) {
     const encodings = screen.map((f): Encoding => (f === "webp" ? { format: "webp" } : { format: "png", compressionLevel: 3 }));
-    share(screen, rasterAndEncode(await renderSvg(input, size, size.width, size.height, "fonts"), size.width, encodings));
+    share(screen, rasterAndEncode(await renderSvg(input, size, { text: "fonts" }), size.width, encodings));
   }
   const print = formats.filter((f) => f === "jpg" || f === "cmyk.jpg" || f === "cmyk.pdf");
   if (print.length > 0) {
     // Print rasters are laid out at full pixel size: sharper and faster than scaling a small layout.
     const r = size.raster ?? printRaster(size);
     const encodings = print.map((f): Encoding => (f === "cmyk.pdf" ? { format: f, size, title: `${input.name} ${size.label}（CMYK）` } : { format: f, dpi: r.dpi }));
-    share(print, rasterAndEncode(await renderSvg(input, size, r.width, r.height, "fonts"), r.width, encodings));
+    share(print, rasterAndEncode(await renderSvg(input, size, { width: r.width, height: r.height, text: "fonts" }), r.width, encodings));
   }
   if (formats.includes("pdf"))
     out.set(

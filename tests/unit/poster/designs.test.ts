@@ -100,7 +100,7 @@ describe.each(DESIGNS)("design %s", (template) => {
     const [fonts, outlines] = await Promise.all(
       (["fonts", "paths"] as const).map(async (text) => {
         const [png] = await rasterOnThread({
-          svg: await renderSvg(inputFor(template), phone, phone.width, phone.height, text),
+          svg: await renderSvg(inputFor(template), phone, { text }),
           width: phone.width,
           photos: [],
           encodings: [{ format: "png", compressionLevel: 1 }],
