@@ -64,13 +64,7 @@ function parse(file: string, name: string, weight: Weight): PosterFont {
 
 const SERIF_FILE = "700Bold/NotoSerifSC_700Bold.ttf";
 
-/** Noto Serif SC Bold, loaded on first use (14 MB: only processes that draw the traditional design pay for it). */
-export function serifFont(): PosterFont {
-  serif ??= parse(join(fontDir(SERIF_PACKAGE), SERIF_FILE), FAMILY_NAMES.serif, 700);
-  return serif;
-}
-
-/** Every poster font's file with the family name and weight Satori knows it by: for Skia, which draws the raster's text from the files. */
+/** Every poster font's file with the family name and weight Satori knows it by: what Satori is given, and what Skia draws a raster's text from. */
 export function posterFontFiles(): { family: string; weight: Weight; file: string }[] {
   return [
     ...([400, 700, 900] as const).map((weight) => ({ family: FAMILY_NAMES.sans, weight, file: fontFile(weight) })),
@@ -78,12 +72,18 @@ export function posterFontFiles(): { family: string; weight: Weight; file: strin
   ];
 }
 
+const filesOf = (family: Family) => posterFontFiles().filter((f) => f.family === FAMILY_NAMES[family]);
+
+/** Noto Serif SC Bold, loaded on first use (14 MB: only processes that draw the traditional design pay for it). */
+export function serifFont(): PosterFont {
+  serif ??= filesOf("serif").map((f) => parse(f.file, f.family, f.weight))[0];
+  if (!serif) throw new Error("没有衬线字体");
+  return serif;
+}
+
 /** The poster fonts, loaded on first use and kept for the life of the process. */
 export function posterFonts(): PosterFont[] {
-  if (!loaded) {
-    const dir = fontDir();
-    loaded = ([400, 700, 900] as const).map((weight) => parse(join(dir, FILES[weight]), FAMILY_NAMES.sans, weight));
-  }
+  loaded ??= filesOf("sans").map((f) => parse(f.file, f.family, f.weight));
   return loaded;
 }
 

@@ -150,7 +150,7 @@ export function rasterOnThread(job: RasterJob): Promise<Buffer[]> {
 /**
  * How a poster's SVG carries its text. "paths": each word's glyph outlines, what the print PDF needs (its writer
  * embeds no fonts). "fonts": each character as text in the poster fonts at the place Satori laid it out, for the
- * raster thread, where Skia draws it from its glyph cache with the same font files (./raster-thread.ts): no outline
+ * raster thread, where Skia draws it from its glyph cache with the same font files (registered in ./raster.ts): no outline
  * to write out, parse and fill per poster, ≈ 2 ms of a 20 ms phone poster (docs/performance.md).
  */
 export type SvgText = "paths" | "fonts";
