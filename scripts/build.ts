@@ -14,12 +14,14 @@
  */
 // First: mimalloc (Rolldown, Astro's compiler) reads its settings when it loads.
 import "../src/lib/build/allocators.ts";
-import { build } from "astro";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { discardFolder } from "../src/lib/build/files.ts";
-import { capacityProblem, contentCounts, memoryBudget, watchMemory } from "../src/lib/build/capacity.ts";
+import { capacityProblem, contentCounts, memoryBudget, PAGES_STAGE_ONLY, roughItemCount, separateStages, watchMemory, type Budget } from "../src/lib/build/capacity.ts";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
 import { descendants } from "../src/lib/build/process-tree.ts";
 import { forgetContent, getContent } from "../src/lib/content/cached.ts";
@@ -31,6 +33,14 @@ import { findChromium } from "./lib/chromium.ts";
 
 // No network at build time: Astro would otherwise send anonymous usage data.
 process.env["ASTRO_TELEMETRY_DISABLED"] = "1";
+
+const LOG_LEVEL = process.env["WENMING_LOG"] === "debug" ? "debug" : "info";
+
+/** Astro, loaded where pages are built (not in a build's second stage, whose process should stay small). */
+const astro = () => import("astro");
+
+/** Said by a build in two processes (tests look for it). */
+const TWO_STAGES_SAID = "wenming: 分两个进程构建：先生成页面，该进程结束后再生成海报、搜索索引并检查输出（节省内存）";
 
 /** The temporary folder of the build under way, removed by every way out of a failed build. */
 let tmp: string | undefined;
@@ -73,6 +83,12 @@ function stopAtLimit(message: string): never {
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 
+/** Reads and checks the content (any problem fails the build), and stops when it would not fit in `budget`. */
+async function checkContent(contentRoot: string, asOf: string, budget: Budget, twoStages: boolean): Promise<void> {
+  const problem = capacityProblem(contentCounts(await getContent(contentRoot, asOf).catch(fail)), budget, twoStages);
+  if (problem) stopAtLimit(problem);
+}
+
 /** `f()`, or the build's failure with what it threw. */
 function orFail<T>(f: () => T): T {
   try {
@@ -103,13 +119,13 @@ async function buildOnce(): Promise<void> {
 
   const contentRoot = resolve(process.env["WENMING_CONTENT"] ?? "content");
 
-  // Memory: content that would not fit stops here, before anything runs; a build that grows past the
-  // limit anyway stops when it does (checked every second), instead of being killed by the system.
+  // Memory: content that would not fit stops before anything runs (checkContent); a build that grows past
+  // the limit anyway stops when it does (checked every second), instead of being killed by the system.
+  // A warm build process (预览) keeps Astro loaded between builds: one process there, whatever the size.
   const budget = orFail(memoryBudget);
-  {
-    const problem = capacityProblem(contentCounts(await getContent(contentRoot, asOf).catch(fail)), budget);
-    if (problem) stopAtLimit(problem);
-  }
+  const twoStages = process.env["WENMING_BUILD_SERVICE"] !== "1" && orFail(() => separateStages(roughItemCount(contentRoot), process.env, budget.bytes));
+  // In two stages, Astro's process reads and checks the content: read here too, it would stay resident beside it.
+  if (!twoStages) await checkContent(contentRoot, asOf, budget, false);
   const stopWatching = watchMemory(budget, stopAtLimit);
 
   // Astro keeps a content cache; when the content folder changes (tests, the
@@ -118,8 +134,14 @@ async function buildOnce(): Promise<void> {
   const force = !existsSync(marker) || readFileSync(marker, "utf8") !== contentRoot;
 
   console.log(`wenming: 构建站点，数据截至 ${asOf}`);
+  if (twoStages) console.log(TWO_STAGES_SAID);
   try {
-    await build({ outDir: tmp, force, logLevel: process.env["WENMING_LOG"] === "debug" ? "debug" : "info" });
+    if (twoStages) {
+      await pagesStage(tmp, force);
+      // Loaded here: ≈ 80 MB that would otherwise sit beside Astro's process for the whole page stage.
+      const { finishSite, stageLogger } = await import("../src/integrations/build-output.ts");
+      await finishSite(tmp, stageLogger, true);
+    } else await (await astro()).build({ outDir: tmp, force, logLevel: LOG_LEVEL });
     await mkdir(dirname(marker), { recursive: true });
     await writeFile(marker, contentRoot);
     if (existsSync(outDir)) await rename(outDir, old);
@@ -140,7 +162,48 @@ async function buildOnce(): Promise<void> {
   console.log(`wenming: 已输出到 ${outDir}`);
 }
 
-if (process.env["WENMING_BUILD_SERVICE"] === "1" && process.send) serve();
+/**
+ * Runs Astro's stage (the handbook's PDFs into their cache, then the pages) into `outDir` in a
+ * process of its own (this script with WENMING_BUILD_STAGE=pages), which ends
+ * when it is done. A failed stage has said why (the same words as here); this
+ * process then cleans up and ends with the same status, without saying it twice.
+ */
+async function pagesStage(outDir: string, force: boolean): Promise<void> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    stdio: "inherit",
+    env: { ...process.env, WENMING_BUILD_STAGE: PAGES_STAGE_ONLY, WENMING_STAGE_OUT: outDir, WENMING_STAGE_FORCE: force ? "1" : "0" },
+  });
+  const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+  if (code === 0) return;
+  if (code !== null) {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    lock.release?.();
+    process.exit(code);
+  }
+  fail(new Error(`生成页面的进程意外结束（信号 ${signal ?? "未知"}），可能是系统内存不足`));
+}
+
+/**
+ * The stage process: the content checked, then Astro's build into the folder
+ * its parent gave, then out at once (its memory is what it is for).
+ */
+async function runPagesStage(): Promise<void> {
+  tmp = process.env["WENMING_STAGE_OUT"];
+  if (!tmp) fail(new Error("WENMING_STAGE_OUT is not set"));
+  await checkContent(resolve(process.env["WENMING_CONTENT"] ?? "content"), orFail(resolveAsOf), orFail(memoryBudget), true);
+  try {
+    // The handbook first, alone with this process: its Chromium is not beside Astro, the renderers or Pagefind,
+    // and the build script only places it from the cache, without loading a renderer for its cover.
+    await (await import("../src/integrations/handbook.ts")).printHandbook();
+    await (await astro()).build({ outDir: tmp, force: process.env["WENMING_STAGE_FORCE"] === "1", logLevel: LOG_LEVEL });
+  } catch (error) {
+    fail(error);
+  }
+  process.exit(0);
+}
+
+if (process.env["WENMING_BUILD_STAGE"] === PAGES_STAGE_ONLY) await runPagesStage();
+else if (process.env["WENMING_BUILD_SERVICE"] === "1" && process.send) serve();
 else await buildOnce();
 
 /**
@@ -181,6 +244,6 @@ function serve(): void {
   process.on("disconnect", () => {
     if (!busy) process.exit(0);
   });
-  // Everything a build needs is loaded by the imports above: say so.
-  send({ type: "ready" });
+  // Everything a build needs is loaded (the imports above, and Astro): say so.
+  void astro().then(() => send({ type: "ready" }), fail);
 }

@@ -4,7 +4,7 @@
  * unchanged booklet is copied, not printed), placed into the site at its
  * end. SKIP_POSTERS=1 skips them with the posters (quick builds only).
  */
-import type { AstroIntegrationLogger } from "astro";
+import type { StageLogger } from "./build-output.ts";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
@@ -81,8 +81,13 @@ export function startHandbook(): void {
   early.catch(() => undefined);
 }
 
+/** Prints the booklet into the cache, where placeHandbook finds it (a large build's Astro process, before its pages). */
+export async function printHandbook(): Promise<void> {
+  if (!skipped()) await getContent().then(build);
+}
+
 /** Puts the booklet's PDFs into the site, printing them if they were not started early. */
-export async function placeHandbook(out: string, logger: AstroIntegrationLogger): Promise<void> {
+export async function placeHandbook(out: string, logger: StageLogger): Promise<void> {
   if (skipped()) return;
   const started = performance.now();
   // Taken once, as the posters' early renders are: the next build in a warm process prints its own booklet.

@@ -9,7 +9,7 @@
  * (scanSite); finishChecks then scans the index, checks the links to what was
  * written meanwhile, and reports.
  */
-import type { AstroIntegrationLogger } from "astro";
+import type { StageLogger } from "./build-output.ts";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -68,7 +68,7 @@ export async function scanSite(root: string): Promise<SiteScan> {
 }
 
 /** Once the search index is written and the images placed: scans the index, checks anchors and pending links, writes the sitemap, and fails on any finding. */
-export async function finishChecks(root: string, { scan, basis, started }: SiteScan, logger: AstroIntegrationLogger): Promise<void> {
+export async function finishChecks(root: string, { scan, basis, started }: SiteScan, logger: StageLogger): Promise<void> {
   const { site } = await getContent();
   const sitemap = sitemapXml(scan.indexable, site.siteUrl);
   await writeFile(join(root, "sitemap.xml"), sitemap.xml);

@@ -4,7 +4,7 @@
  * placed into the output at its end with one ZIP per ad.
  * SKIP_POSTERS=1 turns it off for quick builds.
  */
-import type { AstroIntegrationLogger } from "astro";
+import type { StageLogger } from "./build-output.ts";
 import { zipSync } from "fflate";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -59,7 +59,7 @@ export function startPosters(): void {
 }
 
 /** Waits for the renders, renders what is still missing, and puts every image and ZIP into the site. */
-export async function placePosters(out: string, logger: AstroIntegrationLogger): Promise<void> {
+export async function placePosters(out: string, logger: StageLogger): Promise<void> {
   if (skipped()) {
     logger.warn("SKIP_POSTERS=1：跳过海报和分享图生成（仅用于快速预览，不要部署此版本）");
     return;
@@ -76,5 +76,7 @@ export async function placePosters(out: string, logger: AstroIntegrationLogger):
   if (result.errors.length > 0) throw new Error(`海报生成失败：\n${[...new Set(result.errors)].map((e) => `  - ${e}`).join("\n")}`);
   await writeArchives(jobs, out);
   const rendered = (first?.rendered ?? 0) + result.rendered;
-  logger.info(`海报与分享图：共 ${jobs.length} 个，新渲染 ${rendered} 个（多数在生成页面的同时完成），缓存复用 ${jobs.length - rendered} 个（${((performance.now() - started) / 1000).toFixed(1)} s）`);
+  logger.info(
+    `海报与分享图：共 ${jobs.length} 个，新渲染 ${rendered} 个${first ? "（多数在生成页面的同时完成）" : ""}，缓存复用 ${jobs.length - rendered} 个（${((performance.now() - started) / 1000).toFixed(1)} s）`,
+  );
 }

@@ -7,7 +7,7 @@
  * list entries are indexed as records from the published data, one index per
  * list beside the pages' index (see IndexGroup).
  */
-import type { AstroIntegrationLogger } from "astro";
+import type { StageLogger } from "./build-output.ts";
 import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -141,7 +141,7 @@ async function cachedIndex(group: IndexGroup): Promise<{ folder: string; built: 
 }
 
 /** Indexes the built site in `site` and writes the indexes to `site`/pagefind. */
-export async function buildSearchIndex(site: string, logger: AstroIntegrationLogger): Promise<void> {
+export async function buildSearchIndex(site: string, logger: StageLogger): Promise<void> {
   const started = performance.now();
   // What gets indexed: the <main> of each indexable page, and the published list entries.
   const documents: IndexGroup["documents"] = [];

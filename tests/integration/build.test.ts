@@ -49,10 +49,38 @@ describe("a failed build", () => {
   });
 });
 
-describe("a build over the memory limit", () => {
-  it("does not start: exit status 3, the limit and the content named, the last good site kept", () => {
+describe("a build in two processes (Astro's own, then the index and checks)", () => {
+  const failing = (where: "pages" | "after") => {
+    const caches = mkdtempSync(join(tmpdir(), "wenming-caches-"));
+    // Astro's cache folder, or the search index's, is a file: the stage that needs it fails.
+    mkdirSync(join(caches, "wenming"), { recursive: true });
+    writeFileSync(where === "pages" ? join(caches, "astro") : join(caches, "wenming", "search"), "not a folder");
     const out = lastGoodSite();
-    const r = buildSite({ content: sampleContent(), out, caches: mkdtempSync(join(tmpdir(), "wenming-caches-")), skipPosters: true, env: { WENMING_MEMORY_GIB: "1" } });
+    return { out, ...buildSite({ content: sampleContent(), out, caches, skipPosters: true, env: { WENMING_BUILD_STAGES: "two" } }) };
+  };
+  it.each(["pages", "after"] as const)("failing in its %s stage says so once, keeps the last good site and leaves no temporary folder", (where) => {
+    const r = failing(where);
+    expect(r.code).toBe(1);
+    expect(r.log.split("构建失败，未发布任何内容").length - 1, r.log).toBe(1);
+    expect(readFileSync(join(r.out, "index.html"), "utf8")).toBe("last good build");
+    expect(existsSync(`${r.out}.tmp`)).toBe(false);
+  });
+  it("a bad WENMING_BUILD_STAGES is named with what was received, before anything is built", () => {
+    const out = lastGoodSite();
+    const r = buildSite({ content: sampleContent(), out, caches: mkdtempSync(join(tmpdir(), "wenming-caches-")), skipPosters: true, env: { WENMING_BUILD_STAGES: "2" } });
+    expect(r.code).toBe(1);
+    expect(r.log).toContain("环境变量 WENMING_BUILD_STAGES 应为 one、two 或 auto（按内容规模自动选择），收到“2”");
+    expect(r.log).not.toContain("[build]");
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe("last good build");
+  });
+});
+
+describe("a build over the memory limit", () => {
+  it.each(["one", "two"])("does not start (in %s process(es)): exit status 3, the limit and the content named once, the last good site kept", (stages) => {
+    const out = lastGoodSite();
+    const r = buildSite({ content: sampleContent(), out, caches: mkdtempSync(join(tmpdir(), "wenming-caches-")), skipPosters: true, env: { WENMING_MEMORY_GIB: "1", WENMING_BUILD_STAGES: stages } });
+    expect(r.log.split("内容规模超出构建的内存上限").length - 1, r.log).toBe(1);
+    expect(r.log).not.toContain("[build]");
     expect(r.code).toBe(3);
     expect(r.log).toMatch(/内容规模超出构建的内存上限：共 \d+ 项内容（红黑榜条目 \d+、好人 \d+、/);
     expect(r.log).toContain("超过上限 1.0 GiB（环境变量 WENMING_MEMORY_GIB 的设置）");

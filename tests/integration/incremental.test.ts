@@ -5,7 +5,9 @@
  * pages, search index, feeds, open data, sitemap, share images and posters.
  * Each step changes the content further, rebuilds the same output with the
  * same caches, builds the same content cold beside it, and compares the two
- * sites file by file (site-diff.ts). The workbench's 预览 builds in one
+ * sites file by file (site-diff.ts). The incremental builds run Astro in a
+ * process of its own, as a large site's build does (WENMING_BUILD_STAGES=two),
+ * and the cold ones in one process, so the two ways agree as well. The workbench's 预览 builds in one
  * process kept between builds (src/lib/build/warm-builder.ts): that process
  * builds every step too, and its site must equal the cold one as well.
  */
@@ -20,7 +22,7 @@ import { siteDifferences } from "./site-diff.ts";
 
 const work = mkdtempSync(join(tmpdir(), "wenming-incremental-"));
 const content = sampleContent();
-const warm = { out: join(work, "warm", "dist"), caches: join(work, "warm", "caches") };
+const warm = { out: join(work, "warm", "dist"), caches: join(work, "warm", "caches"), env: { WENMING_BUILD_STAGES: "two" } };
 /** The 预览 builds' process, as the workbench runs it (a preview: it records no list entry as published). */
 const kept = { out: join(work, "kept", "dist"), caches: join(work, "kept", "caches") };
 const builder = new WarmBuilder({
@@ -216,13 +218,15 @@ describe("an incremental build equals a cold build", () => {
       for (const c of group) await c.change();
       const incremental = buildSite({ content, ...warm, asOf });
       expect(incremental.code, incremental.log).toBe(0);
+      expect(incremental.log).toContain("分两个进程构建");
       const again = await keptBuild();
       expect(again.code, again.log).toBe(0);
       // The same process each time: what is tested is a process that has built before.
       expect(builder.pid).toBe(keptPid);
       const cold = { out: join(work, `cold-${i}`, "dist"), caches: join(work, `cold-${i}`, "caches") };
-      const coldBuild = buildSite({ content, ...cold, asOf });
+      const coldBuild = buildSite({ content, ...cold, asOf, env: { WENMING_BUILD_STAGES: "one" } });
       expect(coldBuild.code, coldBuild.log).toBe(0);
+      expect(coldBuild.log).not.toContain("分两个进程构建");
       for (const [file, text] of group.flatMap((c) => c.shows)) expect(readFileSync(join(cold.out, file), "utf8"), file).toContain(text);
       for (const file of group.flatMap((c) => c.gone ?? [])) expect(existsSync(join(cold.out, file)), file).toBe(false);
       expect(siteDifferences(warm.out, cold.out)).toEqual([]);

@@ -7,13 +7,15 @@
  *
  * The estimate lies at or above every measured peak of a full build (process
  * tree: Astro, Pagefind, poster renderers, Chromium for the handbook) on the
- * benchmark corpora (docs/performance.md, 2026-12-03): 3.2 GiB for the sample
+ * benchmark corpora (docs/performance.md, 2026-12-03), one for each way a
+ * build runs (separateStages). In one process: 3.2 GiB for the sample
  * site, 3.7 GiB at city scale (24,000 items), 5.1 GiB at 5x (121,000 items),
  * 8.7 GiB at 10x (242,000 items). Growth quickens with size (15 MB per 1,000
  * items from city to 5x, 29 MB from 5x to 10x): one straight line over all four
  * overestimates 5x by ≈ 1 GiB.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { totalmem } from "node:os";
 import type { SiteContent } from "../content/load.ts";
 import { treeUsage } from "./process-tree.ts";
@@ -74,15 +76,82 @@ export function contentCounts(c: Pick<SiteContent, "integrity" | "people" | "new
   ];
 }
 
-export function estimatePeakBytes(counts: readonly [string, number][]): number {
-  return BASE_BYTES + PER_ITEM_BYTES * counts.reduce((n, [, k]) => n + k, 0);
+/**
+ * The same for a build in two processes (separateStages), whose peak is its
+ * largest part: the handbook's Chromium beside Astro's process before the
+ * pages, Astro's process alone when page generation starts, or Pagefind
+ * beside the build script holding the content. Measured (2026-12-03): 1.96 GiB
+ * for the sample site, 3.63 GiB at 5x. The line passes 3.9 GiB at 5x (so that
+ * 5x starts under a 4 GiB limit) and grows as fast as one process did from 5x
+ * to 10x (29 MB per 1,000 items), above a floor that covers the handbook's
+ * Chromium.
+ */
+export const TWO_STAGE_FLOOR_BYTES = 2.5 * GiB;
+const TWO_STAGE_AT_5X = { items: 121_000, bytes: 3.9 * GiB };
+export const TWO_STAGE_PER_ITEM_BYTES = (29 * 2 ** 20) / 1000;
+
+export function estimatePeakBytes(counts: readonly [string, number][], twoStages = false): number {
+  const items = counts.reduce((n, [, k]) => n + k, 0);
+  const one = BASE_BYTES + PER_ITEM_BYTES * items;
+  if (!twoStages) return one;
+  // Never above one process: two run the same parts, fewer of them at once.
+  return Math.min(one, Math.max(TWO_STAGE_FLOOR_BYTES, TWO_STAGE_AT_5X.bytes + TWO_STAGE_PER_ITEM_BYTES * (items - TWO_STAGE_AT_5X.items)));
+}
+
+/**
+ * Above this estimate a build runs Astro in a process of its own, which ends
+ * once the pages are written, before the posters, the handbook and the search
+ * index are made: Astro's process (≈ 3.2 GB at 5x when page generation
+ * starts, ≈ 1.8 GB to its end) is then not beside the renderers (≈ 1.4 GB),
+ * the handbook's Chromium (≈ 1.2 GB) or Pagefind (≈ 2.8 GB). Below it, one
+ * process: the content is read once instead of twice (≈ 2 s at city scale),
+ * and posters render beside the pages — what a clerk's correction waits for.
+ */
+export const SEPARATE_STAGES_ABOVE_BYTES = 4 * GiB;
+
+/**
+ * How many items a content folder holds, roughly and without reading them as
+ * content: a CSV's data rows, one per other text file (a person, a news item,
+ * a guide…). Enough to choose one process or two before anything is loaded —
+ * loading the content first would leave it resident (V8 keeps the freed
+ * memory) beside Astro's process for the whole page stage.
+ */
+export function roughItemCount(contentRoot: string): number {
+  let items = 0;
+  // No folder: the content check says so, in staff language.
+  if (!existsSync(contentRoot)) return 0;
+  for (const entry of readdirSync(contentRoot, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    if (entry.name.endsWith(".csv")) {
+      const text = readFileSync(join(entry.parentPath, entry.name), "utf8");
+      let lines = 0;
+      for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+      items += Math.max(0, lines - (text.endsWith("\n") ? 1 : 0));
+    } else if (/\.(md|mdx|ya?ml)$/.test(entry.name)) items++;
+  }
+  return items;
+}
+
+/** WENMING_BUILD_STAGE in Astro's own process, when posters, handbook, index and checks run after it (scripts/build.ts). */
+export const PAGES_STAGE_ONLY = "pages";
+
+/**
+ * Whether a build runs Astro in its own process: above SEPARATE_STAGES_ABOVE_BYTES, or where one process
+ * would not fit in the memory budget (WENMING_BUILD_STAGES=one|two overrides the size rule).
+ */
+export function separateStages(items: number, env: NodeJS.ProcessEnv = process.env, budgetBytes = Infinity): boolean {
+  const raw = env["WENMING_BUILD_STAGES"];
+  if (raw === "one") return false;
+  if (raw === "two") return true;
+  if (raw !== undefined && raw !== "" && raw !== "auto") throw new Error(`环境变量 WENMING_BUILD_STAGES 应为 one、two 或 auto（按内容规模自动选择），收到“${raw}”`);
+  return estimatePeakBytes([["", items]]) > Math.min(SEPARATE_STAGES_ABOVE_BYTES, budgetBytes);
 }
 
 const number = (n: number) => n.toLocaleString("en-US");
 
 /** Undefined when the content should fit in the budget; otherwise why the build does not start. */
-export function capacityProblem(counts: readonly [string, number][], budget: Budget): string | undefined {
-  const estimate = estimatePeakBytes(counts);
+export function capacityProblem(counts: readonly [string, number][], budget: Budget, twoStages = false): string | undefined {
+  const estimate = estimatePeakBytes(counts, twoStages);
   if (estimate <= budget.bytes) return undefined;
   const total = counts.reduce((n, [, k]) => n + k, 0);
   const parts = counts

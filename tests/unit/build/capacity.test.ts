@@ -4,7 +4,12 @@
  * build that grows past it — each with a message that names the limit.
  */
 import { describe, expect, it, vi } from "vitest";
-import { BASE_BYTES, capacityProblem, estimatePeakBytes, memoryBudget, PER_ITEM_BYTES, watchMemory } from "../../../src/lib/build/capacity.ts";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BASE_BYTES, capacityProblem, contentCounts, estimatePeakBytes, memoryBudget, PER_ITEM_BYTES, roughItemCount, separateStages, watchMemory } from "../../../src/lib/build/capacity.ts";
+import { loadContent } from "../../../src/lib/content/load.ts";
+import { writeCorpus } from "../../../scripts/lib/bench/corpus.ts";
 
 const GiB = 2 ** 30;
 const counts = (entries: number, people = entries / 10): [string, number][] => [
@@ -33,6 +38,54 @@ describe("the memory budget", () => {
   });
 });
 
+describe("one process or two", () => {
+  const items = (c: [string, number][]) => c.reduce((n, [, k]) => n + k, 0);
+  it.each([
+    ["sample", counts(200, 40), false],
+    ["city", counts(20_000, 4_160), false],
+    ["5x", counts(100_000, 20_800), true],
+    ["10x", counts(200_000, 41_600), true],
+  ])("by default %s builds in two processes: %s", (_, c, two) => {
+    expect(separateStages(items(c), {})).toBe(two);
+    expect(separateStages(items(c), { WENMING_BUILD_STAGES: "auto" })).toBe(two);
+    expect(separateStages(items(c), { WENMING_BUILD_STAGES: "" })).toBe(two);
+  });
+  it.each([
+    [24_000, 8, false],
+    [24_000, 3.5, true],
+    [2_000, 3.5, false],
+  ])("%i items against a %f GiB limit: two processes = %s (where one would not fit, two are tried)", (n, limit, two) => {
+    expect(separateStages(n, {}, limit * GiB)).toBe(two);
+  });
+  it.each([
+    ["one", false],
+    ["two", true],
+  ])("WENMING_BUILD_STAGES=%s decides at any size", (raw, two) => {
+    for (const n of [0, 24_000, 240_000]) expect(separateStages(n, { WENMING_BUILD_STAGES: raw })).toBe(two);
+  });
+  it.each(["2", "ONE", "split", "true"])("refuses WENMING_BUILD_STAGES=%s, naming what it got and what it expects", (raw) => {
+    expect(() => separateStages(10, { WENMING_BUILD_STAGES: raw })).toThrow(`环境变量 WENMING_BUILD_STAGES 应为 one、two 或 auto（按内容规模自动选择），收到“${raw}”`);
+  });
+  it("counts a content folder's items without reading it as content: CSV rows, one per other text file", () => {
+    const root = mkdtempSync(join(tmpdir(), "wenming-rough-"));
+    mkdirSync(join(root, "integrity", "red"), { recursive: true });
+    mkdirSync(join(root, "good-people", "people"), { recursive: true });
+    writeFileSync(join(root, "integrity", "red", "2026-10.csv"), "header\na\nb\nc\n");
+    writeFileSync(join(root, "integrity", "red", "2026-11.csv"), "header\na\nb");
+    writeFileSync(join(root, "integrity", "red", "empty.csv"), "");
+    for (const name of ["p-1.md", "p-2.md", "g.mdx", "site.yaml", "b.yml", "photo.jpg", "notes.txt"]) writeFileSync(join(root, "good-people", "people", name), "x");
+    expect(roughItemCount(root)).toBe(3 + 2 + 5);
+    expect(roughItemCount(join(root, "missing"))).toBe(0);
+  });
+  it("counts the benchmark's quarter corpus within 5 % of its checked content, and chooses as the checked count would", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), "wenming-rough-")), "content");
+    writeCorpus(root, "quarter", "2026-11-22");
+    const checked = items(contentCounts(await loadContent(root, "2026-11-22")));
+    expect(Math.abs(roughItemCount(root) - checked) / checked).toBeLessThan(0.05);
+    for (const times of [1, 4, 20]) expect(separateStages(roughItemCount(root) * times, {})).toBe(separateStages(checked * times, {}));
+  }, 60_000);
+});
+
 describe("content that would not fit", () => {
   it.each([
     ["sample", 3.18, counts(200, 40)],
@@ -43,6 +96,19 @@ describe("content that would not fit", () => {
     const estimate = estimatePeakBytes(c) / GiB;
     expect(estimate).toBeGreaterThanOrEqual(measured);
     expect(estimate - measured).toBeLessThan(1);
+  });
+  it.each([
+    ["sample", 1.96, counts(200, 40)],
+    ["5x", 3.63, counts(100_000, 20_800)],
+  ])("in two processes, the estimate at %s is at or above its measured peak (%f GiB), and within 1 GiB of it", (_, measured, c) => {
+    const estimate = estimatePeakBytes(c, true) / GiB;
+    expect(estimate).toBeGreaterThanOrEqual(measured);
+    expect(estimate - measured).toBeLessThan(1);
+  });
+  it("in two processes, 5x starts under a 4 GiB limit, and the estimate never passes one process's", () => {
+    expect(capacityProblem(counts(100_000, 20_800), { bytes: 4 * GiB, source: "测试" }, true)).toBeUndefined();
+    expect(capacityProblem(counts(100_000, 20_800), { bytes: 4 * GiB, source: "测试" }, false)).toBeDefined();
+    for (const n of [0, 1_000, 30_000, 121_000, 242_000, 1_000_000]) expect(estimatePeakBytes(counts(n), true)).toBeLessThanOrEqual(estimatePeakBytes(counts(n), false));
   });
   it("grows with every kind of content alike", () => {
     expect(estimatePeakBytes([["好人", 1000]]) - estimatePeakBytes([["红黑榜条目", 0]])).toBeCloseTo(1000 * PER_ITEM_BYTES, 0);
