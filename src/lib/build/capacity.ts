@@ -81,7 +81,7 @@ export function contentCounts(c: Pick<SiteContent, "integrity" | "people" | "new
  * largest part: the handbook's Chromium beside Astro's process before the
  * pages, Astro's process alone when page generation starts, or Pagefind
  * beside the build script holding the content. Measured (2026-12-03): 1.96 GiB
- * for the sample site, 3.63 GiB at 5x. The line passes 3.9 GiB at 5x (so that
+ * for the sample site, 3.63 GiB at 5x, 6.75 GiB at 10x. The line passes 3.9 GiB at 5x (so that
  * 5x starts under a 4 GiB limit) and grows as fast as one process did from 5x
  * to 10x (29 MB per 1,000 items), above a floor that covers the handbook's
  * Chromium.

@@ -100,6 +100,7 @@ describe("content that would not fit", () => {
   it.each([
     ["sample", 1.96, counts(200, 40)],
     ["5x", 3.63, counts(100_000, 20_800)],
+    ["10x", 6.75, counts(200_000, 41_600)],
   ])("in two processes, the estimate at %s is at or above its measured peak (%f GiB), and within 1 GiB of it", (_, measured, c) => {
     const estimate = estimatePeakBytes(c, true) / GiB;
     expect(estimate).toBeGreaterThanOrEqual(measured);
