@@ -24,7 +24,7 @@ import { discardFolder } from "../src/lib/build/files.ts";
 import { capacityProblem, contentCounts, memoryBudget, PAGES_STAGE_ONLY, roughItemCount, separateStages, watchMemory, type Budget } from "../src/lib/build/capacity.ts";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
 import { descendants } from "../src/lib/build/process-tree.ts";
-import { forgetContent, getContent } from "../src/lib/content/cached.ts";
+import { contentRoot as contentFolder, forgetContent, getContent } from "../src/lib/content/cached.ts";
 import { resolveAsOf } from "../src/primitives/dates.ts";
 import { LEDGER_FILE, recordPublished } from "../src/lib/integrity/ledger.ts";
 import { entryKey } from "../src/lib/integrity/lists.ts";
@@ -51,10 +51,15 @@ const lock: { release?: () => void } = {};
 /** Exit status of a build stopped at the memory limit (src/lib/build/capacity.ts), for scripts that expect it. */
 const STOPPED_AT_LIMIT = 3;
 
-/** Every way out of a failed build: remove the temporary folder, release the lock, then explain. */
-function fail(error: unknown, status = 1): never {
+/** What every way out of a failed build does first: remove the temporary folder, release the lock. */
+function cleanUp(): void {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
   lock.release?.();
+}
+
+/** Every way out of a failed build: clean up, then explain. */
+function fail(error: unknown, status = 1): never {
+  cleanUp();
   console.error(`\n构建失败，未发布任何内容，已保留上一次成功构建的 ${resolve(process.env["WENMING_OUT"] ?? "dist")}（如有）。\n`);
   if (error instanceof Error) {
     console.error(error.message);
@@ -117,7 +122,7 @@ async function buildOnce(): Promise<void> {
   await rm(tmp, { recursive: true, force: true });
   discardFolder(old);
 
-  const contentRoot = resolve(process.env["WENMING_CONTENT"] ?? "content");
+  const contentRoot = contentFolder();
 
   // Memory: content that would not fit stops before anything runs (checkContent); a build that grows past
   // the limit anyway stops when it does (checked every second), instead of being killed by the system.
@@ -176,8 +181,7 @@ async function pagesStage(outDir: string, force: boolean): Promise<void> {
   const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
   if (code === 0) return;
   if (code !== null) {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-    lock.release?.();
+    cleanUp();
     process.exit(code);
   }
   fail(new Error(`生成页面的进程意外结束（信号 ${signal ?? "未知"}），可能是系统内存不足`));
@@ -190,7 +194,7 @@ async function pagesStage(outDir: string, force: boolean): Promise<void> {
 async function runPagesStage(): Promise<void> {
   tmp = process.env["WENMING_STAGE_OUT"];
   if (!tmp) fail(new Error("WENMING_STAGE_OUT is not set"));
-  await checkContent(resolve(process.env["WENMING_CONTENT"] ?? "content"), orFail(resolveAsOf), orFail(memoryBudget), true);
+  await checkContent(contentFolder(), orFail(resolveAsOf), orFail(memoryBudget), true);
   try {
     // The handbook first, alone with this process: its Chromium is not beside Astro, the renderers or Pagefind,
     // and the build script only places it from the cache, without loading a renderer for its cover.

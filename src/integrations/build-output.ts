@@ -9,12 +9,12 @@
  * finding fails the build.
  *
  * A large build runs in two processes (scripts/build.ts, capacity.ts:
- * separateStages): Astro's process writes the pages and ends, and all of the
- * above (finishSite) then runs in the build script's own process, posters
- * and handbook included. At 5x, Astro's process peaks at ≈ 3.2 GB when page
- * generation starts and keeps ≈ 1.8 GB to its end, the renderers grow to
- * ≈ 1.4 GB, the handbook's Chromium ≈ 1.2 GB and Pagefind ≈ 2.8 GB: none of
- * them is then beside Astro's process.
+ * separateStages): Astro's process prints the handbook into its cache, writes
+ * the pages and ends, and the rest (finishSite) then runs in the build
+ * script's own process, posters included. At 5x, Astro's process peaks at
+ * ≈ 3.2 GB when page generation starts and keeps ≈ 1.8 GB to its end, the
+ * renderers grow to ≈ 1.4 GB and Pagefind to ≈ 2.8 GB: neither is then beside
+ * Astro's process.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { fileURLToPath } from "node:url";

@@ -81,14 +81,14 @@ export function contentCounts(c: Pick<SiteContent, "integrity" | "people" | "new
  * largest part: the handbook's Chromium beside Astro's process before the
  * pages, Astro's process alone when page generation starts, or Pagefind
  * beside the build script holding the content. Measured (2026-12-03): 1.96 GiB
- * for the sample site, 3.63 GiB at 5x, 6.75 GiB at 10x. The line passes 3.9 GiB at 5x (so that
- * 5x starts under a 4 GiB limit) and grows as fast as one process did from 5x
- * to 10x (29 MB per 1,000 items), above a floor that covers the handbook's
- * Chromium.
+ * for the sample site, 3.63 GiB at 5x, 6.75 GiB at 10x. The line passes
+ * 3.9 GiB at 5x (so that 5x starts under a 4 GiB limit) and grows as fast as
+ * one process did from 5x to 10x (29 MB per 1,000 items), above a floor that
+ * covers the handbook's Chromium.
  */
-export const TWO_STAGE_FLOOR_BYTES = 2.5 * GiB;
+const TWO_STAGE_FLOOR_BYTES = 2.5 * GiB;
 const TWO_STAGE_AT_5X = { items: 121_000, bytes: 3.9 * GiB };
-export const TWO_STAGE_PER_ITEM_BYTES = (29 * 2 ** 20) / 1000;
+const TWO_STAGE_PER_ITEM_BYTES = (29 * 2 ** 20) / 1000;
 
 export function estimatePeakBytes(counts: readonly [string, number][], twoStages = false): number {
   const items = counts.reduce((n, [, k]) => n + k, 0);
@@ -99,11 +99,12 @@ export function estimatePeakBytes(counts: readonly [string, number][], twoStages
 }
 
 /**
- * Above this estimate a build runs Astro in a process of its own, which ends
- * once the pages are written, before the posters, the handbook and the search
- * index are made: Astro's process (≈ 3.2 GB at 5x when page generation
- * starts, ≈ 1.8 GB to its end) is then not beside the renderers (≈ 1.4 GB),
- * the handbook's Chromium (≈ 1.2 GB) or Pagefind (≈ 2.8 GB). Below it, one
+ * Above this estimate a build runs Astro in a process of its own, which
+ * prints the handbook before its pages and ends once they are written, before
+ * the posters and the search index are made: Astro's process (≈ 3.2 GB at 5x
+ * when page generation starts, ≈ 1.8 GB to its end) is then not beside the
+ * renderers (≈ 1.4 GB) or Pagefind (≈ 2.8 GB), nor the handbook's Chromium
+ * beside them. Below it, one
  * process: the content is read once instead of twice (≈ 2 s at city scale),
  * and posters render beside the pages — what a clerk's correction waits for.
  */
