@@ -39,7 +39,7 @@ const IMAGE_PREFIXES = ["/posters/", "/og/", "/handbook/pdf/"];
 /** Scans every page and data file of the site, on a worker thread, while the search index is built and posters are placed. */
 export async function scanSite(root: string): Promise<SiteScan> {
   const started = performance.now();
-  const all = await siteFiles(root);
+  const all = siteFiles(root);
   const files = all.filter((f) => !f.startsWith(INDEX_DIR));
   const skipImages = process.env["SKIP_POSTERS"] === "1";
   const { integrity, site } = await getContent();
@@ -73,7 +73,7 @@ export async function finishChecks(root: string, { scan, basis, started }: SiteS
   const sitemap = sitemapXml(scan.indexable, site.siteUrl);
   await writeFile(join(root, "sitemap.xml"), sitemap.xml);
   await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
-  const all = await siteFiles(root);
+  const all = siteFiles(root);
   const late = scanOutput({ ...basis, files: all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt") });
   await mkdir(dirname(CLEAN_FILES), { recursive: true });
   await writeFile(CLEAN_FILES, JSON.stringify([...scan.clean, ...late.clean]));

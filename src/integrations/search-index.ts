@@ -11,9 +11,9 @@ import type { StageLogger } from "./build-output.ts";
 import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
-import { pagePath, sitePages } from "../lib/checks/site-files.ts";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { pagePath, siteFiles, sitePages } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../primitives/dates.ts";
 import { detached } from "../primitives/text.ts";
@@ -145,7 +145,7 @@ export async function buildSearchIndex(site: string, logger: StageLogger): Promi
   const started = performance.now();
   // What gets indexed: the <main> of each indexable page, and the published list entries.
   const documents: IndexGroup["documents"] = [];
-  for (const rel of await sitePages(site)) {
+  for (const rel of sitePages(site)) {
     const url = pagePath(rel);
     if (ENTRY_PAGE.test(url)) continue;
     // Synchronous: thousands of small files, and fs/promises pays several thread-pool round trips for each.
@@ -180,9 +180,7 @@ export async function buildSearchIndex(site: string, logger: StageLogger): Promi
   }
   for (const { folder, path } of indexes) {
     const dir = join(site, path);
-    for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) placeFile(join(entry.parentPath, entry.name), join(dir, relative(folder, join(entry.parentPath, entry.name))));
-    }
+    for (const rel of siteFiles(folder)) placeFile(join(folder, rel), join(dir, rel));
   }
   const merged: MergedIndex[] = groups.flatMap((g) => (g.filters ? [{ path: g.path, filters: g.filters }] : []));
   await writeFile(join(site, INDEX_MANIFEST), `${JSON.stringify(merged)}\n`);

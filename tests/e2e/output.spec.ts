@@ -14,12 +14,12 @@ import { expect, test } from "./fixtures.ts";
 
 const SITE = process.env["WENMING_TEST_SITE"] ?? ".test-site";
 
-const pages = async () => (await sitePages(SITE)).map((p) => join(SITE, p));
+const pages = () => sitePages(SITE).map((p) => join(SITE, p));
 
 test("every built page is valid HTML (html-validate, rules in .htmlvalidate.json)", async () => {
   const validator = new HtmlValidate();
   const failures: string[] = [];
-  const files = await pages();
+  const files = pages();
   expect(files.length).toBeGreaterThan(100);
   for (const file of files) {
     const report = await validator.validateFile(file);
@@ -28,9 +28,9 @@ test("every built page is valid HTML (html-validate, rules in .htmlvalidate.json
   expect(failures, failures.slice(0, 30).join("\n")).toEqual([]);
 });
 
-test("inline scripts and styles are allowed by the meta CSP and the header CSP", async () => {
+test("inline scripts and styles are allowed by the meta CSP and the header CSP", () => {
   const header = headerCsp();
-  for (const file of await pages()) {
+  for (const file of pages()) {
     const html = readFileSync(file, "utf8");
     const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
     expect(meta, file).toContain("default-src 'self'");

@@ -44,7 +44,7 @@ describe("links", () => {
   });
 
   it("scanOutput finds the same in one pass, keeps files written later pending, and lists sitemap pages", async () => {
-    const files = await siteFiles(root);
+    const files = siteFiles(root);
     const scan = scanOutput({ root, files, siteFiles: files, clean: [], allowed: ["911101198001011769"], pendingLinkPrefixes: ["/sitemap.xml"] });
     const links = [...scan.links, ...(await checkAnchors(root, scan.anchors))];
     expect(links.map((p) => `${p.page} → ${p.href}：${p.problem}`).sort()).toEqual([...expected].sort());
@@ -56,8 +56,8 @@ describe("links", () => {
     expect(scan.indexable.sort()).toEqual(["conventions/shimin/index.html", "good-people/region/西城区/index.html", "index.html", "search/index.html"]);
   });
 
-  it("skips files found clean before, and reports which are clean now", async () => {
-    const files = await siteFiles(root);
+  it("skips files found clean before, and reports which are clean now", () => {
+    const files = siteFiles(root);
     const allowed = ["911101198001011769"];
     const first = scanOutput({ root, files, clean: [], allowed });
     expect(first.clean.length).toBe(files.filter((f) => !f.endsWith(".png")).length - 2);

@@ -154,10 +154,10 @@ export async function checkAnchors(root: string, anchors: readonly AnchorLink[])
 
 /** Every internal link and anchor of the site under `root`. */
 export async function checkLinks(root: string, options: Pick<LinkCheckOptions, "skip"> = {}): Promise<LinkProblem[]> {
-  const checker = new LinkChecker(new Set(await siteFiles(root)), options);
+  const checker = new LinkChecker(new Set(siteFiles(root)), options);
   const problems: LinkProblem[] = [];
   const anchors: AnchorLink[] = [];
-  for (const rel of await sitePages(root)) {
+  for (const rel of sitePages(root)) {
     const found = checker.page(rel, await readFile(join(root, rel), "utf8"));
     problems.push(...found.problems);
     anchors.push(...found.anchors);

@@ -77,8 +77,8 @@ export function scanOutput(options: OutputScanOptions): OutputScan {
  * Scans every file under `root` for personal data (see scanFile). The `clean`
  * set is updated to exactly this scan's clean files.
  */
-export async function scanForPersonalData(root: string, clean: Set<string> = new Set(), allowed: ReadonlySet<string> = new Set()): Promise<Leak[]> {
-  const scan = scanOutput({ root, files: await siteFiles(root), clean: [...clean], allowed: [...allowed] });
+export function scanForPersonalData(root: string, clean: Set<string> = new Set(), allowed: ReadonlySet<string> = new Set()): Leak[] {
+  const scan = scanOutput({ root, files: siteFiles(root), clean: [...clean], allowed: [...allowed] });
   clean.clear();
   for (const hash of scan.clean) clean.add(hash);
   return scan.leaks;

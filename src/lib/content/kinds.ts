@@ -47,11 +47,11 @@ function reserved(folder: string, f: SourceFile, problems: ContentProblem[]): bo
 }
 
 /** A YAML file of settings or a list: read, scanned, validated. */
-async function loadYamlFile<T>(root: string, rel: string, schema: Parameters<typeof parseYaml>[1], missing: string, problems: ContentProblem[]) {
+function loadYamlFile<T>(root: string, rel: string, schema: Parameters<typeof parseYaml>[1], missing: string, problems: ContentProblem[]) {
   const shown = join(basename(root), rel);
   let text: string;
   try {
-    text = await readText(join(root, rel));
+    text = readText(join(root, rel));
   } catch (error) {
     problems.push(readProblem(shown, error, missing));
     return undefined;
@@ -82,7 +82,7 @@ function loadFrontMatterFile(f: SourceFile, schema: Parameters<typeof parseYaml>
 
 /** content/site.yaml and the logo it names. */
 export async function loadSite(ctx: LoadContext): Promise<{ site?: Site | undefined; logo?: Logo | undefined }> {
-  const file = await loadYamlFile<Site>(ctx.root, "site.yaml", siteSchema, "缺少站点设置文件 site.yaml", ctx.problems);
+  const file = loadYamlFile<Site>(ctx.root, "site.yaml", siteSchema, "缺少站点设置文件 site.yaml", ctx.problems);
   const site = file?.data;
   let logo: Logo | undefined;
   if (site?.logo) {
@@ -129,9 +129,9 @@ export async function loadGuides(ctx: LoadContext): Promise<Guide[]> {
  * problems of its own: then every person's batch would look missing, and the
  * file's problem is reported once instead.
  */
-export async function loadBatches(ctx: LoadContext): Promise<{ batches: Batch[]; batchIds?: Set<string> | undefined }> {
+export function loadBatches(ctx: LoadContext): { batches: Batch[]; batchIds?: Set<string> | undefined } {
   const rel = "good-people/batches.yaml";
-  const file = await loadYamlFile<Batch[]>(ctx.root, rel, batchesSchema, `缺少好人榜批次文件 ${rel}`, ctx.problems);
+  const file = loadYamlFile<Batch[]>(ctx.root, rel, batchesSchema, `缺少好人榜批次文件 ${rel}`, ctx.problems);
   const batches = file?.data ?? [];
   const batchIds = new Set<string>();
   for (const b of batches) {
@@ -253,7 +253,7 @@ async function exists(path: string): Promise<boolean> {
 export async function loadQuiz(ctx: LoadContext): Promise<Question[]> {
   const rel = "quiz/questions.yaml";
   if (!(await exists(join(ctx.root, rel)))) return [];
-  const file = await loadYamlFile<Question[]>(ctx.root, rel, questionBankSchema, "", ctx.problems);
+  const file = loadYamlFile<Question[]>(ctx.root, rel, questionBankSchema, "", ctx.problems);
   const questions = file?.data ?? [];
   const seen = new Set<string>();
   for (const [i, q] of questions.entries()) {
@@ -267,7 +267,7 @@ export async function loadQuiz(ctx: LoadContext): Promise<Question[]> {
 /** content/handbook.yaml: optional (no booklet without it). */
 export async function loadHandbook(ctx: LoadContext): Promise<Handbook | undefined> {
   if (!(await exists(join(ctx.root, "handbook.yaml")))) return undefined;
-  const file = await loadYamlFile<Handbook>(ctx.root, "handbook.yaml", handbookSchema, "", ctx.problems);
+  const file = loadYamlFile<Handbook>(ctx.root, "handbook.yaml", handbookSchema, "", ctx.problems);
   if (file?.data) ctx.digests.set(sourceKey("handbook", "handbook"), digestOf(file.text, JSON.stringify(file.data)));
   return file?.data;
 }

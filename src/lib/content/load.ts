@@ -154,7 +154,7 @@ export async function loadContent(root: string, asOf: IsoDate): Promise<SiteCont
   const { site, logo } = await loadSite(ctx);
   const conventions = await loadConventions(ctx);
   const guides = await loadGuides(ctx);
-  const { batches, batchIds } = await loadBatches(ctx);
+  const { batches, batchIds } = loadBatches(ctx);
   const people = await loadPeople(ctx);
   const ads = await loadAds(ctx);
   const news = await loadNews(ctx);

@@ -1,9 +1,14 @@
-/** Clearing away the site a build replaces: gone from its place at once, deleted in the background, leftovers swept. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+/**
+ * Files of a build: placing cached outputs into the site, listing a site's
+ * files, and clearing away the site a build replaces (gone from its place at
+ * once, deleted in the background, leftovers swept).
+ */
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { discardFolder } from "../../../src/lib/build/files.ts";
+import { discardFolder, placeFile } from "../../../src/lib/build/files.ts";
+import { siteFiles } from "../../../src/lib/checks/site-files.ts";
 
 function site(path: string, files = 200): void {
   for (let i = 0; i < files; i++) {
@@ -48,5 +53,63 @@ describe("discardFolder", () => {
     discardFolder(join(dir, "dist.old"));
     discardFolder(join(dir, "missing", "dist.old"));
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("placeFile", () => {
+  const cases: { name: string; before?: (target: string) => void }[] = [
+    { name: "into a folder that does not exist yet" },
+    { name: "into a folder that exists", before: (t) => mkdirSync(join(t, ".."), { recursive: true }) },
+    {
+      name: "over a file already there (an earlier build's)",
+      before: (t) => {
+        mkdirSync(join(t, ".."), { recursive: true });
+        writeFileSync(t, "old");
+      },
+    },
+    {
+      name: "over a link to another cached file",
+      before: (t) => {
+        mkdirSync(join(t, ".."), { recursive: true });
+        const other = `${t}.other`;
+        writeFileSync(other, "other");
+        linkSync(other, t);
+      },
+    },
+  ];
+  for (const { name, before } of cases) {
+    it(`places the cached file ${name}, as a link to it`, () => {
+      const dir = mkdtempSync(join(tmpdir(), "wenming-place-"));
+      const cached = join(dir, "cache", "a.pf_fragment");
+      mkdirSync(join(dir, "cache"));
+      writeFileSync(cached, "new");
+      const target = join(dir, "site", "pagefind", "fragment", "a.pf_fragment");
+      before?.(target);
+      placeFile(cached, target);
+      expect(readFileSync(target, "utf8")).toBe("new");
+      expect(statSync(target).ino).toBe(statSync(cached).ino);
+    });
+  }
+
+  it("fails when the cached file is missing, and makes no folder for it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wenming-place-"));
+    expect(() => placeFile(join(dir, "missing"), join(dir, "site", "x", "missing"))).toThrow(/ENOENT/);
+    expect(existsSync(join(dir, "site"))).toBe(false);
+  });
+});
+
+describe("siteFiles", () => {
+  it("lists every regular file at any depth, relative with forward slashes, and follows no links", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wenming-files-"));
+    site(join(dir, "site"), 3);
+    mkdirSync(join(dir, "site", "empty", "deeper"), { recursive: true });
+    mkdirSync(join(dir, "site", "pagefind", "fragment"), { recursive: true });
+    writeFileSync(join(dir, "site", "pagefind", "fragment", "zh-cn_1.pf_fragment"), "x");
+    writeFileSync(join(dir, "site", "robots.txt"), "x");
+    mkdirSync(join(dir, "outside"));
+    writeFileSync(join(dir, "outside", "secret.html"), "x");
+    symlinkSync(join(dir, "outside"), join(dir, "site", "linked"));
+    symlinkSync(join(dir, "outside", "secret.html"), join(dir, "site", "linked.html"));
+    expect(siteFiles(join(dir, "site")).sort()).toEqual(["p-0/index.html", "p-1/index.html", "p-2/index.html", "pagefind/fragment/zh-cn_1.pf_fragment", "robots.txt"]);
   });
 });
