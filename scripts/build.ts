@@ -40,7 +40,7 @@ const LOG_LEVEL = process.env["WENMING_LOG"] === "debug" ? "debug" : "info";
 const astro = () => import("astro");
 
 /** Said by a build in two processes (tests look for it). */
-const TWO_STAGES_SAID = "wenming: 分两个进程构建：先生成页面，该进程结束后再生成海报、搜索索引并检查输出（节省内存）";
+const TWO_STAGES_SAID = "wenming: 分两个进程构建：先生成页面（同时开始绘制海报），该进程结束后再完成海报、生成搜索索引并检查输出（节省内存）";
 
 /** The temporary folder of the build under way, removed by every way out of a failed build. */
 let tmp: string | undefined;
@@ -168,7 +168,8 @@ async function buildOnce(): Promise<void> {
 }
 
 /**
- * Runs Astro's stage (the handbook's PDFs into their cache, then the pages) into `outDir` in a
+ * Runs Astro's stage (the handbook's PDFs into their cache, then the pages, with posters rendered into
+ * their cache beside them once the pages' memory peak has passed) into `outDir` in a
  * process of its own (this script with WENMING_BUILD_STAGE=pages), which ends
  * when it is done. A failed stage has said why (the same words as here); this
  * process then cleans up and ends with the same status, without saying it twice.

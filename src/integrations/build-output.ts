@@ -9,12 +9,12 @@
  * finding fails the build.
  *
  * A large build runs in two processes (scripts/build.ts, capacity.ts:
- * separateStages): Astro's process prints the handbook into its cache, writes
- * the pages and ends, and the rest (finishSite) then runs in the build
- * script's own process, posters included. At 5x, Astro's process peaks at
- * ≈ 3.2 GB when page generation starts and keeps ≈ 1.8 GB to its end, the
- * renderers grow to ≈ 1.4 GB and Pagefind to ≈ 2.8 GB: neither is then beside
- * Astro's process.
+ * separateStages): Astro's process prints the handbook into its cache and
+ * writes the pages, rendering posters into their cache beside them once its
+ * memory peak has passed (startPostersAfterPeak, one raster thread), and ends;
+ * the rest (finishSite: the posters still missing, with every core) then runs
+ * in the build script's own process. Pagefind (≈ 2.8 GB at 5x) is never
+ * beside Astro's process.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { fileURLToPath } from "node:url";
@@ -22,9 +22,10 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { finishChecks, scanSite } from "./output-checks.ts";
 import { placeHandbook, startHandbook } from "./handbook.ts";
-import { placePosters, startPosters } from "./posters.ts";
+import { placePosters, startPosters, stopEarlyPosters } from "./posters.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { PAGES_STAGE_ONLY } from "../lib/build/capacity.ts";
+import { cancelFirstPage, onFirstPage } from "../lib/build/generation.ts";
 
 /** What the build's stages print with: Astro's logger in Astro's process, a look-alike after it (stageLogger). */
 export type StageLogger = Pick<AstroIntegrationLogger, "info" | "warn">;
@@ -33,10 +34,10 @@ const pagesStageOnly = () => process.env["WENMING_BUILD_STAGE"] === PAGES_STAGE_
 
 /**
  * Posters, handbook, search index and checks of a site whose pages are
- * written: in Astro's process, or after it (`afterAstro`), where nothing has
- * started the posters yet and the handbook was printed before the pages
- * (scripts/build.ts: its Chromium, ≈ 2 GB with its helpers at 5x, and the
- * cover's renderer are then not beside the renderers or Pagefind).
+ * written: in Astro's process, or after it (`afterAstro`), where Astro's
+ * process has printed the handbook before its pages (scripts/build.ts: its
+ * Chromium, ≈ 2 GB with its helpers at 5x, is then beside nothing else) and
+ * rendered some posters beside them; the rest are rendered here.
  */
 export async function finishSite(root: string, logger: (label: string) => StageLogger, afterAstro = false): Promise<void> {
   // The posters left to render, then Pagefind: each keeps both cores busy, and together the renderers
@@ -44,8 +45,9 @@ export async function finishSite(root: string, logger: (label: string) => StageL
   const [scan] = await Promise.all([
     scanSite(root),
     placePosters(root, logger("wenming-posters")).then(() => {
-      // After Astro's process, this one's heap holds the renderers' garbage: collected now, the index's
-      // documents reuse that memory instead of growing the process beside Pagefind (≈ 0.6 GB at 5x).
+      // After Astro's process, this one's heap holds the garbage of reading the content and listing the
+      // posters: collected now, the index's documents reuse that memory instead of growing the process
+      // beside Pagefind (≈ 0.6 GB at 5x).
       if (afterAstro) collectGarbage();
       return buildSearchIndex(root, logger("wenming-search-index"));
     }),
@@ -67,7 +69,41 @@ export function stageLogger(label: string): StageLogger {
   return { info: (message) => console.log(line(message)), warn: (message) => console.warn(line(message)) };
 }
 
+/** Seconds without a new memory peak, after the first page, before Astro's process is past its peak. */
+const PEAK_PASSED_SECONDS = 10;
+
+/**
+ * Watches this process's memory from the start of Astro's build and, once
+ * page generation has begun and the memory has set no new peak for
+ * PEAK_PASSED_SECONDS, starts the posters beside the pages with one raster
+ * thread; returns the stop. At 5x, Astro's process is ≈ 2.4–3.2 GB at its
+ * peak, a few seconds after the first page, and ≈ 2.2 GB from then to its
+ * end; a renderer grows to ≈ 1.5 GB with two raster threads (3.9 GiB with
+ * Astro's process) and ≈ 1.1 GB with one (3.6 GiB, as much as the build's
+ * later stage), which keeps the core that page generation leaves busy.
+ */
+function startPostersAfterPeak(): () => void {
+  let peak = 0;
+  let peakAt = 0;
+  let generating = false;
+  onFirstPage(() => (generating = true));
+  const timer = setInterval(() => {
+    const rss = process.memoryUsage.rss();
+    if (rss > peak) [peak, peakAt] = [rss, performance.now()];
+    if (generating && performance.now() - peakAt >= PEAK_PASSED_SECONDS * 1000) {
+      clearInterval(timer);
+      startPosters({ cores: 1 });
+    }
+  }, 500);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    cancelFirstPage();
+  };
+}
+
 export function buildOutput(): AstroIntegration {
+  let stopWatching = () => {};
   return {
     name: "wenming-build-output",
     hooks: {
@@ -77,8 +113,13 @@ export function buildOutput(): AstroIntegration {
           startHandbook();
         }
       },
+      "astro:build:start": () => {
+        if (pagesStageOnly()) stopWatching = startPostersAfterPeak();
+      },
       "astro:build:done": async ({ dir, logger }) => {
-        if (!pagesStageOnly()) await finishSite(fileURLToPath(dir), (label) => logger.fork(label));
+        if (!pagesStageOnly()) return finishSite(fileURLToPath(dir), (label) => logger.fork(label));
+        stopWatching();
+        await stopEarlyPosters(logger.fork("wenming-posters"));
       },
     },
   };

@@ -223,6 +223,8 @@ describe("an incremental build equals a cold build", () => {
       expect(again.code, again.log).toBe(0);
       // The same process each time: what is tested is a process that has built before.
       expect(builder.pid).toBe(keptPid);
+      // Its log says where posters were rendered only when there were some.
+      expect(again.log).not.toMatch(/新渲染 0 个（/);
       const cold = { out: join(work, `cold-${i}`, "dist"), caches: join(work, `cold-${i}`, "caches") };
       const coldBuild = buildSite({ content, ...cold, asOf, env: { WENMING_BUILD_STAGES: "one" } });
       expect(coldBuild.code, coldBuild.log).toBe(0);

@@ -41,6 +41,32 @@ describe("render cache", () => {
   });
 
   it.each([
+    ["before any job", 0],
+    ["after the third job", 3],
+  ])("stops taking jobs when told to (%s): the ones in hand finish and are cached, the rest are rendered by the next call", async (_when, after) => {
+    const jobs = Array.from({ length: 12 }, (_, i) => ({ input: { ...slogan, sub: `第${i + 1}号` }, size: "wechat-cover", formats: ["png" as const], paths: [`posters/t/t-${i}.png`] }));
+    const cache = mkdtempSync(join(tmpdir(), "wenming-cache-"));
+    const stop = new AbortController();
+    if (after === 0) stop.abort();
+    let done = 0;
+    const watch = setInterval(() => {
+      done = readdirSync(cache).length;
+      if (done >= after) stop.abort();
+    }, 5);
+    const first = await renderJobs(jobs, undefined, cache, { cores: 1, stop: stop.signal });
+    clearInterval(watch);
+    expect(first.errors).toEqual([]);
+    if (after === 0) expect(first.rendered).toBe(0);
+    // One job in flight on one raster thread: at most one more finishes after the stop.
+    else expect(first.rendered).toBeGreaterThanOrEqual(after);
+    expect(first.rendered).toBeLessThan(jobs.length);
+    expect(readdirSync(cache)).toHaveLength(first.rendered);
+    const out = mkdtempSync(join(tmpdir(), "wenming-out-"));
+    expect(await renderJobs(jobs, out, cache)).toEqual({ rendered: jobs.length - first.rendered, cached: first.rendered, errors: [] });
+    expect(readdirSync(join(out, "posters", "t"))).toHaveLength(jobs.length);
+  });
+
+  it.each([
     [1, { renderers: 1, threads: 1 }],
     [2, { renderers: 1, threads: 2 }],
     [3, { renderers: 1, threads: 2 }],

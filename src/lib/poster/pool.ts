@@ -49,9 +49,10 @@ export function poolShape(cores: number): { renderers: number; threads: number }
 /**
  * Renders `jobs` through the cache in `cacheDir` and places the files under
  * `outDir`; without `outDir` it only fills the cache (used to render while
- * Astro is still generating pages).
+ * Astro is still generating pages). Once `stop` is aborted no job is started:
+ * the renderers finish the ones in hand and the result counts what was done.
  */
-export async function renderJobs(jobs: readonly PosterJob[], outDir: string | undefined, cacheDir: string, options: { cores?: number } = {}): Promise<PoolResult> {
+export async function renderJobs(jobs: readonly PosterJob[], outDir: string | undefined, cacheDir: string, options: { cores?: number; stop?: AbortSignal } = {}): Promise<PoolResult> {
   const result: PoolResult = { rendered: 0, cached: 0, errors: [] };
   const todo: { job: PosterJob; files: string[] }[] = [];
   const place = (files: string[], job: PosterJob) => {
@@ -64,7 +65,7 @@ export async function renderJobs(jobs: readonly PosterJob[], outDir: string | un
       result.cached++;
     } else todo.push({ job, files });
   }
-  if (todo.length === 0) return result;
+  if (todo.length === 0 || options.stop?.aborted) return result;
   const { renderers, threads } = poolShape(options.cores ?? availableParallelism());
   const count = Math.max(1, Math.min(renderers, todo.length));
   const script = fileURLToPath(new URL("./worker.ts", import.meta.url));
@@ -85,7 +86,7 @@ export async function renderJobs(jobs: readonly PosterJob[], outDir: string | un
             // One job in flight per raster thread; the renderer is done when it has no job left to take or answer.
             let inFlight = 0;
             const send = () => {
-              const item = todo[next];
+              const item = options.stop?.aborted ? undefined : todo[next];
               if (!item) {
                 if (inFlight === 0) resolve();
                 return;
