@@ -80,8 +80,22 @@ export const batchPaths = () => batches.map((batch) => ({ params: { batch: batch
 export const newsListKey = pageKey(stamp, { digest: groupDigest(newsEntries) });
 /** Cache key of the activity listings (category, station, past): many activities, split by the as-of date (in the stamp). */
 export const activitiesListKey = pageKey(stamp, { digest: groupDigest(activityEntries) });
+/** Every ad as one source: ad theme pages list them, and guides and conventions show their posters and slogans. */
+const adsSource = { digest: groupDigest(adEntries) };
 /** Cache key of the ad theme pages: a theme's ads and the other themes. */
-export const adsListKey = pageKey(stamp, { digest: groupDigest(adEntries) });
+export const adsListKey = pageKey(stamp, adsSource);
+/** Cache key of an ad's page: its slogans, sizes and files. */
+export const adKey = (ad: CollectionEntry<"ads">) => pageKey(stamp, ad);
+const conventionsSource = { digest: groupDigest(conventionEntries) };
+const guidesSource = { digest: groupDigest(guideEntries) };
+/**
+ * Cache key of a guide's page: the guide, the convention articles it quotes
+ * (any convention changing re-renders every guide page: ≈ 200 at city) and the
+ * ads whose posters it shows.
+ */
+export const guideKey = (guide: CollectionEntry<"etiquette">) => pageKey(stamp, guide, conventionsSource, adsSource);
+/** Cache key of a convention's page: the convention, its related guides' titles and its related ads. */
+export const conventionKey = (convention: CollectionEntry<"conventions">) => pageKey(stamp, convention, guidesSource, adsSource);
 
 const listPageKeys = new Map<ListKind, string>();
 

@@ -116,20 +116,36 @@ const changes = {
     ],
   },
   convention: {
-    name: "a convention article and an ad's slogan",
+    name: "two convention articles, one of them quoted by guides",
     change: () => {
       edit("conventions/shimin-gongyue.yaml", "维护社会公共秩序", "自觉维护社会公共秩序");
-      edit("ads/yangquan.yaml", "牵好绳 清好便", "牵好绳 清好粪");
+      // Article 7 is quoted on the 控烟 and 排队 guides' pages, which nothing else in this step changes.
+      edit("conventions/shimin-gongyue.yaml", "说话轻声，", "说话轻声细语，");
     },
     shows: [
       ["conventions/shimin-gongyue/index.html", "自觉维护社会公共秩序"],
+      ["etiquette/paidui-yimixian/index.html", "说话轻声细语"],
+    ],
+  },
+  adSlogan: {
+    // Shown on its own page and on a guide's page (its poster), which nothing else in this step changes.
+    name: "an ad's slogan",
+    change: () => edit("ads/yangquan.yaml", "牵好绳 清好便", "牵好绳 清好粪"),
+    shows: [
       ["ads/yangquan/index.html", "牵好绳 清好粪"],
+      ["etiquette/yangquan-qianshen/index.html", "牵好绳 清好粪"],
     ],
   },
   guideField: {
-    name: "an etiquette guide's front-matter field",
-    change: () => edit("etiquette/kongyan.mdx", "请到指定吸烟区", "请到指定的吸烟区"),
-    shows: [["etiquette/kongyan/index.html", "请到指定的吸烟区"]],
+    name: "an etiquette guide's front-matter fields (its title is listed on a convention's page)",
+    change: () => {
+      edit("etiquette/kongyan.mdx", "请到指定吸烟区", "请到指定的吸烟区");
+      edit("etiquette/kongyan.mdx", "title: 控烟 无烟环境共守护", "title: 控烟 无烟环境人人守护");
+    },
+    shows: [
+      ["etiquette/kongyan/index.html", "请到指定的吸烟区"],
+      ["conventions/shimin-gongyue/index.html", "控烟 无烟环境人人守护"],
+    ],
   },
   guideBody: {
     name: "an etiquette guide's body only",
@@ -190,9 +206,10 @@ const changes = {
  * so a cache that missed it could not be covered by a rebuild the other forced.
  */
 const steps: Change[][] = [
-  [changes.story, changes.guideField, changes.convention],
-  [changes.personField, changes.guideBody, changes.lists],
-  [changes.photo, changes.services],
+  // Guides, conventions and ads show each other: each of those changes is in a step of its own among them.
+  [changes.story, changes.convention],
+  [changes.personField, changes.guideField, changes.guideBody, changes.lists],
+  [changes.photo, changes.services, changes.adSlogan],
   [changes.batch, changes.newsDeleted],
   [changes.adPicture],
   [changes.logo],
