@@ -100,13 +100,13 @@ export function estimatePeakBytes(counts: readonly [string, number][], twoStages
 
 /**
  * Above this estimate a build runs Astro in a process of its own, which
- * prints the handbook before its pages and ends once they are written, before
- * the posters and the search index are made: Astro's process (≈ 3.2 GB at 5x
- * when page generation starts, ≈ 1.8 GB to its end) is then not beside the
- * renderers (≈ 1.4 GB) or Pagefind (≈ 2.8 GB), nor the handbook's Chromium
- * beside them. Below it, one
- * process: the content is read once instead of twice (≈ 2 s at city scale),
- * and posters render beside the pages — what a clerk's correction waits for.
+ * prints the handbook before its pages, renders posters beside them with one
+ * raster thread once its memory peak has passed, and ends once they are
+ * written, before the rest of the posters and the search index are made:
+ * Astro's process (2.3–3.6 GB at its peak at 5x, ≈ 2.2 GB from then to its
+ * end) is then never beside Pagefind (≈ 2.8 GB) or the handbook's Chromium.
+ * Below it, one process: the content is read once instead of twice (≈ 2 s at
+ * city scale), and posters render beside the pages with every core.
  */
 export const SEPARATE_STAGES_ABOVE_BYTES = 4 * GiB;
 
@@ -133,7 +133,7 @@ export function roughItemCount(contentRoot: string): number {
   return items;
 }
 
-/** WENMING_BUILD_STAGE in Astro's own process, when posters, handbook, index and checks run after it (scripts/build.ts). */
+/** WENMING_BUILD_STAGE in Astro's own process, when the search index, the checks and the posters not yet rendered come after it (scripts/build.ts). */
 export const PAGES_STAGE_ONLY = "pages";
 
 /**
