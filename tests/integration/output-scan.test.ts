@@ -65,6 +65,21 @@ describe("links", () => {
     expect(second.leaks).toHaveLength(2);
     expect(second.clean.sort()).toEqual([...first.clean].sort());
   });
+
+  it("a file clean only because a value was allowed is scanned again: the next build may not allow it", () => {
+    write("data/codes.json", '{"code":"911101198001011769"}');
+    try {
+      const files = ["data/codes.json"];
+      const first = scanOutput({ root, files, clean: [], allowed: ["911101198001011769"] });
+      expect(first.leaks).toEqual([]);
+      expect(first.clean).toEqual([]);
+      // The entry is gone from the lists (its code no longer allowed); the file is the same.
+      const next = scanOutput({ root, files, clean: first.clean, allowed: [] });
+      expect(next.leaks.map((l) => `${l.file}:${l.kind}`)).toEqual(["data/codes.json:id"]);
+    } finally {
+      rmSync(join(root, "data/codes.json"));
+    }
+  });
 });
 
 describe("memory", () => {
