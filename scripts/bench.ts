@@ -59,14 +59,15 @@ figures["corpusSeconds"] = (performance.now() - t) / 1000;
  */
 async function afterEarlierDeletions(limitSeconds = 300): Promise<number> {
   const started = performance.now();
-  while (readdirSync(work).some((name) => name.includes(".trash-")) && performance.now() - started < limitSeconds * 1000) await new Promise((r) => setTimeout(r, 200));
+  // A replaced site is deleted (.trash-) or emptied for the next build's folders (.emptying-) in the background.
+  while (readdirSync(work).some((name) => name.includes(".trash-") || name.includes(".emptying-")) && performance.now() - started < limitSeconds * 1000) await new Promise((r) => setTimeout(r, 200));
   return (performance.now() - started) / 1000;
 }
 
 async function build(label: string, overrides: Record<string, string> = {}) {
   log(`\n— ${label}`);
   const waited = await afterEarlierDeletions();
-  if (waited > 0.5) log(`  (waited ${waited.toFixed(1)} s for the site the last build replaced to be deleted)`);
+  if (waited > 0.5) log(`  (waited ${waited.toFixed(1)} s for the site the last build replaced to be deleted or emptied)`);
   const r = await runMeasured(process.execPath, ["scripts/build.ts"], { ...env, ...overrides });
   if (r.code === STOPPED_AT_LIMIT) {
     // The build refused or stopped at its memory limit (src/lib/build/capacity.ts): a result at the largest scales, not a crash.

@@ -20,7 +20,8 @@ import { fileURLToPath } from "node:url";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { discardFolder } from "../src/lib/build/files.ts";
+import { discardFolder, recycleFolder, takeSkeleton } from "../src/lib/build/files.ts";
+import { KEEP_FROM_ENV, nextRecordFile, recordFile } from "../src/lib/build/kept-pages.ts";
 import { capacityProblem, contentCounts, memoryBudget, PAGES_STAGE_ONLY, roughItemCount, separateStages, watchMemory, type Budget } from "../src/lib/build/capacity.ts";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
 import { descendants } from "../src/lib/build/process-tree.ts";
@@ -42,6 +43,15 @@ const astro = () => import("astro");
 /** Said by a build in two processes (tests look for it). */
 const TWO_STAGES_SAID = "wenming: 分两个进程构建：先生成页面（同时开始绘制海报），该进程结束后再完成海报、生成搜索索引并检查输出（节省内存）";
 
+/**
+ * Astro empties its output folder first; the build's folder is new or holds folders only (takeSkeleton), which
+ * are to be kept.
+ */
+const KEEP_OUT_DIR = { build: { emptyOutDir: false } };
+
+/** Where the emptied folders of the site replaced last are kept for the next build (files.ts: recycleFolder). */
+const skeletonOf = (outDir: string) => `${outDir}.skeleton`;
+
 /** The temporary folder of the build under way, removed by every way out of a failed build. */
 let tmp: string | undefined;
 
@@ -53,7 +63,10 @@ const STOPPED_AT_LIMIT = 3;
 
 /** What every way out of a failed build does first: remove the temporary folder, release the lock. */
 function cleanUp(): void {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  if (tmp) {
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(nextRecordFile(tmp), { force: true });
+  }
   lock.release?.();
 }
 
@@ -120,6 +133,7 @@ async function buildOnce(): Promise<void> {
   // prerender chunks into the same .astro/ folder, so two at once would delete each other's modules.
   lock.release = await acquireBuildLock(resolve("node_modules/.cache/wenming-build.lock"), { waitSeconds: Number(process.env["WENMING_LOCK_WAIT"] ?? 600) }).catch(fail);
   await rm(tmp, { recursive: true, force: true });
+  rmSync(nextRecordFile(tmp), { force: true });
   discardFolder(old);
 
   const contentRoot = contentFolder();
@@ -138,6 +152,13 @@ async function buildOnce(): Promise<void> {
   const marker = join(astroCache, "wenming-content-root");
   const force = !existsSync(marker) || readFileSync(marker, "utf8") !== contentRoot;
 
+  // Pages of the published site may be kept (kept-pages.ts) — none when Astro's caches are discarded, but this
+  // build's pages are recorded for the next.
+  process.env[KEEP_FROM_ENV] = outDir;
+  if (force) rmSync(recordFile(outDir), { force: true });
+  // The folders of an older site, emptied after the last build, spare making them again.
+  orFail(() => takeSkeleton(skeletonOf(outDir), tmp as string));
+
   console.log(`wenming: 构建站点，数据截至 ${asOf}`);
   if (twoStages) console.log(TWO_STAGES_SAID);
   try {
@@ -146,14 +167,17 @@ async function buildOnce(): Promise<void> {
       // Loaded here: ≈ 80 MB that would otherwise sit beside Astro's process for the whole page stage.
       const { finishSite, stageLogger } = await import("../src/integrations/build-output.ts");
       await finishSite(tmp, stageLogger, true);
-    } else await (await astro()).build({ outDir: tmp, force, logLevel: LOG_LEVEL });
+    } else await (await astro()).build({ outDir: tmp, force, logLevel: LOG_LEVEL, vite: KEEP_OUT_DIR });
     await mkdir(dirname(marker), { recursive: true });
     await writeFile(marker, contentRoot);
+    // The published site's record goes first: a record must never describe another site than the one beside it.
+    rmSync(recordFile(outDir), { force: true });
     if (existsSync(outDir)) await rename(outDir, old);
     await rename(tmp, outDir);
+    if (existsSync(nextRecordFile(tmp))) await rename(nextRecordFile(tmp), recordFile(outDir));
     tmp = undefined;
-    // The new site is in place; the old one is deleted in the background (seconds at city scale).
-    discardFolder(old);
+    // The new site is in place; the old one's files are removed in the background and its folders kept for the next build.
+    recycleFolder(old, skeletonOf(outDir));
   } catch (error) {
     fail(error);
   }
@@ -200,7 +224,7 @@ async function runPagesStage(): Promise<void> {
     // The handbook first, alone with this process: its Chromium is not beside Astro, the renderers or Pagefind,
     // and the build script only places it from the cache, without loading a renderer for its cover.
     await (await import("../src/integrations/handbook.ts")).printHandbook();
-    await (await astro()).build({ outDir: tmp, force: process.env["WENMING_STAGE_FORCE"] === "1", logLevel: LOG_LEVEL });
+    await (await astro()).build({ outDir: tmp, force: process.env["WENMING_STAGE_FORCE"] === "1", logLevel: LOG_LEVEL, vite: KEEP_OUT_DIR });
   } catch (error) {
     fail(error);
   }

@@ -26,6 +26,7 @@ import { placePosters, startPosters, stopEarlyPosters } from "./posters.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { PAGES_STAGE_ONLY } from "../lib/build/capacity.ts";
 import { cancelFirstPage, onFirstPage } from "../lib/build/generation.ts";
+import { currentKeeping, removeEmptyFolders, startKeeping } from "../lib/build/kept-pages.ts";
 
 /** What the build's stages print with: Astro's logger in Astro's process, a look-alike after it (stageLogger). */
 export type StageLogger = Pick<AstroIntegrationLogger, "info" | "warn">;
@@ -53,6 +54,8 @@ export async function finishSite(root: string, logger: (label: string) => StageL
     }),
     placeHandbook(root, logger("wenming-handbook")),
   ]);
+  // A site built into the emptied folders of an older one (scripts/build.ts) keeps the folders of pages since removed.
+  removeEmptyFolders(root);
   await finishChecks(root, scan, logger("wenming-output-checks"));
 }
 
@@ -102,6 +105,17 @@ function startPostersAfterPeak(): () => void {
   };
 }
 
+/** The project folder: its code is what the published pages were rendered from (kept-pages.ts: codeStamp). */
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Before anything reads the pages: the pages this build kept are linked in from the published site (kept-pages.ts). */
+function placeKeptPages(root: string, logger: StageLogger): void {
+  const keeping = currentKeeping();
+  if (!keeping) return;
+  const { kept, rendered } = keeping.place(root);
+  logger.info(`诚信榜页面：沿用已发布的 ${kept} 页，重新生成 ${rendered} 页`);
+}
+
 export function buildOutput(): AstroIntegration {
   let stopWatching = () => {};
   return {
@@ -114,9 +128,11 @@ export function buildOutput(): AstroIntegration {
         }
       },
       "astro:build:start": () => {
+        startKeeping(PROJECT_ROOT);
         if (pagesStageOnly()) stopWatching = startPostersAfterPeak();
       },
       "astro:build:done": async ({ dir, logger }) => {
+        placeKeptPages(fileURLToPath(dir), logger.fork("wenming-pages"));
         if (!pagesStageOnly()) return finishSite(fileURLToPath(dir), (label) => logger.fork(label));
         stopWatching();
         await stopEarlyPosters(logger.fork("wenming-posters"));

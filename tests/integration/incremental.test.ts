@@ -17,6 +17,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WarmBuilder } from "../../src/lib/build/warm-builder.ts";
+import { recordFile, type KeptRecord } from "../../src/lib/build/kept-pages.ts";
 import { buildSite, sampleContent } from "./helpers.ts";
 import { siteDifferences } from "./site-diff.ts";
 
@@ -31,6 +32,9 @@ const builder = new WarmBuilder({
 });
 
 let keptPid: number | undefined;
+
+/** Pages each incremental build kept from the published site (kept-pages.ts). */
+const keptCounts: number[] = [];
 
 /** A build in the kept process; its log for the assertion message. */
 async function keptBuild(): Promise<{ code: number; log: string }> {
@@ -114,6 +118,28 @@ const changes = {
       ["integrity/black/2026-11-001/index.html", "欠缴税款 129 万元"],
       ["integrity/red/2026-11-001/index.html", "海关高级认证企业（AEO）"],
     ],
+  },
+  listsReverted: {
+    name: "the two list entries back as they were two builds ago, and a published page edited by hand",
+    change: () => {
+      edit("integrity/red/2026-11.csv", "海关高级认证企业（AEO）", "海关高级认证企业");
+      edit("integrity/black/2026-11.csv", "欠缴税款 129 万元", "欠缴税款 128 万元");
+      // Pages of the published site are kept only if they are the files the last build wrote (kept-pages.ts).
+      for (const site of [warm.out, kept.out]) {
+        const page = join(site, "integrity/red/2026-11-002/index.html");
+        writeFileSync(page, readFileSync(page, "utf8").replace("</main>", "<p>手工改动</p></main>"));
+      }
+    },
+    shows: [
+      ["integrity/black/2026-11-001/index.html", "欠缴税款 128 万元"],
+      ["integrity/red/2026-11-001/index.html", "海关高级认证企业"],
+    ],
+  },
+  authorityGone: {
+    name: "the only black-list entry of one authority moved to another (that authority's page goes)",
+    change: () => edit("integrity/black/2026-11.csv", "示例市中级人民法院", "示例市交通运输局"),
+    shows: [["integrity/black/authority/示例市交通运输局/index.html", "张某强"]],
+    gone: ["integrity/black/authority/示例市中级人民法院/index.html"],
   },
   convention: {
     name: "two convention articles, one of them quoted by guides",
@@ -209,6 +235,9 @@ const steps: Change[][] = [
   // Guides, conventions and ads show each other: each of those changes is in a step of its own among them.
   [changes.story, changes.convention],
   [changes.personField, changes.guideField, changes.guideBody, changes.lists],
+  // Pages kept from the published site (kept-pages.ts): a key seen two builds ago, a hand-edited page, a page gone.
+  [changes.listsReverted],
+  [changes.authorityGone],
   [changes.photo, changes.services, changes.adSlogan],
   [changes.batch, changes.newsDeleted],
   [changes.adPicture],
@@ -250,7 +279,20 @@ describe("an incremental build equals a cold build", () => {
       for (const file of group.flatMap((c) => c.gone ?? [])) expect(existsSync(join(cold.out, file)), file).toBe(false);
       expect(siteDifferences(warm.out, cold.out)).toEqual([]);
       expect(siteDifferences(kept.out, cold.out), "the kept build process's site").toEqual([]);
+      keptCounts.push(Number(/沿用已发布的 (\d+) 页/.exec(incremental.log)?.[1] ?? 0));
     },
     300_000,
   );
+
+  it("kept pages from the published site where they could, and only pages without optimised images", () => {
+    // Otherwise the steps above would not have tested keeping at all.
+    expect(Math.max(...keptCounts)).toBeGreaterThan(50);
+    const record = JSON.parse(readFileSync(recordFile(warm.out), "utf8")) as KeptRecord;
+    const files = Object.keys(record.pages);
+    expect(files.length).toBeGreaterThan(50);
+    // Astro's image transforms (<name>.<hash>_<hash>.webp) are replayed only for pages it restores itself: a kept
+    // page must show none. Images bundled by Vite (the logo: <name>.<hash>.png) are written by every build.
+    for (const file of files) expect(readFileSync(join(warm.out, file), "utf8"), file).not.toMatch(/\/_astro\/[^"' ]+\.[\w-]{8}_[\w-]+\.(webp|avif|png|jpe?g|gif)/);
+    expect(readdirSync(warm.out).filter((name) => name.includes("kept-pages"))).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * Compares two built sites file by file. Declared exceptions, and only these:
+ * Compares two built sites file by file, and folder by folder. Declared exceptions, and only these:
  * Pagefind writes its filter files and metadata in hash-map order, so their
  * bytes (and the hashed names that point at them) differ between two cold
  * builds of the same content; they are compared by their decoded bytes as a
@@ -10,10 +10,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
 
+/** Every file of a site, and every folder (with a trailing slash: a folder left empty is published too). */
 function files(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .filter((e) => e.isFile() || e.isDirectory())
+    .map((e) => `${relative(root, join(e.parentPath, e.name))}${e.isDirectory() ? "/" : ""}`)
     .sort();
 }
 
@@ -87,7 +88,7 @@ export function siteDifferences(a: string, b: string): string[] {
   for (const f of fa) if (!inB.has(f) && !UNORDERED.test(f)) differences.push(`only in the incremental build: ${f}`);
   for (const f of fb) if (!inA.has(f) && !UNORDERED.test(f)) differences.push(`only in the cold build: ${f}`);
   for (const f of fa) {
-    if (!inB.has(f) || UNORDERED.test(f)) continue;
+    if (!inB.has(f) || UNORDERED.test(f) || f.endsWith("/")) continue;
     if (!readFileSync(join(a, f)).equals(readFileSync(join(b, f)))) differences.push(`differs: ${f}`);
   }
   const sig = (root: string, list: string[]) =>

@@ -1,7 +1,8 @@
-/** Placing cached build outputs into the site being built, and clearing away the site it replaces. */
+/** Placing cached build outputs into the site being built, and clearing away (or recycling) the site it replaces. */
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Puts a cached file into the site: a hard link when possible (instant, no
@@ -61,4 +62,42 @@ export function discardFolder(path: string): void {
     stdio: "ignore",
   });
   remover.unref();
+}
+
+/** True when `dir` holds no file at any depth (folders only). */
+function onlyFolders(dir: string): boolean {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) if (!entry.isDirectory() || !onlyFolders(join(dir, entry.name))) return false;
+  return true;
+}
+
+/**
+ * Moves the folders of an older site (`skeleton`, emptied by recycleFolder)
+ * to `target`, for a build to write into: on this kind of disk making a
+ * folder costs ≈ 0.25 ms, and a city site has 24,000 (docs/performance.md).
+ * Only a tree with no file in it is taken — a build must start from nothing
+ * but folders — anything else is discarded; false when there is none.
+ */
+export function takeSkeleton(skeleton: string, target: string): boolean {
+  if (!existsSync(skeleton)) return false;
+  if (!onlyFolders(skeleton)) {
+    discardFolder(skeleton);
+    return false;
+  }
+  renameSync(skeleton, target);
+  return true;
+}
+
+/**
+ * Like discardFolder, but keeps the folders: a detached process removes every
+ * file under `path` (renamed at once out of the way), then makes what is left
+ * the next build's `skeleton` (takeSkeleton), or deletes it when there is one
+ * already. Removing a hard link costs a tenth of removing a folder, and most of
+ * a site's files are links (kept pages, posters, the search index).
+ */
+export function recycleFolder(path: string, skeleton: string): void {
+  if (!existsSync(path)) return;
+  const emptying = `${skeleton}.emptying-${process.pid}-${Date.now()}`;
+  renameSync(path, emptying);
+  const child = spawn(process.execPath, [fileURLToPath(new URL("./empty-folder.ts", import.meta.url)), emptying, skeleton], { detached: true, stdio: "ignore" });
+  child.unref();
 }
