@@ -177,7 +177,7 @@ async function buildOnce(): Promise<void> {
     if (existsSync(nextRecordFile(tmp))) await rename(nextRecordFile(tmp), recordFile(outDir));
     tmp = undefined;
     // The new site is in place; the old one's files are removed in the background and its folders kept for the next build.
-    recycleFolder(old, skeletonOf(outDir));
+    recycleFolder(old, skeletonOf(outDir), outDir);
   } catch (error) {
     fail(error);
   }

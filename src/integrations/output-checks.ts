@@ -11,17 +11,25 @@
  */
 import type { StageLogger } from "./build-output.ts";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { checkAnchors, checkPending, type LinkProblem } from "../lib/checks/links.ts";
-import { scanOutput, type OutputScan, type OutputScanOptions } from "../lib/checks/output-scan.ts";
+import { loadFindings, saveFindings, scanOutput, type OutputScan, type OutputScanOptions } from "../lib/checks/output-scan.ts";
+import { codeStamp } from "../lib/build/kept-pages.ts";
 import { sitemapXml } from "../lib/checks/sitemap.ts";
 import { siteFiles } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
 import { checkCreditCode } from "../lib/integrity/credit-code.ts";
 
 const CLEAN_FILES = cachePath("clean-files.json");
+/** What the last build's scans found in files it may still have (output-scan.ts: FileFinding): the site's, the index's. */
+const SITE_FINDINGS = cachePath("scan-findings-site.json");
+const INDEX_FINDINGS = cachePath("scan-findings-index.json");
+
+/** The project folder: findings are taken only from a scan by the same code (kept-pages.ts: codeStamp). */
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const INDEX_DIR = "pagefind/";
 
 /** What both passes of the scan share: the clean files of the last build and the credit codes published on purpose. */
@@ -31,6 +39,8 @@ export interface SiteScan {
   scan: OutputScan;
   basis: ScanBasis;
   started: number;
+  /** The scanning code and the site's origin: what findings are valid for. */
+  stamp: string;
 }
 
 /** Where posters, share images and the handbook's PDFs are placed: not scanned (rendered files), and linked to before they are placed. */
@@ -48,11 +58,14 @@ export async function scanSite(root: string): Promise<SiteScan> {
     clean: existsSync(CLEAN_FILES) ? (JSON.parse(await readFile(CLEAN_FILES, "utf8")) as string[]) : [],
     allowed: integrity.flatMap((e) => (e.creditCode && checkCreditCode(e.creditCode).ok ? [e.creditCode] : [])),
   };
-  const workerData: OutputScanOptions = {
+  const origin = new URL(site.siteUrl).origin;
+  const stamp = `${codeStamp(PROJECT_ROOT)}|${origin}`;
+  const workerData: OutputScanOptions & { findingsFrom: [string, string] } = {
     ...basis,
     files,
     siteFiles: files,
-    origin: new URL(site.siteUrl).origin,
+    origin,
+    findingsFrom: [SITE_FINDINGS, stamp],
     skipLinkPrefixes: skipImages ? IMAGE_PREFIXES : [],
     // Written later: the search index and the images (meanwhile), the sitemap and robots.txt (after this scan).
     pendingLinkPrefixes: [`/${INDEX_DIR}`, "/sitemap.xml", "/robots.txt", ...(skipImages ? [] : IMAGE_PREFIXES)],
@@ -64,17 +77,17 @@ export async function scanSite(root: string): Promise<SiteScan> {
     // After a result this does nothing; without one it ends the wait instead of hanging the build.
     worker.once("exit", (code) => fail(new Error(`输出检查线程意外退出（退出码 ${code}）`)));
   });
-  return { scan, basis, started };
+  return { scan, basis, started, stamp };
 }
 
 /** Once the search index is written and the images placed: scans the index, checks anchors and pending links, writes the sitemap, and fails on any finding. */
-export async function finishChecks(root: string, { scan, basis, started }: SiteScan, logger: StageLogger): Promise<void> {
+export async function finishChecks(root: string, { scan, basis, started, stamp }: SiteScan, logger: StageLogger): Promise<void> {
   const { site } = await getContent();
   const sitemap = sitemapXml(scan.indexable, site.siteUrl);
   await writeFile(join(root, "sitemap.xml"), sitemap.xml);
   await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
   const all = siteFiles(root);
-  const late = scanOutput({ ...basis, files: all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt") });
+  const late = scanOutput({ ...basis, files: all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt"), findings: loadFindings(INDEX_FINDINGS, stamp) });
   await mkdir(dirname(CLEAN_FILES), { recursive: true });
   await writeFile(CLEAN_FILES, JSON.stringify([...scan.clean, ...late.clean]));
 
@@ -91,5 +104,8 @@ export async function finishChecks(root: string, { scan, basis, started }: SiteS
         .join("\n")}`,
     );
   }
+  // Only a scan that passed is remembered: its files are the site about to be published.
+  await rename(`${SITE_FINDINGS}.next`, SITE_FINDINGS);
+  saveFindings(INDEX_FINDINGS, stamp, late.findings);
   logger.info(`输出检查通过：网站地图 ${sitemap.count} 页，无个人信息泄露，无失效链接（${((performance.now() - started) / 1000).toFixed(1)} s）`);
 }

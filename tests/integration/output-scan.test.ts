@@ -1,12 +1,18 @@
 /** The output scan on a small built site: links, anchors, pending files, personal data and sitemap pages, in one pass. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { checkAnchors, checkLinks, checkPending } from "../../src/lib/checks/links.ts";
-import { scanOutput, type OutputScan } from "../../src/lib/checks/output-scan.ts";
+import { loadFindings, saveFindings, scanOutput, type OutputScan } from "../../src/lib/checks/output-scan.ts";
 import { siteFiles } from "../../src/lib/checks/site-files.ts";
+
+// Every read is counted (findings spare reading a file that has not changed).
+vi.mock("node:fs", async (original) => {
+  const fs = await original<typeof import("node:fs")>();
+  return { ...fs, readFileSync: vi.fn(fs.readFileSync) };
+});
 
 let root: string;
 const write = (rel: string, text: string) => {
@@ -79,6 +85,65 @@ describe("links", () => {
     } finally {
       rmSync(join(root, "data/codes.json"));
     }
+  });
+});
+
+describe("findings reused while a file is the same file", () => {
+  const pending = ["/sitemap.xml"];
+  const scan = (findings?: OutputScan["findings"], allowed: string[] = []) => {
+    const files = siteFiles(root);
+    return scanOutput({ root, files, siteFiles: files, clean: [], allowed, pendingLinkPrefixes: pending, findings });
+  };
+  const lines = (s: OutputScan) => [...s.links.map((p) => `${p.page} → ${p.href}：${p.problem}`), ...s.leaks.map((l) => `${l.file}:${l.kind}`)].sort();
+  it("finds the same with the last scan's findings, and has findings only for files with no personal data at all", () => {
+    const first = scan(undefined, ["911101198001011769"]);
+    const second = scan(first.findings, ["911101198001011769"]);
+    expect(lines(second)).toEqual(lines(first));
+    expect(second.indexable.sort()).toEqual(first.indexable.sort());
+    // The page with a mobile number and the data file (an ID, and an allowed code) are read every time.
+    expect(Object.keys(first.findings).sort()).toEqual(["conventions/shimin/index.html", "good-people/region/东城区/index.html", "index.html", "search/index.html"]);
+  });
+
+  it("reads no file that is still the very file it found clean, and reads a file again once it is edited", async () => {
+    write("extra/index.html", page("<p>电话 00000000000</p>"));
+    try {
+      const first = scan();
+      expect(first.findings["extra/index.html"]).toBeDefined();
+      vi.mocked(readFileSync).mockClear();
+      scan(first.findings);
+      const read = vi.mocked(readFileSync).mock.calls.map(([path]) => String(path).slice(root.length + 1));
+      expect(read.sort()).toEqual(["data/list.json", "good-people/region/西城区/index.html"]);
+      // An edit moves the file's time (on the kernel's tick: a few ms after the scan).
+      await new Promise((r) => setTimeout(r, 30));
+      write("extra/index.html", page("<p>电话 13912345678</p>"));
+      expect(scan(first.findings).leaks.map((l) => l.file)).toContain("extra/index.html");
+    } finally {
+      rmSync(join(root, "extra"), { recursive: true });
+    }
+  });
+
+  it("resolves a reused page's links against the site as it is now", () => {
+    write("extra/index.html", page('<a href="/gone/">将删除</a>'));
+    write("gone/index.html", page("<p>在</p>"));
+    try {
+      const first = scan();
+      expect(first.links.filter((l) => l.page === "/extra/")).toEqual([]);
+      rmSync(join(root, "gone"), { recursive: true });
+      const second = scan(first.findings);
+      expect(second.findings["extra/index.html"]).toBe(first.findings["extra/index.html"]);
+      expect(second.links.filter((l) => l.page === "/extra/").map((l) => l.problem)).toEqual(["链接指向的页面或文件不存在"]);
+    } finally {
+      rmSync(join(root, "extra"), { recursive: true });
+    }
+  });
+
+  it("are taken only from a scan by the same code for the same origin", () => {
+    const file = join(root, "..", `findings-${Date.now()}.json`);
+    saveFindings(file, "code-a|https://a.example", scan().findings);
+    expect(Object.keys(loadFindings(file, "code-a|https://a.example") ?? {}).length).toBeGreaterThan(0);
+    expect(loadFindings(file, "code-b|https://a.example")).toBeUndefined();
+    expect(loadFindings(`${file}.missing`, "code-a|https://a.example")).toBeUndefined();
+    rmSync(file);
   });
 });
 

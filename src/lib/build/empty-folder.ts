@@ -1,11 +1,17 @@
 /**
- * `node empty-folder.ts <folder> <skeleton>` (started by files.ts:
- * recycleFolder): removes every file under <folder>, keeping its folders, then
- * renames it to <skeleton> for the next build — or deletes it when a skeleton
- * is there already or anything fails. The rename comes last, so a build never
- * finds a half-emptied skeleton.
+ * Started by files.ts (recycleFolder), detached, after a build has put its
+ * site in place; leaves the next build's skeleton: a tree of the site's
+ * folders with no file in it (takeSkeleton).
+ *
+ *   node empty-folder.ts empty <folder> <skeleton>   removes every file under <folder> (the site replaced), keeping
+ *                                                   its folders, then renames it to <skeleton>
+ *   node empty-folder.ts mirror <site> <skeleton>    makes the folders of <site> (when no site was replaced: a first
+ *                                                   build) under a temporary name, then renames it to <skeleton>
+ *
+ * The rename comes last, so a build never finds a half-made skeleton; when a
+ * skeleton is there already, or anything fails, the work is deleted instead.
  */
-import { existsSync, readdirSync, renameSync, rmSync, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 
 function emptyFiles(dir: string): void {
@@ -16,13 +22,20 @@ function emptyFiles(dir: string): void {
   }
 }
 
-const [folder, skeleton] = process.argv.slice(2);
-if (folder && skeleton) {
+function mirrorFolders(site: string, into: string): void {
+  mkdirSync(into, { recursive: true });
+  for (const entry of readdirSync(site, { withFileTypes: true })) if (entry.isDirectory()) mirrorFolders(join(site, entry.name), join(into, entry.name));
+}
+
+const [mode, from, skeleton] = process.argv.slice(2);
+if (from && skeleton) {
+  const work = mode === "mirror" ? `${skeleton}.emptying-${process.pid}-${Date.now()}` : from;
   try {
-    emptyFiles(folder);
+    if (mode === "mirror") mirrorFolders(from, work);
+    else emptyFiles(work);
     if (existsSync(skeleton)) throw new Error("a skeleton is there already");
-    renameSync(folder, skeleton);
+    renameSync(work, skeleton);
   } catch {
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }

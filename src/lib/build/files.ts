@@ -1,6 +1,6 @@
 /** Placing cached build outputs into the site being built, and clearing away (or recycling) the site it replaces. */
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -92,12 +92,34 @@ export function takeSkeleton(skeleton: string, target: string): boolean {
  * file under `path` (renamed at once out of the way), then makes what is left
  * the next build's `skeleton` (takeSkeleton), or deletes it when there is one
  * already. Removing a hard link costs a tenth of removing a folder, and most of
- * a site's files are links (kept pages, posters, the search index).
+ * a site's files are links (kept pages, posters, the search index). With no
+ * `path` (the first build into a folder), the process makes the folders of
+ * `site` instead, so that the next build has them too.
  */
-export function recycleFolder(path: string, skeleton: string): void {
-  if (!existsSync(path)) return;
-  const emptying = `${skeleton}.emptying-${process.pid}-${Date.now()}`;
-  renameSync(path, emptying);
-  const child = spawn(process.execPath, [fileURLToPath(new URL("./empty-folder.ts", import.meta.url)), emptying, skeleton], { detached: true, stdio: "ignore" });
-  child.unref();
+export function recycleFolder(path: string, skeleton: string, site: string): void {
+  const helper = fileURLToPath(new URL("./empty-folder.ts", import.meta.url));
+  let args: string[];
+  if (existsSync(path)) {
+    const emptying = `${skeleton}.emptying-${process.pid}-${Date.now()}`;
+    renameSync(path, emptying);
+    args = ["empty", emptying, skeleton];
+  } else if (!existsSync(skeleton)) args = ["mirror", site, skeleton];
+  else return;
+  spawn(process.execPath, [helper, ...args], { detached: true, stdio: "ignore" }).unref();
+}
+
+/**
+ * A file's identity: its inode, size and modification time (to the
+ * nanosecond), or undefined when there is no file. A build never writes into
+ * a file it has published or cached — it writes new files and links — so a
+ * file with the same identity as one an earlier build wrote has the same
+ * bytes (short of someone setting its time back by hand).
+ */
+export function fileIdentity(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return s.isFile() ? `${s.ino}:${s.size}:${s.mtimeNs}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

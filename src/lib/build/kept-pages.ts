@@ -29,8 +29,9 @@
  * two meet on globalThis, as in generation.ts.
  */
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync, renameSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync, renameSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { fileIdentity } from "./files.ts";
 
 /** The published site's folder, set by scripts/build.ts for a build that may keep its pages. */
 export const KEEP_FROM_ENV = "WENMING_KEEP_FROM";
@@ -109,16 +110,6 @@ export function pageFile(pattern: string, params: Readonly<Record<string, string
   return path === "" ? "index.html" : `${path}/index.html`;
 }
 
-/** A file's identity: its inode, size and modification time, or undefined when there is no file. */
-function identity(path: string): string | undefined {
-  try {
-    const s = statSync(path, { bigint: true });
-    return s.isFile() ? `${s.ino}:${s.size}:${s.mtimeNs}` : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 interface Registered {
   key: string;
   kept: boolean;
@@ -159,7 +150,7 @@ export class KeptPages {
       if (typeof cacheKey !== "string") throw new Error(`内部错误：路由 ${pattern} 的页面缺少缓存键`);
       const file = pageFile(pattern, path.params);
       const offered = this.#offered[file];
-      const kept = offered !== undefined && offered.key === cacheKey && identity(join(this.#from, file)) === offered.id;
+      const kept = offered !== undefined && offered.key === cacheKey && fileIdentity(join(this.#from, file)) === offered.id;
       this.#pages.set(file, { key: cacheKey, kept });
       if (!kept) render.push(path);
     }
@@ -188,7 +179,7 @@ export class KeptPages {
         linkSync(join(this.#from, file), target);
         kept++;
       }
-      const id = identity(target);
+      const id = fileIdentity(target);
       if (id === undefined) throw new Error(`内部错误：页面 ${file} 没有生成到预期位置`);
       record.pages[file] = { key, id };
     }

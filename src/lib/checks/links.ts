@@ -89,47 +89,83 @@ export class LinkChecker {
    * read, so its strings are copies that do not keep `html` alive (detached).
    */
   page(rel: string, html: string): { problems: LinkProblem[]; anchors: AnchorLink[]; pending: PendingLink[] } {
-    const problems: LinkProblem[] = [];
+    return this.check(rel, readLinks(rel, html, this.#options.origin));
+  }
+
+  /** The same for a page's links read before (readLinks; an unchanged file's, from an earlier build). */
+  check(rel: string, links: PageLinks): { problems: LinkProblem[]; anchors: AnchorLink[]; pending: PendingLink[] } {
+    const problems = [...links.problems];
     const anchors: AnchorLink[] = [];
     const pending: PendingLink[] = [];
     const page = pagePath(rel);
-    const base = new URL(page, "http://site.invalid");
-    let own: Set<string> | undefined;
-    for (const m of html.matchAll(ATTR)) {
-      const tag = (m[1] ?? "").toLowerCase();
-      const attrs = m[2] ?? "";
-      if (tag === "meta" && !META_IMAGE.test(attrs)) continue;
-      const refs =
-        tag === "meta"
-          ? [/\scontent="([^"]*)"/.exec(attrs)?.[1] ?? ""]
-          : [...attrs.matchAll(/\s(href|src|srcset|action)="([^"]*)"/g)].flatMap((a) => (a[1] === "srcset" ? (a[2] ?? "").split(",").map((s) => s.trim().split(/\s+/)[0] ?? "") : [a[2] ?? ""]));
-      for (const ref of refs) {
-        if (ref === "" || ref.startsWith("mailto:") || ref.startsWith("tel:") || ref.startsWith("data:")) continue;
-        const onSite = this.#options.origin !== undefined && ref.startsWith(`${this.#options.origin}/`);
-        const url = resolve(onSite ? ref.slice(this.#options.origin?.length) : ref, base);
-        if (url.origin !== base.origin) {
-          if (tag === "a" && !/\brel="[^"]*noopener/.test(attrs)) problems.push({ page, href: detached(ref), problem: '外部链接缺少 rel="noopener"' });
-          continue;
-        }
-        if (this.#options.skip?.(url.pathname)) continue;
-        if (this.#options.pending?.(url.pathname)) {
-          pending.push({ page, href: detached(ref), path: detached(url.pathname) });
-          continue;
-        }
-        const target = this.#target(url.pathname);
-        if (!target) {
-          problems.push({ page, href: detached(ref), problem: "链接指向的页面或文件不存在" });
-          continue;
-        }
-        if (url.hash && target.endsWith(".html")) {
-          const id = detached(decodeURIComponent(url.hash.slice(1)));
-          if (target !== rel) anchors.push({ page, href: detached(ref), target, id });
-          else if (!(own ??= idsIn(html)).has(id)) problems.push({ page, href: detached(ref), problem: `锚点 #${id} 在目标页面中不存在` });
-        }
+    for (const [href, path, id] of links.refs) {
+      if (this.#options.skip?.(path)) continue;
+      if (this.#options.pending?.(path)) {
+        pending.push({ page, href, path });
+        continue;
       }
+      const target = this.#target(path);
+      if (!target) problems.push({ page, href, problem: "链接指向的页面或文件不存在" });
+      else if (id && target.endsWith(".html")) anchors.push({ page, href, target, id });
     }
     return { problems, anchors, pending };
   }
+}
+
+/**
+ * A page's links as its bytes alone decide them: problems of the page itself
+ * (an external link without rel="noopener", a link to an anchor missing on
+ * the page), and its other internal links as [href as written, path, anchor
+ * id or ""], to be resolved against the site's files (LinkChecker.check).
+ */
+export interface PageLinks {
+  problems: LinkProblem[];
+  refs: [href: string, path: string, id: string][];
+}
+
+/** True when a URL's path (percent-encoded or not) is `page`'s. */
+function samePath(pathname: string, page: string): boolean {
+  if (pathname === page) return true;
+  try {
+    return decodeURIComponent(pathname) === page;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a page's links (see PageLinks); `origin` is the site's public origin, whose absolute URLs are internal. */
+export function readLinks(rel: string, html: string, origin?: string): PageLinks {
+  const problems: LinkProblem[] = [];
+  const refs: PageLinks["refs"] = [];
+  const page = pagePath(rel);
+  const base = new URL(page, "http://site.invalid");
+  let own: Set<string> | undefined;
+  for (const m of html.matchAll(ATTR)) {
+    const tag = (m[1] ?? "").toLowerCase();
+    const attrs = m[2] ?? "";
+    if (tag === "meta" && !META_IMAGE.test(attrs)) continue;
+    const found =
+      tag === "meta"
+        ? [/\scontent="([^"]*)"/.exec(attrs)?.[1] ?? ""]
+        : [...attrs.matchAll(/\s(href|src|srcset|action)="([^"]*)"/g)].flatMap((a) => (a[1] === "srcset" ? (a[2] ?? "").split(",").map((s) => s.trim().split(/\s+/)[0] ?? "") : [a[2] ?? ""]));
+    for (const ref of found) {
+      if (ref === "" || ref.startsWith("mailto:") || ref.startsWith("tel:") || ref.startsWith("data:")) continue;
+      const onSite = origin !== undefined && ref.startsWith(`${origin}/`);
+      const url = resolve(onSite ? ref.slice(origin.length) : ref, base);
+      if (url.origin !== base.origin) {
+        if (tag === "a" && !/\brel="[^"]*noopener/.test(attrs)) problems.push({ page, href: detached(ref), problem: '外部链接缺少 rel="noopener"' });
+        continue;
+      }
+      const id = url.hash ? detached(decodeURIComponent(url.hash.slice(1))) : "";
+      // An anchor on the page itself (its own folder's path) is checked here, against the page's own ids.
+      if (id && samePath(url.pathname, page)) {
+        if (!(own ??= idsIn(html)).has(id)) problems.push({ page, href: detached(ref), problem: `锚点 #${id} 在目标页面中不存在` });
+        continue;
+      }
+      refs.push([detached(ref), detached(url.pathname), id]);
+    }
+  }
+  return { problems, refs };
 }
 
 /** Checks pending links against the site's files as they are now. */

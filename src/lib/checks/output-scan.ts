@@ -3,10 +3,11 @@
  * personal data, and each page's links are checked against the site's files.
  * Runs on a worker thread (scan-worker.ts) beside the search indexer.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { LinkChecker, type AnchorLink, type LinkProblem, type PendingLink } from "./links.ts";
-import { isScanned, scanFile, type Leak } from "./personal-data-scan.ts";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileIdentity } from "../build/files.ts";
+import { LinkChecker, readLinks, type AnchorLink, type LinkProblem, type PageLinks, type PendingLink } from "./links.ts";
+import { isScanned, scanBytes, type Leak } from "./personal-data-scan.ts";
 import { isIndexable } from "./sitemap.ts";
 import { isPage, siteFiles } from "./site-files.ts";
 
@@ -24,6 +25,8 @@ export interface OutputScanOptions {
   pendingLinkPrefixes?: string[];
   /** Hashes of contents found clean by an earlier build. */
   clean: string[];
+  /** What an earlier build's scan found in files that are still the same files (FileFinding), by file. */
+  findings?: Record<string, FileFinding> | undefined;
   /** Exact values published on purpose (credit codes). */
   allowed: string[];
 }
@@ -37,6 +40,24 @@ export interface OutputScan {
   indexable: string[];
   /** Hashes of the clean files among `files`. */
   clean: string[];
+  /** This scan's findings in the clean files among `files`, for the next build's. */
+  findings: Record<string, FileFinding>;
+}
+
+/**
+ * What the scan found in one file that nothing but its bytes decides: no
+ * personal data at all (only such files have one), whether it belongs in the
+ * sitemap, and a page's links before they are resolved. A later scan takes it
+ * instead of reading the file while the file is the very same file (inode,
+ * size, modification time: fileIdentity) — a page kept from the published
+ * site, an index file or poster linked from a cache — and resolves the links
+ * against that build's files.
+ */
+export interface FileFinding {
+  id: string;
+  hash: string;
+  indexable?: true;
+  links?: PageLinks;
 }
 
 export function scanOutput(options: OutputScanOptions): OutputScan {
@@ -52,18 +73,31 @@ export function scanOutput(options: OutputScanOptions): OutputScan {
   const clean = new Set(options.clean);
   const allowed = new Set(options.allowed);
   const seen = new Set<string>();
-  const result: OutputScan = { leaks: [], links: [], anchors: [], pending: [], indexable: [], clean: [] };
+  const result: OutputScan = { leaks: [], links: [], anchors: [], pending: [], indexable: [], clean: [], findings: {} };
+  const known = options.findings ?? {};
   for (const rel of [...options.files].sort()) {
     const page = checker !== undefined && isPage(rel);
     if (!page && !isScanned(rel)) continue;
-    // Synchronous reads: this runs on its own thread, and one read per file without the thread-pool
-    // round trips of fs/promises (open, stat, read, close) halves the wall time of the scan.
-    const bytes = readFileSync(join(options.root, rel));
-    result.leaks.push(...scanFile(rel, bytes, clean, allowed, seen));
+    const path = join(options.root, rel);
+    let finding = sameFile(known[rel], path, page);
+    if (finding) {
+      seen.add(finding.hash);
+      result.findings[rel] = finding;
+    } else {
+      const id = fileIdentity(path);
+      // Synchronous reads: this runs on its own thread, and one read per file without the thread-pool
+      // round trips of fs/promises (open, stat, read, close) halves the wall time of the scan.
+      const bytes = readFileSync(path);
+      const scanned = scanBytes(rel, bytes, clean, allowed, seen);
+      result.leaks.push(...scanned.leaks);
+      const html = page ? bytes.toString("utf8") : "";
+      finding = { id: id ?? "", hash: scanned.hash, ...(page && isIndexable(rel, html) ? { indexable: true as const } : {}), ...(page ? { links: readLinks(rel, html, options.origin) } : {}) };
+      // Remembered only for a file with no personal data at all, and the same file after it was read as before.
+      if (scanned.clean && id !== undefined && fileIdentity(path) === id) result.findings[rel] = finding;
+    }
     if (page) {
-      const html = bytes.toString("utf8");
-      if (isIndexable(rel, html)) result.indexable.push(rel);
-      const found = checker.page(rel, html);
+      if (finding.indexable) result.indexable.push(rel);
+      const found = checker.check(rel, finding.links ?? { problems: [], refs: [] });
       result.links.push(...found.problems);
       result.anchors.push(...found.anchors);
       result.pending.push(...found.pending);
@@ -71,6 +105,11 @@ export function scanOutput(options: OutputScanOptions): OutputScan {
   }
   result.clean = [...clean].filter((h) => seen.has(h));
   return result;
+}
+
+/** An earlier build's finding in a file, if the file is still the very same file (and a page's has its links). */
+function sameFile(finding: FileFinding | undefined, path: string, page: boolean): FileFinding | undefined {
+  return finding && (!page || finding.links) && fileIdentity(path) === finding.id ? finding : undefined;
 }
 
 /**
@@ -82,4 +121,70 @@ export function scanForPersonalData(root: string, clean: Set<string> = new Set()
   clean.clear();
   for (const hash of scan.clean) clean.add(hash);
   return scan.leaks;
+}
+
+/**
+ * Findings as saved: a city's pages have ≈ 800,000 links but ≈ 34,000
+ * different ones (navigation, footer), so each link is stored once and a
+ * page's links as their numbers. Per file: identity, content hash, whether it
+ * is indexable, and for a page its link numbers and its own problems.
+ */
+interface SavedFindings {
+  stamp: string;
+  refs: PageLinks["refs"];
+  files: Record<string, [id: string, hash: string, indexable: 0 | 1, refs?: number[], problems?: LinkProblem[]]>;
+}
+
+/** Findings saved by saveFindings with the same stamp (the scanning code and the site's origin), else none. */
+export function loadFindings(file: string, stamp: string): Record<string, FileFinding> | undefined {
+  let saved: SavedFindings;
+  try {
+    saved = JSON.parse(readFileSync(file, "utf8")) as SavedFindings;
+  } catch {
+    return undefined;
+  }
+  if (saved.stamp !== stamp) return undefined;
+  const findings: Record<string, FileFinding> = {};
+  for (const [rel, [id, hash, indexable, refs, problems]] of Object.entries(saved.files)) {
+    const finding: FileFinding = { id, hash, ...(indexable ? { indexable: true as const } : {}) };
+    if (refs) {
+      const links: PageLinks = { problems: problems ?? [], refs: [] };
+      for (const i of refs) {
+        const ref = saved.refs[i];
+        // A damaged file is not half trusted.
+        if (!ref) return undefined;
+        links.refs.push(ref);
+      }
+      finding.links = links;
+    }
+    findings[rel] = finding;
+  }
+  return findings;
+}
+
+/** Saves a scan's findings for the next build's (written whole, then renamed: never half a file). */
+export function saveFindings(file: string, stamp: string, findings: Record<string, FileFinding>): void {
+  const saved: SavedFindings = { stamp, refs: [], files: {} };
+  const numbers = new Map<string, number>();
+  for (const [rel, { id, hash, indexable, links }] of Object.entries(findings)) {
+    const entry: SavedFindings["files"][string] = [id, hash, indexable ? 1 : 0];
+    if (links) {
+      entry.push(
+        links.refs.map((ref) => {
+          const key = ref.join("\n");
+          let n = numbers.get(key);
+          if (n === undefined) {
+            n = saved.refs.push(ref) - 1;
+            numbers.set(key, n);
+          }
+          return n;
+        }),
+      );
+      if (links.problems.length) entry.push(links.problems);
+    }
+    saved.files[rel] = entry;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify(saved));
+  renameSync(`${file}.tmp`, file);
 }

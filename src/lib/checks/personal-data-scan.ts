@@ -41,19 +41,22 @@ export function isScanned(rel: string): boolean {
  * Personal data in one published file. `clean` holds hashes of contents found
  * clean before; a file with such content is skipped, and a clean file's hash
  * is added — only when it has no match at all, not when its only matches were
- * allowed (the allowed values change from build to build). `allowed` holds the exact values published on purpose: the valid
- * credit codes of list entries, a few of which also pass as ID numbers.
+ * allowed (the allowed values change from build to build).
  */
 export function scanFile(rel: string, bytes: Buffer, clean: Set<string>, allowed: ReadonlySet<string>, seen?: Set<string>): Leak[] {
-  if (!isScanned(rel)) return [];
+  return isScanned(rel) ? scanBytes(rel, bytes, clean, allowed, seen).leaks : [];
+}
+
+/** scanFile for a file it scans, with the content's hash and whether the content is clean (no match at all). */
+export function scanBytes(rel: string, bytes: Buffer, clean: Set<string>, allowed: ReadonlySet<string>, seen?: Set<string>): { leaks: Leak[]; clean: boolean; hash: string } {
   const hash = createHash("sha1").update(bytes).digest("base64");
   seen?.add(hash);
-  if (clean.has(hash)) return [];
+  if (clean.has(hash)) return { leaks: [], clean: true, hash };
   const text = decode(bytes, extname(rel));
-  if (text === undefined) return [];
+  if (text === undefined) return { leaks: [], clean: false, hash };
   const all = findPersonalData(text);
   const hits = all.filter((hit) => !(hit.kind === "id" && allowed.has(hit.value)));
   // Clean for any build only when nothing was let through: a value allowed now (an entry's credit code) may not be next time.
   if (all.length === 0) clean.add(hash);
-  return hits.map((hit) => ({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}` }));
+  return { leaks: hits.map((hit) => ({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}` })), clean: all.length === 0, hash };
 }

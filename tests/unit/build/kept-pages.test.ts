@@ -205,10 +205,22 @@ describe("the folders of an older site", () => {
     mkdirSync(join(old, "x", "y"), { recursive: true });
     writeFileSync(join(old, "x", "y", "index.html"), "old page");
     writeFileSync(join(old, "top.html"), "old");
-    recycleFolder(old, join(work, "dist.skeleton"));
+    recycleFolder(old, join(work, "dist.skeleton"), join(work, "dist"));
     expect(existsSync(old)).toBe(false);
     for (let i = 0; i < 100 && !existsSync(join(work, "dist.skeleton")); i++) await new Promise((r) => setTimeout(r, 100));
     expect(readdirSync(join(work, "dist.skeleton"), { recursive: true }).sort()).toEqual(["x", "x/y"]);
+    expect(readdirSync(work).filter((n) => n.includes("emptying"))).toEqual([]);
+  });
+
+  it("recycleFolder with no replaced site (a first build) makes the new site's folders, without its files, as the next skeleton", async () => {
+    const site = join(work, "dist");
+    mkdirSync(join(site, "a", "b"), { recursive: true });
+    mkdirSync(join(site, "c"), { recursive: true });
+    writeFileSync(join(site, "a", "b", "index.html"), "page");
+    recycleFolder(join(work, "dist.old"), join(work, "dist.skeleton"), site);
+    for (let i = 0; i < 100 && !existsSync(join(work, "dist.skeleton")); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(join(work, "dist.skeleton"), { recursive: true }).sort()).toEqual(["a", "a/b", "c"]);
+    expect(readFileSync(join(site, "a", "b", "index.html"), "utf8")).toBe("page");
     expect(readdirSync(work).filter((n) => n.includes("emptying"))).toEqual([]);
   });
 });
