@@ -113,7 +113,7 @@ function placeKeptPages(root: string, logger: StageLogger): void {
   const keeping = currentKeeping();
   if (!keeping) return;
   const { kept, rendered } = keeping.place(root);
-  logger.info(`诚信榜页面：沿用已发布的 ${kept} 页，重新生成 ${rendered} 页`);
+  logger.info(`页面：沿用已发布的 ${kept} 页，重新生成 ${rendered} 页（其余页面由 Astro 的缓存恢复或重新生成）`);
 }
 
 export function buildOutput(): AstroIntegration {
