@@ -65,6 +65,18 @@ describe("a build in two processes (Astro's own, then the index and checks)", ()
     expect(readFileSync(join(r.out, "index.html"), "utf8")).toBe("last good build");
     expect(existsSync(`${r.out}.tmp`)).toBe(false);
   });
+  it("in one process, the lists' search indexes (started beside the pages) failing fails the build once and keeps the last good site", () => {
+    const caches = mkdtempSync(join(tmpdir(), "wenming-caches-"));
+    mkdirSync(join(caches, "wenming"), { recursive: true });
+    writeFileSync(join(caches, "wenming", "search"), "not a folder");
+    const out = lastGoodSite();
+    const r = buildSite({ content: sampleContent(), out, caches, skipPosters: true, env: { WENMING_BUILD_STAGES: "one" } });
+    expect(r.code).toBe(1);
+    expect(r.log.split("构建失败，未发布任何内容").length - 1, r.log).toBe(1);
+    expect(r.log).not.toContain("分两个进程构建");
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe("last good build");
+    expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
   it("a bad WENMING_BUILD_STAGES is named with what was received, before anything is built", () => {
     const out = lastGoodSite();
     const r = buildSite({ content: sampleContent(), out, caches: mkdtempSync(join(tmpdir(), "wenming-caches-")), skipPosters: true, env: { WENMING_BUILD_STAGES: "2" } });
