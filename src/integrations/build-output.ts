@@ -23,7 +23,7 @@ import { runInNewContext } from "node:vm";
 import { finishChecks, scanSite } from "./output-checks.ts";
 import { placeHandbook, startHandbook } from "./handbook.ts";
 import { placePosters, startPosters, stopEarlyPosters } from "./posters.ts";
-import { buildSearchIndex, startListIndexes } from "./search-index.ts";
+import { buildSearchIndex } from "./search-index.ts";
 import { PAGES_STAGE_ONLY } from "../lib/build/capacity.ts";
 import { cancelFirstPage, onFirstPage } from "../lib/build/generation.ts";
 import { currentKeeping, removeEmptyFolders, startKeeping } from "../lib/build/kept-pages.ts";
@@ -130,9 +130,6 @@ export function buildOutput(): AstroIntegration {
       "astro:build:start": () => {
         startKeeping(PROJECT_ROOT);
         if (pagesStageOnly()) stopWatching = startPostersAfterPeak();
-        // In one process, the lists' indexes are built beside the pages (a large build keeps Pagefind apart from
-        // Astro's process: memory).
-        else startListIndexes();
       },
       "astro:build:done": async ({ dir, logger }) => {
         placeKeptPages(fileURLToPath(dir), logger.fork("wenming-pages"));

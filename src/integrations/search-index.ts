@@ -140,46 +140,9 @@ async function cachedIndex(group: IndexGroup): Promise<{ folder: string; built: 
   return { folder, built: true };
 }
 
-type BuiltIndex = IndexGroup & { folder: string; built: boolean };
-
-/** Each list's index (in the cache), one after another: built from the published data, not from the pages. */
-async function listIndexes(): Promise<BuiltIndex[]> {
-  const asOf = resolveAsOf();
-  const { integrity } = await getContent();
-  const built: BuiltIndex[] = [];
-  for (const list of LISTS) {
-    const group: IndexGroup = {
-      name: list,
-      path: listIndex(list),
-      documents: [],
-      records: publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)),
-      filters: { 栏目: LIST_SECTION[list] },
-    };
-    if (group.records.length > 0) built.push({ ...group, ...(await cachedIndex(group)) });
-  }
-  return built;
-}
-
-/** The lists' indexes, started before the pages were written (startListIndexes), until buildSearchIndex takes them. */
-let early: Promise<BuiltIndex[]> | undefined;
-
-/**
- * Starts the lists' indexes now, beside Astro's page generation, which leaves
- * one core idle: they need the content, not the pages. A one-entry correction
- * of a list re-indexes that list (city: ≈ 3 s), which was otherwise the last
- * step before the checks. Its failure is reported by buildSearchIndex.
- */
-export function startListIndexes(): void {
-  early = listIndexes();
-  // Awaited (and reported) by buildSearchIndex; not an unhandled rejection meanwhile.
-  early.catch(() => undefined);
-}
-
 /** Indexes the built site in `site` and writes the indexes to `site`/pagefind. */
 export async function buildSearchIndex(site: string, logger: StageLogger): Promise<void> {
   const started = performance.now();
-  const lists = early;
-  early = undefined;
   // What gets indexed: the <main> of each indexable page, and the published list entries.
   const documents: IndexGroup["documents"] = [];
   for (const rel of sitePages(site)) {
@@ -192,20 +155,29 @@ export async function buildSearchIndex(site: string, logger: StageLogger): Promi
     if (main) documents.push({ url, main: detached(main), title: detached(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "") });
   }
   if (documents.length === 0) throw new Error("Pagefind 没有找到可索引的页面（data-pagefind-body）");
-  const pages: IndexGroup = { name: "pages", path: PAGES_INDEX, documents, records: [] };
+  const asOf = resolveAsOf();
+  const { integrity } = await getContent();
+  const groups: IndexGroup[] = [
+    { name: "pages", path: PAGES_INDEX, documents, records: [] },
+    ...LISTS.map((list) => ({
+      name: list,
+      path: listIndex(list),
+      documents: [],
+      records: publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)),
+      filters: { 栏目: LIST_SECTION[list] },
+    })),
+  ].filter((g) => g.documents.length + g.records.length > 0);
 
-  // One index at a time (the lists' are usually done by now): Pagefind's service uses every core for one index,
-  // and three at once were slower (city: 12–16 s against 11–12 s) and held more memory at their peak.
-  const indexes: BuiltIndex[] = [];
+  // One index at a time: Pagefind's service uses every core for one index, and three at once were slower
+  // (city: 12–16 s against 11–12 s) and held more memory at their peak.
+  const indexes: (IndexGroup & { folder: string; built: boolean })[] = [];
   try {
-    indexes.push({ ...pages, ...(await cachedIndex(pages)) });
-    indexes.push(...(await (lists ?? listIndexes())));
+    for (const g of groups) indexes.push({ ...g, ...(await cachedIndex(g)) });
   } finally {
     // A build process kept between builds (scripts/build.ts, the workbench's 预览) keeps Pagefind's service too:
     // starting it is ≈ 0.2 s of a small site's build. Each index is made and deleted in it, so nothing carries over.
     if (process.env["WENMING_BUILD_SERVICE"] !== "1") await pagefind.close();
   }
-  const groups: IndexGroup[] = indexes;
   for (const { folder, path } of indexes) {
     const dir = join(site, path);
     for (const rel of siteFiles(folder)) placeFile(join(folder, rel), join(dir, rel));
