@@ -107,12 +107,15 @@ export function pageFile(pattern: string, params: Readonly<Record<string, string
     }),
   );
   const path = segments.filter((s) => s !== "").join("/");
+  // A value may hold slashes (a rest parameter) but never lead out of the site.
+  if (path.split("/").some((part) => part === "." || part === "..") || path.includes("\0")) throw new Error(`内部错误：路由 ${pattern} 的参数不能含 . 或 .. 路径段：${JSON.stringify(params)}`);
   return path === "" ? "index.html" : `${path}/index.html`;
 }
 
 interface Registered {
   key: string;
-  kept: boolean;
+  /** The identity of the published file found unchanged, when the page is kept. */
+  kept: string | undefined;
 }
 
 /** One build's keeping: what the published site offers, and what this build's routes asked for. */
@@ -150,9 +153,9 @@ export class KeptPages {
       if (typeof cacheKey !== "string") throw new Error(`内部错误：路由 ${pattern} 的页面缺少缓存键`);
       const file = pageFile(pattern, path.params);
       const offered = this.#offered[file];
-      const kept = offered !== undefined && offered.key === cacheKey && fileIdentity(join(this.#from, file)) === offered.id;
+      const kept = offered !== undefined && offered.key === cacheKey && fileIdentity(join(this.#from, file)) === offered.id ? offered.id : undefined;
       this.#pages.set(file, { key: cacheKey, kept });
-      if (!kept) render.push(path);
+      if (kept === undefined) render.push(path);
     }
     return render;
   }
@@ -167,9 +170,9 @@ export class KeptPages {
     const made = new Set<string>();
     const record: KeptRecord = { stamp: this.#stamp, pages: {} };
     let kept = 0;
-    for (const [file, { key, kept: isKept }] of this.#pages) {
+    for (const [file, { key, kept: keptId }] of this.#pages) {
       const target = join(site, file);
-      if (isKept) {
+      if (keptId !== undefined) {
         const folder = dirname(target);
         if (!made.has(folder)) {
           mkdirSync(folder, { recursive: true });
@@ -181,6 +184,8 @@ export class KeptPages {
       }
       const id = fileIdentity(target);
       if (id === undefined) throw new Error(`内部错误：页面 ${file} 没有生成到预期位置`);
+      // Linked seconds after it was found unchanged: a file changed meanwhile (by hand, in the published site) is not published.
+      if (keptId !== undefined && id !== keptId) throw new Error(`已发布的页面 ${file} 在构建期间被改动，本次构建停止；请不要手工修改网站文件夹里的文件，然后重新构建`);
       record.pages[file] = { key, id };
     }
     const next = nextRecordFile(site);

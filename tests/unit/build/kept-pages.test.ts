@@ -32,6 +32,10 @@ describe("pageFile: where Astro writes a route's page (build.format directory)",
   it("refuses a route whose required parameter is missing", () => {
     expect(() => pageFile("integrity/[list]/[id]", { list: "red" })).toThrow(/缺少参数 id/);
   });
+
+  it.each(["..", ".", "../../etc", "a/../../b"])("refuses a parameter leading out of the site (%s)", (value) => {
+    expect(() => pageFile("integrity/[list]/[dim]/[value]/[...page]", { list: "red", dim: "authority", value, page: undefined })).toThrow(/不能含 \. 或 \.\. 路径段/);
+  });
 });
 
 /** A published site with one build's record, as scripts/build.ts leaves it. */
@@ -125,6 +129,15 @@ describe("KeptPages: what a rebuild keeps from the published site", () => {
     expect(Object.keys(record.pages).sort()).toEqual([FILE("a"), FILE("c")]);
     const c = statSync(join(next, FILE("c")), { bigint: true });
     expect(record.pages[FILE("c")]).toEqual({ key: "k3", id: `${c.ino}:${c.size}:${c.mtimeNs}` });
+  });
+
+  it("fails the build when a kept page's published file changes between the check and the link", async () => {
+    const { site } = published({ [FILE("a")]: "k1" });
+    const keeping = KeptPages.open(site, "code-1");
+    expect(keeping.filter(PATTERN, [path("a", "k1")])).toEqual([]);
+    await new Promise((r) => setTimeout(r, 30));
+    writeFileSync(join(site, FILE("a")), "<p>edited by hand</p>");
+    expect(() => keeping.place(join(work, "next"))).toThrow(/在构建期间被改动/);
   });
 
   it("fails the build when a rendered page is not where its record would say", () => {
