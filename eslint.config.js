@@ -4,7 +4,24 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/", "dist.*/", ".test-site/", ".astro/", "node_modules/", "test-results/", "playwright-report/", "public/", "bench-results/", "coverage/", ".test-studio/", "**/*.trash-*/"] },
+  {
+    ignores: [
+      "dist/",
+      "dist.*/",
+      ".test-site/",
+      ".astro/",
+      "node_modules/",
+      "test-results/",
+      "playwright-report/",
+      "public/",
+      "bench-results/",
+      "coverage/",
+      ".test-studio/",
+      "**/*.trash-*/",
+      "**/*.skeleton/",
+      "**/*.skeleton.emptying-*/",
+    ],
+  },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
   // TypeScript files get the type-aware rules too: floating promises, unsafe any, misused promises …
