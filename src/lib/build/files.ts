@@ -87,6 +87,9 @@ export function takeSkeleton(skeleton: string, target: string): boolean {
   return true;
 }
 
+/** An emptying folder this old was left by a process that was stopped (emptying a 5x site takes minutes). */
+const STALE_EMPTYING_MS = 60 * 60 * 1000;
+
 /**
  * Like discardFolder, but keeps the folders: a detached process removes every
  * file under `path` (renamed at once out of the way), then makes what is left
@@ -98,6 +101,12 @@ export function takeSkeleton(skeleton: string, target: string): boolean {
  */
 export function recycleFolder(path: string, skeleton: string, site: string): void {
   const helper = fileURLToPath(new URL("./empty-folder.ts", import.meta.url));
+  // Left by a process that was stopped mid-way (a running one is younger than an hour).
+  const prefix = `${basename(skeleton)}.emptying-`;
+  for (const name of existsSync(dirname(skeleton)) ? readdirSync(dirname(skeleton)) : []) {
+    const started = Number(name.startsWith(prefix) ? name.split("-").pop() : NaN);
+    if (started < Date.now() - STALE_EMPTYING_MS) discardFolder(join(dirname(skeleton), name));
+  }
   let args: string[];
   if (existsSync(path)) {
     const emptying = `${skeleton}.emptying-${process.pid}-${Date.now()}`;

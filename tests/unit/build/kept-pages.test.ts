@@ -225,6 +225,20 @@ describe("the folders of an older site", () => {
     expect(readdirSync(work).filter((n) => n.includes("emptying"))).toEqual([]);
   });
 
+  it("recycleFolder sweeps a folder left half-emptied by a process stopped more than an hour ago, and leaves a younger one", async () => {
+    const stale = join(work, `dist.skeleton.emptying-123-${Date.now() - 2 * 60 * 60 * 1000}`);
+    const young = join(work, `dist.skeleton.emptying-124-${Date.now() - 60 * 1000}`);
+    for (const dir of [stale, young]) {
+      mkdirSync(join(dir, "a"), { recursive: true });
+      writeFileSync(join(dir, "a", "index.html"), "left");
+    }
+    mkdirSync(join(work, "dist"));
+    mkdirSync(join(work, "dist.skeleton"));
+    recycleFolder(join(work, "dist.old"), join(work, "dist.skeleton"), join(work, "dist"));
+    for (let i = 0; i < 100 && readdirSync(work).some((n) => n.includes("trash")); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(work).sort()).toEqual(["dist", "dist.skeleton", young.slice(work.length + 1)]);
+  });
+
   it("recycleFolder with no replaced site (a first build) makes the new site's folders, without its files, as the next skeleton", async () => {
     const site = join(work, "dist");
     mkdirSync(join(site, "a", "b"), { recursive: true });
