@@ -20,13 +20,14 @@ import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { finishChecks, scanSite } from "./output-checks.ts";
+import { finishChecks, PROJECT_ROOT, scanSite } from "./output-checks.ts";
 import { placeHandbook, startHandbook } from "./handbook.ts";
 import { placePosters, startPosters, stopEarlyPosters } from "./posters.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { PAGES_STAGE_ONLY } from "../lib/build/capacity.ts";
 import { cancelFirstPage, onFirstPage } from "../lib/build/generation.ts";
-import { currentKeeping, removeEmptyFolders, startKeeping } from "../lib/build/kept-pages.ts";
+import { removeEmptyFolders } from "../lib/build/files.ts";
+import { currentKeeping, startKeeping } from "../lib/build/kept-pages.ts";
 
 /** What the build's stages print with: Astro's logger in Astro's process, a look-alike after it (stageLogger). */
 export type StageLogger = Pick<AstroIntegrationLogger, "info" | "warn">;
@@ -104,9 +105,6 @@ function startPostersAfterPeak(): () => void {
     cancelFirstPage();
   };
 }
-
-/** The project folder: its code is what the published pages were rendered from (kept-pages.ts: codeStamp). */
-const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Before anything reads the pages: the pages this build kept are linked in from the published site (kept-pages.ts). */
 function placeKeptPages(root: string, logger: StageLogger): void {

@@ -28,8 +28,8 @@ const CLEAN_FILES = cachePath("clean-files.json");
 const SITE_FINDINGS = cachePath("scan-findings-site.json");
 const INDEX_FINDINGS = cachePath("scan-findings-index.json");
 
-/** The project folder: findings are taken only from a scan by the same code (kept-pages.ts: codeStamp). */
-const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** The project folder: pages are kept and findings taken only while its code is the same (kept-pages.ts: codeStamp). */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const INDEX_DIR = "pagefind/";
 
 /** What both passes of the scan share: the clean files of the last build and the credit codes published on purpose. */

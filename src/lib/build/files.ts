@@ -1,6 +1,6 @@
 /** Placing cached build outputs into the site being built, and clearing away (or recycling) the site it replaces. */
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -85,6 +85,27 @@ export function takeSkeleton(skeleton: string, target: string): boolean {
   }
   renameSync(skeleton, target);
   return true;
+}
+
+/**
+ * Removes the folders left empty under `root` (a kept page's folder whose
+ * page is gone, in a site built into the emptied folders of an older one),
+ * deepest first; `root` itself stays.
+ */
+export function removeEmptyFolders(root: string): number {
+  let removed = 0;
+  const visit = (dir: string): boolean => {
+    let empty = true;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && visit(join(dir, entry.name))) {
+        rmdirSync(join(dir, entry.name));
+        removed++;
+      } else empty = false;
+    }
+    return empty;
+  };
+  visit(root);
+  return removed;
 }
 
 /** An emptying folder this old was left by a process that was stopped (emptying a 5x site takes minutes). */

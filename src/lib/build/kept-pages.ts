@@ -29,8 +29,9 @@
  * two meet on globalThis, as in generation.ts.
  */
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync, renameSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, linkSync, mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { siteFiles } from "../checks/site-files.ts";
 import { fileIdentity } from "./files.ts";
 
 /** The published site's folder, set by scripts/build.ts for a build that may keep its pages. */
@@ -61,15 +62,6 @@ const NOT_RENDERED = new Set([
   KEEP_FROM_ENV,
 ]);
 
-function walk(dir: string, out: string[]): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
-    else out.push(path);
-  }
-}
-
 /**
  * A digest of everything besides content that pages are rendered from: every
  * file of src/ and public/, the Astro config, package.json and the lockfile
@@ -78,14 +70,13 @@ function walk(dir: string, out: string[]): void {
  * a template, a style, a library — and no page is kept.
  */
 export function codeStamp(root: string, env: NodeJS.ProcessEnv = process.env): string {
-  const files: string[] = [];
-  for (const dir of ["src", "public"]) walk(join(root, dir), files);
-  for (const file of ["astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"]) if (existsSync(join(root, file))) files.push(join(root, file));
+  const files = ["src", "public"].flatMap((dir) => (existsSync(join(root, dir)) ? siteFiles(join(root, dir)).map((rel) => `${dir}/${rel}`) : []));
+  for (const file of ["astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"]) if (existsSync(join(root, file))) files.push(file);
   const hash = createHash("sha256").update(`${process.version}\n`);
   for (const file of files.sort())
     hash
-      .update(`${relative(root, file)}\n`)
-      .update(readFileSync(file))
+      .update(`${file}\n`)
+      .update(readFileSync(join(root, file)))
       .update("\n");
   const settings = Object.entries(env)
     .filter(([name]) => (name.startsWith("WENMING_") || name === "SKIP_POSTERS" || name === "NODE_ENV") && !NOT_RENDERED.has(name))
@@ -211,25 +202,4 @@ export const currentKeeping = (): KeptPages | undefined => shared[KEY];
 /** For a route's getStaticPaths: the paths to render (all of them, with their keys, when this build keeps nothing). */
 export function keepPages<P extends { params: Record<string, string | undefined>; cacheKey?: unknown }>(pattern: string, paths: P[]): Omit<P, "cacheKey">[] {
   return shared[KEY]?.filter(pattern, paths) ?? paths;
-}
-
-/**
- * Removes the folders left empty under `root` (a kept page's folder whose
- * page is gone, in a site built into the emptied folders of an older one),
- * deepest first; `root` itself stays.
- */
-export function removeEmptyFolders(root: string): number {
-  let removed = 0;
-  const visit = (dir: string): boolean => {
-    let empty = true;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && visit(join(dir, entry.name))) {
-        rmdirSync(join(dir, entry.name));
-        removed++;
-      } else empty = false;
-    }
-    return empty;
-  };
-  visit(root);
-  return removed;
 }

@@ -92,12 +92,13 @@ export function scanOutput(options: OutputScanOptions): OutputScan {
     const page = checker !== undefined && isPage(rel);
     if (!page && !isScanned(rel)) continue;
     const path = join(options.root, rel);
-    let finding = sameFile(known[rel], path, page);
+    const id = fileIdentity(path);
+    // An earlier build's finding, while the file is still the very same file (and a page's has its links).
+    let finding = known[rel]?.id === id && (!page || known[rel]?.links) ? known[rel] : undefined;
     if (finding) {
       seen.add(finding.hash);
       result.findings[rel] = finding;
     } else {
-      const id = fileIdentity(path);
       // Synchronous reads: this runs on its own thread, and one read per file without the thread-pool
       // round trips of fs/promises (open, stat, read, close) halves the wall time of the scan.
       const bytes = readFileSync(path);
@@ -118,11 +119,6 @@ export function scanOutput(options: OutputScanOptions): OutputScan {
   }
   result.clean = [...clean].filter((h) => seen.has(h));
   return result;
-}
-
-/** An earlier build's finding in a file, if the file is still the very same file (and a page's has its links). */
-function sameFile(finding: FileFinding | undefined, path: string, page: boolean): FileFinding | undefined {
-  return finding && (!page || finding.links) && fileIdentity(path) === finding.id ? finding : undefined;
 }
 
 /**

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { codeStamp, KeptPages, nextRecordFile, pageFile, recordFile, removeEmptyFolders, type KeptRecord } from "../../../src/lib/build/kept-pages.ts";
-import { recycleFolder, takeSkeleton } from "../../../src/lib/build/files.ts";
+import { codeStamp, KeptPages, nextRecordFile, pageFile, recordFile, type KeptRecord } from "../../../src/lib/build/kept-pages.ts";
+import { recycleFolder, removeEmptyFolders, takeSkeleton } from "../../../src/lib/build/files.ts";
 
 let work: string;
 beforeEach(() => {
