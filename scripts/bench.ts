@@ -6,7 +6,7 @@
  * Prints a table and, last, one line of JSON. Ratios compare against
  * baselines measured in the same run (see docs/performance.md).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +21,7 @@ import { brotli, median, runMeasured, stages } from "./lib/bench/measure.ts";
 import { measureStudio } from "./lib/bench/studio.ts";
 import { buildHugo, countPages, hugoVersion, writeHugoSite } from "./lib/bench/hugo.ts";
 import { loadContent } from "../src/lib/content/load.ts";
+import { publishFolder } from "../src/lib/build/files.ts";
 
 const { values } = parseArgs({
   options: {
@@ -158,6 +159,24 @@ if (!coldOnly) {
   const one = await build("rebuild, one integrity entry changed");
   figures["oneChangeSeconds"] = one.seconds;
   figures["oneChangeRatio"] = one.seconds / cold.seconds;
+
+  // The workbench's 发布 to a folder after that build (files.ts: publishFolder): the first publication, and the
+  // next one (into the emptied folders of the site it replaces); baseline: copying the site, as 发布 did before.
+  log("\n— publishing to a folder");
+  const www = join(work, "www");
+  t = performance.now();
+  await publishFolder(out, www);
+  figures["publishFirstSeconds"] = (performance.now() - t) / 1000;
+  await afterEarlierDeletions();
+  t = performance.now();
+  await publishFolder(out, www);
+  figures["publishSeconds"] = (performance.now() - t) / 1000;
+  t = performance.now();
+  cpSync(out, join(work, "www-copy"), { recursive: true });
+  figures["copySiteSeconds"] = (performance.now() - t) / 1000;
+  figures["publishVsCopy"] = Number(figures["publishSeconds"]) / Number(figures["copySiteSeconds"]);
+  for (const name of readdirSync(work)) if (name.startsWith("www")) rmSync(join(work, name), { recursive: true, force: true });
+  log(`  first ${Number(figures["publishFirstSeconds"]).toFixed(2)} s, next ${Number(figures["publishSeconds"]).toFixed(2)} s; copying the site ${Number(figures["copySiteSeconds"]).toFixed(2)} s`);
 
   // Poster throughput, warm, one process; baseline: encoding a blank canvas of the same size.
   log("\n— posters");
@@ -320,6 +339,11 @@ if (figures["hugoSeconds"] !== undefined) {
 if (!coldOnly) {
   row("rebuild, nothing changed", `${Number(figures["rebuildSeconds"]).toFixed(1)} s (${(100 * Number(figures["rebuildRatio"])).toFixed(0)} %)`, "≤ 40 % of cold");
   row("rebuild, one entry changed", `${Number(figures["oneChangeSeconds"]).toFixed(1)} s (${(100 * Number(figures["oneChangeRatio"])).toFixed(0)} %)`, "≤ 15 % of cold");
+  row(
+    "  then 发布 to a folder (workbench)",
+    `${Number(figures["publishSeconds"]).toFixed(1)} s (${(100 * Number(figures["publishVsCopy"])).toFixed(0)} % of a copy)`,
+    "first: " + `${Number(figures["publishFirstSeconds"]).toFixed(1)} s`,
+  );
   row("posters 1080×1920 PNG, warm, 3 in flight", `${Number(figures["posterPngPerSecond"]).toFixed(1)} /s`, "≥ 20 /s");
   row("  one at a time", `${Number(figures["posterPngPerSecondSequential"]).toFixed(1)} /s`);
   row("  baseline: blank canvas PNG", `${Number(figures["baselineBlankPngPerSecond"]).toFixed(1)} /s`);

@@ -1,7 +1,7 @@
 /** 海报制作, 预览, 发布 and 修改记录 (with undo). */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, readdir, rename, rm, stat, readFile } from "node:fs/promises";
+import { readdir, stat, readFile } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { Hono } from "hono";
@@ -9,7 +9,7 @@ import { allowed, buildEnv, cookieOf, formOf, hiddenCsrf, studioPage, text, type
 import { html } from "./html.ts";
 import { findKind, itemChanges, validId, ID_HELP } from "./kinds.ts";
 import { processRunner, stageOf } from "./jobs.ts";
-import { discardFolder } from "../lib/build/files.ts";
+import { publishFolder } from "../lib/build/files.ts";
 import { loadContent, type SiteContent } from "../lib/content/load.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 import { adInput } from "../lib/poster/jobs.ts";
@@ -128,20 +128,13 @@ export function previewApp(studio: Studio, cookie: string): Hono {
   return app;
 }
 
-/** Copies the built site to the publication target: a folder (swapped in whole) or an rsync destination. */
+/** Puts the built site at the publication target: a folder (linked and swapped in whole, files.ts: publishFolder) or an rsync destination. */
 async function publishTo(built: string, target: string): Promise<string> {
   if (target.startsWith("rsync:")) {
     await run("rsync", ["-a", "--delete", "--delay-updates", `${built}/`, target.slice("rsync:".length)]);
     return `已同步到 ${target.slice("rsync:".length)}`;
   }
-  const next = `${target}.new`;
-  const old = `${target}.old`;
-  await rm(next, { recursive: true, force: true });
-  await cp(built, next, { recursive: true });
-  discardFolder(old);
-  if (existsSync(target)) await rename(target, old);
-  await rename(next, target);
-  discardFolder(old);
+  await publishFolder(built, target);
   return `已发布到 ${target}`;
 }
 

@@ -1,6 +1,7 @@
 /** Placing cached build outputs into the site being built, and clearing away (or recycling) the site it replaces. */
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -136,6 +137,62 @@ export function recycleFolder(path: string, skeleton: string, site: string): voi
   } else if (!existsSync(skeleton)) args = ["mirror", site, skeleton];
   else return;
   spawn(process.execPath, [helper, ...args], { detached: true, stdio: "ignore" }).unref();
+}
+
+/**
+ * Makes `to` the same tree as `from`, each file a hard link to `from`'s (a
+ * copy on another file system). `to` is a new folder, or a skeleton
+ * (takeSkeleton: folders only), whose folders `from` does not have are
+ * removed. Every 20 ms it gives way to the event loop, so a server
+ * publishing a city site (43,000 files) goes on answering. Safe because no
+ * build writes into a file it has written: a later build makes new files
+ * and links (fileIdentity).
+ */
+export async function linkTree(from: string, to: string, reuse: boolean): Promise<number> {
+  let files = 0;
+  const visit = async (source: string, target: string, existing: boolean): Promise<void> => {
+    const stale = existing ? new Set(readdirSync(target)) : undefined;
+    if (!existing) mkdirSync(target);
+    for (const entry of readdirSync(source, { withFileTypes: true })) {
+      const path = join(source, entry.name);
+      const had = stale?.delete(entry.name) ?? false;
+      if (entry.isDirectory()) await visit(path, join(target, entry.name), had);
+      else if (entry.isFile()) {
+        if (had) rmSync(join(target, entry.name), { recursive: true }); // a skeleton's folder where a file was built
+        linkOrCopy(path, join(target, entry.name));
+        files++;
+      } else throw new Error(`${path}: neither a file nor a folder`);
+    }
+    for (const name of stale ?? []) rmSync(join(target, name), { recursive: true });
+    if (performance.now() > due) {
+      await yieldToLoop();
+      due = performance.now() + 20;
+    }
+  };
+  let due = performance.now() + 20;
+  await visit(from, to, reuse);
+  return files;
+}
+
+/**
+ * Puts a built site in place at `target` without copying it: the new tree is
+ * linked beside it (`<target>.new`, in the emptied folders of the site
+ * replaced last when there are some), swapped in with two renames, and the
+ * replaced site emptied in the background for the next time (recycleFolder).
+ * At city scale a copy took ≈ 15 s on this disk (a new file costs 0.37 ms, a
+ * new folder 0.25 ms, a link 0.012 ms: docs/performance.md).
+ */
+export async function publishFolder(built: string, target: string): Promise<number> {
+  const next = `${target}.new`;
+  const old = `${target}.old`;
+  const skeleton = `${target}.skeleton`;
+  rmSync(next, { recursive: true, force: true });
+  const files = await linkTree(built, next, takeSkeleton(skeleton, next));
+  if (existsSync(old)) discardFolder(old);
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(next, target);
+  recycleFolder(old, skeleton, target);
+  return files;
 }
 
 /**

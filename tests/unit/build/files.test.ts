@@ -3,11 +3,11 @@
  * files, and clearing away the site a build replaces (gone from its place at
  * once, deleted in the background, leftovers swept).
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { discardFolder, placeFile } from "../../../src/lib/build/files.ts";
+import { discardFolder, placeFile, publishFolder } from "../../../src/lib/build/files.ts";
 import { siteFiles } from "../../../src/lib/checks/site-files.ts";
 
 function site(path: string, files = 200): void {
@@ -111,5 +111,91 @@ describe("siteFiles", () => {
     symlinkSync(join(dir, "outside"), join(dir, "site", "linked"));
     symlinkSync(join(dir, "outside", "secret.html"), join(dir, "site", "linked.html"));
     expect(siteFiles(join(dir, "site")).sort()).toEqual(["p-0/index.html", "p-1/index.html", "p-2/index.html", "pagefind/fragment/zh-cn_1.pf_fragment", "robots.txt"]);
+  });
+});
+
+/** Every folder and file under `root` with its bytes, the way a reader of the site would find them. */
+function tree(root: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string, rel: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        out.push(`${rel}${entry.name}/`);
+        visit(path, `${rel}${entry.name}/`);
+      } else out.push(`${rel}${entry.name} = ${readFileSync(path, "utf8")}`);
+    }
+  };
+  visit(root, "");
+  return out.sort();
+}
+
+describe("publishFolder", () => {
+  /** Each build changes the site the way a real one does; the published folder must equal it after every publication. */
+  const builds: { name: string; change: (site: string) => void }[] = [
+    { name: "a first site", change: (s) => site(s, 6) },
+    { name: "nothing changed", change: () => {} },
+    { name: "a page changed", change: (s) => writeFileSync(join(s, "p-1", "index.html"), "<p>changed</p>") },
+    { name: "a page withdrawn (its folder goes)", change: (s) => rmSync(join(s, "p-2"), { recursive: true }) },
+    {
+      name: "a page added deep down",
+      change: (s) => {
+        mkdirSync(join(s, "integrity", "black", "2026"), { recursive: true });
+        writeFileSync(join(s, "integrity", "black", "2026", "index.html"), "<p>2026</p>");
+      },
+    },
+    {
+      name: "a folder replaced by a file of the same name",
+      change: (s) => {
+        rmSync(join(s, "p-3"), { recursive: true });
+        writeFileSync(join(s, "p-3"), "file now");
+      },
+    },
+    { name: "a whole section withdrawn", change: (s) => rmSync(join(s, "integrity"), { recursive: true }) },
+  ];
+
+  it("leaves the target equal to each build in turn, its files linked to the build's, and keeps each published site intact", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wenming-publish-"));
+    const target = join(dir, "www");
+    let previous: { files: string[]; snapshot: string } | undefined;
+    for (const [i, { name, change }] of builds.entries()) {
+      // A build writes a new folder: the kept files are links to the last one's, the changed ones new files.
+      const built = join(dir, `build-${i}`);
+      if (i === 0) mkdirSync(built);
+      else cpSync(join(dir, `build-${i - 1}`), built, { recursive: true });
+      change(built);
+      // Most publications find the folders of the site replaced last ready (stale ones among them), two do not wait.
+      if (i > 0 && i !== 1 && i !== 3) await eventually(() => existsSync(`${target}.skeleton`));
+      const files = await publishFolder(built, target);
+      expect(tree(target), name).toEqual(tree(built));
+      expect(files, name).toBe(tree(built).filter((l) => l.includes(" = ")).length);
+      const page = join(target, "p-0", "index.html");
+      expect(statSync(page).ino, `${name}: linked, not copied`).toBe(statSync(join(built, "p-0", "index.html")).ino);
+      // The site published before is untouched by this one (its files are the earlier build's).
+      if (previous) expect(tree(previous.snapshot), name).toEqual(previous.files);
+      previous = { files: tree(built), snapshot: built };
+      expect(existsSync(`${target}.new`), name).toBe(false);
+    }
+    await eventually(() => !readdirSync(dir).some((n) => n.includes(".emptying-") || n.includes(".trash-")));
+    expect(
+      tree(`${target}.skeleton`).every((l) => l.endsWith("/")),
+      "the skeleton holds folders only",
+    ).toBe(true);
+  });
+
+  it("leaves the published site in place when the build cannot be published (a link in it), and the next publication recovers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wenming-publish-"));
+    const target = join(dir, "www");
+    const built = join(dir, "build");
+    site(built, 3);
+    await publishFolder(built, target);
+    const published = tree(target);
+    symlinkSync("/etc/passwd", join(built, "p-0", "secret.html"));
+    await expect(publishFolder(built, target)).rejects.toThrow(/secret\.html/);
+    expect(tree(target)).toEqual(published);
+    rmSync(join(built, "p-0", "secret.html"));
+    writeFileSync(join(built, "p-1", "index.html"), "<p>new</p>");
+    await publishFolder(built, target);
+    expect(tree(target)).toEqual(tree(built));
   });
 });
