@@ -33,6 +33,7 @@ const list = document.querySelector<HTMLOListElement>("[data-search-results]");
 const more = document.querySelector<HTMLButtonElement>("[data-search-more]");
 const empty = document.querySelector<HTMLElement>("[data-search-empty]");
 const filterBox = document.querySelector<HTMLElement>("[data-search-filters]");
+const filterToggle = document.querySelector<HTMLButtonElement>("[data-search-filter-toggle]");
 
 let loading: Promise<Pagefind> | undefined;
 let results: PagefindResult[] = [];
@@ -63,18 +64,37 @@ function load(): Promise<Pagefind> {
 }
 
 let filterIndex: Promise<unknown> | undefined;
+/** Whether the reader has asked for the filters (or arrived with one chosen): they stay open for later searches. */
+let filtersOpen = false;
 
 /**
- * The filter boxes with their counts, after the results are shown: a search
- * reports counts only once every filter's values are loaded (≈ 45 KB at city
- * scale), which the results themselves do not need — a selected filter loads
- * just its own values with the search.
+ * The filter boxes with their counts. Counts need every filter's values
+ * (≈ 45 KB at city scale, more than the results of a search), which most
+ * searches never use: they are fetched when the reader opens the filters,
+ * or arrives with one chosen — and always after the results are drawn.
  */
 async function showFilters(current: number, pf: Pagefind, q: string, filters: Record<string, string[]>) {
+  const chosen = Object.values(filters).flat().length;
+  if (filterToggle) {
+    filterToggle.hidden = false;
+    filterToggle.textContent = `按栏目、类别、地区、年份筛选${chosen ? `（已选 ${chosen} 项）` : ""}`;
+    filterToggle.setAttribute("aria-expanded", String(filtersOpen));
+  }
+  if (!filtersOpen) {
+    if (filterBox) filterBox.hidden = true;
+    return;
+  }
   filterIndex ??= pf.filters();
   await filterIndex;
-  const counted = await pf.search(q, Object.keys(filters).length ? { filters } : {});
-  if (current === run) renderFilters(counted?.totalFilters ?? {}, filters);
+  const counted = await pf.search(q, chosen ? { filters } : {});
+  if (current !== run || !filtersOpen) return;
+  renderFilters(counted?.totalFilters ?? {}, filters);
+  if (filterBox && filterBox.childElementCount === 0) {
+    const note = document.createElement("p");
+    note.textContent = "这些结果同属一个栏目、类别、地区和年份，无需再筛选。";
+    filterBox.append(note);
+    filterBox.hidden = false;
+  }
 }
 
 function params() {
@@ -149,6 +169,7 @@ async function execute() {
   list?.replaceChildren();
   if (empty) empty.hidden = true;
   if (more) more.hidden = true;
+  if (filterToggle) filterToggle.hidden = true;
   shown = 0;
   if (!q) {
     if (status) status.textContent = "";
@@ -193,13 +214,23 @@ async function execute() {
 }
 
 more?.addEventListener("click", () => void showMore(run));
+filterToggle?.addEventListener("click", () => {
+  filtersOpen = !filtersOpen;
+  const { q, filters } = params();
+  if (loading) void loading.then((pf) => showFilters(run, pf, q, filters)).catch(() => undefined);
+});
 form?.addEventListener("submit", (event) => {
   event.preventDefault();
   const q = input?.value.trim() ?? "";
   history.pushState(null, "", q ? `?q=${encodeURIComponent(q)}` : location.pathname);
   void execute();
 });
-window.addEventListener("popstate", () => void execute());
-void execute();
+/** A search opened with a filter chosen (a shared link, a reload, the back button) shows the filters. */
+const arrive = () => {
+  filtersOpen ||= Object.keys(params().filters).length > 0;
+  void execute();
+};
+window.addEventListener("popstate", arrive);
+arrive();
 // The search page is for searching: fetch the search engine while the reader types.
 if (!params().q) load().catch(() => undefined);

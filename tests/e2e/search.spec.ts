@@ -26,6 +26,15 @@ async function search(page: import("@playwright/test").Page, q: string) {
   return page.locator(".search-result h2 a");
 }
 
+const FILTERS = /^按栏目、类别、地区、年份筛选/;
+
+/** A search whose filters the reader opens. */
+async function searchAndOpenFilters(page: import("@playwright/test").Page, q: string) {
+  await search(page, q);
+  await page.getByRole("button", { name: FILTERS }).click();
+  await expect(page.getByRole("button", { name: FILTERS })).toHaveAttribute("aria-expanded", "true");
+}
+
 for (const { q, expect: url, kind } of QUERIES.filter((x) => !x.kind.startsWith("company (stopped"))) {
   test(`"${q}" (${kind}) finds ${url} in the top 3`, async ({ page }) => {
     const links = await search(page, q);
@@ -55,8 +64,8 @@ test("a query of only unknown words shows the empty state, not everything", asyn
   await expect(page.locator("[data-search-empty]").getByRole("link", { name: "好人榜" })).toBeVisible();
 });
 
-test("filters narrow results and live in the URL; reload restores the search", async ({ page }) => {
-  await search(page, "示例市");
+test("filters narrow results and live in the URL; reload restores the search with its filters open", async ({ page }) => {
+  await searchAndOpenFilters(page, "示例市");
   const total = Number((await page.locator("[data-search-status]").textContent())?.match(/找到 (\d+) 条/)?.[1]);
   expect(total).toBeGreaterThan(10);
   await page.getByRole("checkbox", { name: /^好人榜（\d+）$/ }).check();
@@ -68,29 +77,45 @@ test("filters narrow results and live in the URL; reload restores the search", a
   await page.reload();
   await expect(page.getByLabel("搜索姓名、企业、场景或标语")).toHaveValue("示例市");
   await expect(page.getByRole("checkbox", { name: /^好人榜/ })).toBeChecked();
+  await expect(page.getByRole("button", { name: "按栏目、类别、地区、年份筛选（已选 1 项）" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator("[data-search-status]")).toHaveText(`找到 ${narrowed} 条与“示例市”相关的结果`);
+  // Closed, the choice still applies and the button says so.
+  await page.getByRole("button", { name: FILTERS }).click();
+  await expect(page.getByRole("group", { name: "栏目" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "按栏目、类别、地区、年份筛选（已选 1 项）" })).toHaveAttribute("aria-expanded", "false");
   await expect(page.locator("[data-search-status]")).toHaveText(`找到 ${narrowed} 条与“示例市”相关的结果`);
 });
 
-test("results do not wait for the filters' values; the filter boxes follow with their counts", async ({ page }) => {
-  // Hold every filter file until the results are on screen: a search that needed them first would never show any.
-  let held = 0;
-  let release: (() => void) | undefined;
-  const released = new Promise<void>((r) => (release = r));
-  await page.route("**/*.pf_filter", async (route) => {
-    held++;
-    await released;
-    await route.continue();
+test("the filters' values are fetched only when a reader opens the filters, and results never wait for them", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".pf_filter")) fetched.push(r.url());
   });
   await search(page, "示例市");
   await expect(page.locator(".search-result").first()).toBeVisible();
   await expect(page.locator("[data-search-status]")).toHaveText(/找到 \d+ 条/);
+  await page.waitForLoadState("networkidle");
+  expect(fetched).toEqual([]);
   await expect(page.getByRole("group", { name: "栏目" })).toHaveCount(0);
-  // The filters are asked for once the results are drawn: the request may come a moment after them.
-  await expect.poll(() => held).toBeGreaterThan(0);
-  release?.();
+  const toggle = page.getByRole("button", { name: FILTERS });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  // By keyboard, as a reader without a mouse would.
+  await toggle.focus();
+  await page.keyboard.press("Enter");
   const goodPeople = page.getByRole("group", { name: "栏目" }).getByRole("checkbox", { name: /^好人榜（\d+）$/ });
   await expect(goodPeople).toBeVisible();
   await expect(goodPeople).not.toBeChecked();
+  expect(fetched.length).toBeGreaterThan(0);
+  // Open once, they stay open for the next search.
+  await page.getByLabel("搜索姓名、企业、场景或标语").fill("公司");
+  await page.getByLabel("搜索姓名、企业、场景或标语").press("Enter");
+  await expect(page.getByRole("group", { name: "栏目" }).getByRole("checkbox", { name: /^黑榜（\d+）$/ })).toBeVisible();
+  await checkA11y(page);
+});
+
+test("results that cannot be narrowed say so when the filters are opened", async ({ page }) => {
+  await searchAndOpenFilters(page, "冲锋舟");
+  await expect(page.locator("[data-search-filters]")).toContainText("无需再筛选");
 });
 
 // A list's 栏目 is not stored with each record but given to the list's whole index when it is merged.
@@ -99,7 +124,7 @@ for (const [section, list] of [
   ["黑榜", "black"],
 ] as const) {
   test(`the ${section} filter keeps exactly that list's entries`, async ({ page }) => {
-    await search(page, "公司");
+    await searchAndOpenFilters(page, "公司");
     await page
       .getByRole("group", { name: "栏目" })
       .getByRole("checkbox", { name: new RegExp(`^${section}（\\d+）$`) })
@@ -119,7 +144,7 @@ for (const [section, list] of [
 }
 
 test("category filter narrows good people", async ({ page }) => {
-  await search(page, "示例市");
+  await searchAndOpenFilters(page, "示例市");
   await page
     .getByRole("group", { name: "类别" })
     .getByRole("checkbox", { name: /^见义勇为（\d+）$/ })
