@@ -21,11 +21,13 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { discardFolder, recycleFolder, takeSkeleton } from "../src/lib/build/files.ts";
-import { KEEP_FROM_ENV, nextRecordFile, recordFile } from "../src/lib/build/kept-pages.ts";
+import { codeStamp, KEEP_FROM_ENV, nextRecordFile, recordFile } from "../src/lib/build/kept-pages.ts";
 import { capacityProblem, contentCounts, memoryBudget, PAGES_STAGE_ONLY, roughItemCount, separateStages, watchMemory, type Budget } from "../src/lib/build/capacity.ts";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
 import { descendants } from "../src/lib/build/process-tree.ts";
-import { contentRoot as contentFolder, forgetContent, getContent } from "../src/lib/content/cached.ts";
+import { cachePath, contentRoot as contentFolder, forgetContent, getContent } from "../src/lib/content/cached.ts";
+import { saveMemoFile, useMemoFile } from "../src/lib/content/memo.ts";
+import { lastLoadCounts } from "../src/lib/content/load.ts";
 import { resolveAsOf } from "../src/primitives/dates.ts";
 import { LEDGER_FILE, recordPublished } from "../src/lib/integrity/ledger.ts";
 import { entryKey } from "../src/lib/integrity/lists.ts";
@@ -103,7 +105,13 @@ process.on("unhandledRejection", fail);
 
 /** Reads and checks the content (any problem fails the build), and stops when it would not fit in `budget`. */
 async function checkContent(contentRoot: string, asOf: string, budget: Budget, twoStages: boolean): Promise<void> {
-  const problem = capacityProblem(contentCounts(await getContent(contentRoot, asOf).catch(fail)), budget, twoStages);
+  // Each file's own checks, from the last build of the same code where the file is unchanged (memo.ts).
+  orFail(() => useMemoFile(cachePath("content-memo.bin"), codeStamp(fileURLToPath(new URL("../", import.meta.url)))));
+  const content = await getContent(contentRoot, asOf).catch(fail);
+  orFail(saveMemoFile);
+  const { remembered, checked } = lastLoadCounts();
+  console.log(`wenming: 内容检查通过（${checked} 个文件逐项检查，${remembered} 个未改动的文件沿用上次的检查结果）`);
+  const problem = capacityProblem(contentCounts(content), budget, twoStages);
   if (problem) stopAtLimit(problem);
 }
 

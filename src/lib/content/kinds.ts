@@ -22,6 +22,7 @@ import { checkImageFile, imageRefOf, logoOf } from "./images.ts";
 import type { ImageRef, Logo } from "../poster/templates.ts";
 import type { Activity, Ad, GoodPerson, Guide, NewsItem } from "./load.ts";
 import { lintMarkup } from "./markup-lint.ts";
+import { rememberSync } from "./memo.ts";
 import type { ContentProblem } from "./problems.ts";
 import { readKind, readProblem, readText, scanText, type SourceFile } from "./source-files.ts";
 import { parseYaml, splitFrontMatter } from "./yaml.ts";
@@ -56,15 +57,31 @@ function loadYamlFile<T>(root: string, rel: string, schema: Parameters<typeof pa
     problems.push(readProblem(shown, error, missing));
     return undefined;
   }
-  const before = problems.length;
-  scanText({ shown, text }, problems);
-  const parsed = parseYaml(text, schema, shown);
-  problems.push(...parsed.problems);
-  return { text, data: parsed.data as T | undefined, clean: problems.length === before };
+  const found = rememberSync(`yaml-file:${rel}`, [shown, text], () => {
+    const found: ContentProblem[] = [];
+    scanText({ shown, text }, found);
+    const parsed = parseYaml(text, schema, shown);
+    return { data: parsed.data as T | undefined, problems: [...found, ...parsed.problems] };
+  });
+  problems.push(...found.problems);
+  return { text, data: found.data, clean: found.problems.length === 0 };
 }
 
-/** A Markdown/MDX file: front matter against `schema`, body linted; undefined when it has no front matter. */
-function loadFrontMatterFile(f: SourceFile, schema: Parameters<typeof parseYaml>[1], kind: "md" | "mdx", bodyField: string, problems: ContentProblem[]) {
+/**
+ * A Markdown/MDX file: front matter against `schema`, body linted; undefined
+ * when it has no front matter. `step` names the call site (one schema each):
+ * the result is remembered by it and the file (memo.ts).
+ */
+function loadFrontMatterFile(step: string, f: SourceFile, schema: Parameters<typeof parseYaml>[1], kind: "md" | "mdx", bodyField: string, problems: ContentProblem[]) {
+  const checked = rememberSync(`front-matter:${step}`, [f.shown, f.text, kind, bodyField], () => {
+    const found: ContentProblem[] = [];
+    return { loaded: checkFrontMatterFile(f, schema, kind, bodyField, found), found };
+  });
+  problems.push(...checked.found);
+  return checked.loaded;
+}
+
+function checkFrontMatterFile(f: SourceFile, schema: Parameters<typeof parseYaml>[1], kind: "md" | "mdx", bodyField: string, problems: ContentProblem[]) {
   scanText(f, problems, bodyField);
   const split = splitFrontMatter(f.text);
   if (!split) {
@@ -99,9 +116,7 @@ export async function loadConventions(ctx: LoadContext): Promise<Convention[]> {
   const conventions: Convention[] = [];
   for (const f of await readKind(ctx.root, "conventions", [".yaml", ".yml"], ctx.problems)) {
     ctx.present.conventions.set(f.id, f.shown);
-    scanText(f, ctx.problems);
-    const parsed = parseYaml(f.text, conventionSchema, f.shown);
-    ctx.problems.push(...parsed.problems);
+    const parsed = checkYamlItem("conventions", f, conventionSchema, ctx.problems);
     if (!parsed.data) continue;
     conventions.push({ id: f.id, ...parsed.data });
     ctx.digests.set(sourceKey("conventions", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
@@ -114,7 +129,7 @@ export async function loadGuides(ctx: LoadContext): Promise<Guide[]> {
   const guides: Guide[] = [];
   for (const f of await readKind(ctx.root, "etiquette", [".mdx"], ctx.problems)) {
     ctx.present.guides.add(f.id);
-    const loaded = loadFrontMatterFile(f, etiquetteSchema, "mdx", "正文", ctx.problems);
+    const loaded = loadFrontMatterFile("etiquette", f, etiquetteSchema, "mdx", "正文", ctx.problems);
     if (!loaded?.data) continue;
     const data = loaded.data as EtiquetteData;
     const posterFigures = loaded.components.filter((c) => c.name === "PosterFigure").map((c) => c.attributes["ad"] ?? "");
@@ -149,7 +164,7 @@ const PORTRAIT_FOCUS = { x: 50, y: 35 };
 export async function loadPeople(ctx: LoadContext): Promise<GoodPerson[]> {
   const people: GoodPerson[] = [];
   for (const f of await readKind(ctx.root, "good-people/people", [".md"], ctx.problems)) {
-    const loaded = loadFrontMatterFile(f, goodPersonSchema, "md", "事迹", ctx.problems);
+    const loaded = loadFrontMatterFile("good-people", f, goodPersonSchema, "md", "事迹", ctx.problems);
     const data = loaded?.data as GoodPersonData | undefined;
     if (!loaded || !data) continue;
     let photo: ImageRef | undefined;
@@ -165,6 +180,18 @@ export async function loadPeople(ctx: LoadContext): Promise<GoodPerson[]> {
   return people;
 }
 
+/** One YAML item file scanned and validated, remembered by `folder` (one schema each) and the file (memo.ts). */
+function checkYamlItem<S extends Parameters<typeof parseYaml>[1]>(folder: string, f: SourceFile, schema: S, problems: ContentProblem[]) {
+  const checked = rememberSync(`yaml-item:${folder}`, [f.shown, f.text], () => {
+    const found: ContentProblem[] = [];
+    scanText(f, found);
+    const parsed = parseYaml(f.text, schema, f.shown);
+    return { data: parsed.data, problems: [...found, ...parsed.problems] };
+  });
+  problems.push(...checked.problems);
+  return checked;
+}
+
 /**
  * One item per YAML file in `folder`: each file scanned, validated and its
  * digest recorded under `key`; `found` is told of every file first (a file
@@ -175,9 +202,7 @@ async function loadYamlItems<S extends Parameters<typeof parseYaml>[1]>(ctx: Loa
   for (const f of await readKind(ctx.root, folder, [".yaml", ".yml"], ctx.problems)) {
     found?.(f);
     if (reserved(folder, f, ctx.problems)) continue;
-    scanText(f, ctx.problems);
-    const parsed = parseYaml(f.text, schema, f.shown);
-    ctx.problems.push(...parsed.problems);
+    const parsed = checkYamlItem(folder, f, schema, ctx.problems);
     if (!parsed.data) continue;
     items.push({ id: f.id, file: f.path, data: parsed.data });
     ctx.digests.set(sourceKey(key, f.id), digestOf(f.text, JSON.stringify(parsed.data)));
@@ -217,7 +242,7 @@ export async function loadNews(ctx: LoadContext): Promise<NewsItem[]> {
   const folder = join(ctx.root, "news");
   for (const f of await readKind(ctx.root, "news", [".md"], ctx.problems)) {
     if (reserved("news", f, ctx.problems)) continue;
-    const loaded = loadFrontMatterFile(f, newsSchema, "md", "正文", ctx.problems);
+    const loaded = loadFrontMatterFile("news", f, newsSchema, "md", "正文", ctx.problems);
     const data = loaded?.data as NewsData | undefined;
     if (!loaded || !data) continue;
     const parts: (string | Uint8Array)[] = [f.text, JSON.stringify(data)];

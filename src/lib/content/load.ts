@@ -32,6 +32,7 @@ import { checkPosters } from "../poster/checks.ts";
 import { loadActivities, loadAds, loadBatches, loadConventions, loadGuides, loadHandbook, loadNews, loadPeople, loadQuiz, loadSite, type LoadContext } from "./kinds.ts";
 import { ContentError, type ContentProblem } from "./problems.ts";
 import { readProblem } from "./source-files.ts";
+import { pruneMemo } from "./memo.ts";
 
 export interface Guide {
   id: string;
@@ -139,8 +140,27 @@ async function checkLayout(root: string, problems: ContentProblem[]): Promise<vo
   }
 }
 
-/** Loads, validates and cross-checks everything under `root` (the content folder), as published on `asOf`. */
+/**
+ * Loads, validates and cross-checks everything under `root` (the content
+ * folder), as published on `asOf`. Each file's own checks are remembered by
+ * its bytes (memo.ts); what no load asked for since the last one is dropped.
+ */
 export async function loadContent(root: string, asOf: IsoDate): Promise<SiteContent> {
+  try {
+    return await loadEverything(root, asOf);
+  } finally {
+    lastLoad = pruneMemo();
+  }
+}
+
+let lastLoad = { remembered: 0, checked: 0 };
+
+/** How many files the last load took checked from memory (memo.ts), and how many it checked. */
+export function lastLoadCounts(): { remembered: number; checked: number } {
+  return lastLoad;
+}
+
+async function loadEverything(root: string, asOf: IsoDate): Promise<SiteContent> {
   const problems: ContentProblem[] = [];
   const digests = new Map<string, string>();
   const shown = (rel: string) => join(basename(root), rel);

@@ -7,11 +7,13 @@
  * checked against exactly what the build will accept.
  */
 import { existsSync, readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import type { IsoDate } from "../../primitives/dates.ts";
 import type { ContentProblem } from "../content/problems.ts";
 import { readLedger, LEDGER_FILE } from "./ledger.ts";
-import { readListFile } from "./read-table.ts";
+import { readListBytes } from "./read-table.ts";
+import { remember } from "../content/memo.ts";
 import { decisionKey, formatRowProblem, validateRows } from "./validate.ts";
 import type { IntegrityEntry } from "../../schemas/integrity.ts";
 import { LISTS, type ListKind } from "../../primitives/integrity-terms.ts";
@@ -56,10 +58,14 @@ export async function loadLists(root: string, asOf: IsoDate, shownRoot = basenam
         problems.push({ file: shown, field: "文件名", message: `批次文件名应为 YYYY-MM.csv，如 2026-11.csv，收到 ${name}` });
         continue;
       }
-      const table = await readListFile(join(dir, name));
+      const bytes = await readFile(join(dir, name));
+      // A batch file's own reading and checks, remembered by its bytes (memo.ts); duplicates across files are judged below.
+      const { table, result } = await remember("list-batch", [shown, list, batch, asOf, bytes], async () => {
+        const table = await readListBytes(bytes, extname(name));
+        return { table: { problems: table.problems, notes: table.notes }, result: validateRows(table.rows, { list, batch, asOf, mode: "content", columns: table.columns }) };
+      });
       for (const message of table.problems) problems.push({ file: shown, message });
       for (const message of table.notes) problems.push({ file: shown, message: `${message}；内容文件必须是 UTF-8 编码并使用标准列名，请用 npm run lists:import 导入` });
-      const result = validateRows(table.rows, { list, batch, asOf, mode: "content", columns: table.columns });
       for (const p of result.problems) problems.push({ file: shown, line: p.row, field: p.field, message: formatRowProblem(p).replace(/^第 \d+ 行 · [^·]+ · /, "") });
       result.entries.forEach((e, i) => {
         const source = { file: shown, row: result.rows[i] ?? 0 };
