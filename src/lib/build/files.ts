@@ -188,7 +188,7 @@ export async function publishFolder(built: string, target: string): Promise<numb
   const skeleton = `${target}.skeleton`;
   rmSync(next, { recursive: true, force: true });
   const files = await linkTree(built, next, takeSkeleton(skeleton, next));
-  if (existsSync(old)) discardFolder(old);
+  discardFolder(old);
   if (existsSync(target)) renameSync(target, old);
   renameSync(next, target);
   recycleFolder(old, skeleton, target);

@@ -57,14 +57,19 @@ function loadYamlFile<T>(root: string, rel: string, schema: Parameters<typeof pa
     problems.push(readProblem(shown, error, missing));
     return undefined;
   }
-  const found = rememberSync(`yaml-file:${rel}`, [shown, text], () => {
+  const checked = checkYaml(`yaml-file:${rel}`, { shown, text }, schema);
+  problems.push(...checked.problems);
+  return { text, data: checked.data as T | undefined, clean: checked.problems.length === 0 };
+}
+
+/** A YAML document scanned and validated against `schema`, remembered by `step` (one schema each) and the file (memo.ts). */
+function checkYaml<S extends Parameters<typeof parseYaml>[1]>(step: string, file: Pick<SourceFile, "shown" | "text">, schema: S) {
+  return rememberSync(step, [file.shown, file.text], () => {
     const found: ContentProblem[] = [];
-    scanText({ shown, text }, found);
-    const parsed = parseYaml(text, schema, shown);
-    return { data: parsed.data as T | undefined, problems: [...found, ...parsed.problems] };
+    scanText(file, found);
+    const parsed = parseYaml(file.text, schema, file.shown);
+    return { data: parsed.data, problems: [...found, ...parsed.problems] };
   });
-  problems.push(...found.problems);
-  return { text, data: found.data, clean: found.problems.length === 0 };
 }
 
 /**
@@ -116,7 +121,8 @@ export async function loadConventions(ctx: LoadContext): Promise<Convention[]> {
   const conventions: Convention[] = [];
   for (const f of await readKind(ctx.root, "conventions", [".yaml", ".yml"], ctx.problems)) {
     ctx.present.conventions.set(f.id, f.shown);
-    const parsed = checkYamlItem("conventions", f, conventionSchema, ctx.problems);
+    const parsed = checkYaml("yaml-item:conventions", f, conventionSchema);
+    ctx.problems.push(...parsed.problems);
     if (!parsed.data) continue;
     conventions.push({ id: f.id, ...parsed.data });
     ctx.digests.set(sourceKey("conventions", f.id), digestOf(f.text, JSON.stringify(parsed.data)));
@@ -180,18 +186,6 @@ export async function loadPeople(ctx: LoadContext): Promise<GoodPerson[]> {
   return people;
 }
 
-/** One YAML item file scanned and validated, remembered by `folder` (one schema each) and the file (memo.ts). */
-function checkYamlItem<S extends Parameters<typeof parseYaml>[1]>(folder: string, f: SourceFile, schema: S, problems: ContentProblem[]) {
-  const checked = rememberSync(`yaml-item:${folder}`, [f.shown, f.text], () => {
-    const found: ContentProblem[] = [];
-    scanText(f, found);
-    const parsed = parseYaml(f.text, schema, f.shown);
-    return { data: parsed.data, problems: [...found, ...parsed.problems] };
-  });
-  problems.push(...checked.problems);
-  return checked;
-}
-
 /**
  * One item per YAML file in `folder`: each file scanned, validated and its
  * digest recorded under `key`; `found` is told of every file first (a file
@@ -202,7 +196,8 @@ async function loadYamlItems<S extends Parameters<typeof parseYaml>[1]>(ctx: Loa
   for (const f of await readKind(ctx.root, folder, [".yaml", ".yml"], ctx.problems)) {
     found?.(f);
     if (reserved(folder, f, ctx.problems)) continue;
-    const parsed = checkYamlItem(folder, f, schema, ctx.problems);
+    const parsed = checkYaml(`yaml-item:${folder}`, f, schema);
+    ctx.problems.push(...parsed.problems);
     if (!parsed.data) continue;
     items.push({ id: f.id, file: f.path, data: parsed.data });
     ctx.digests.set(sourceKey(key, f.id), digestOf(f.text, JSON.stringify(parsed.data)));
