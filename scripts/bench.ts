@@ -306,6 +306,7 @@ if (!values["no-browser"]) {
     figures["searchFirstQueryBytes"] = s.bytes;
     figures["searchQueryOnlyBytes"] = s.queryBytes;
     figures["searchFirstResultsMs"] = s.ms;
+    figures["searchFirstResultsDriverMs"] = s.driverMs;
     figures["searchArrivedBytesAtResults"] = s.arrivedBytesAtResults;
     figures["searchArrivedBytes"] = s.arrivedBytes;
     figures["searchArrivedMs"] = s.arrivedMs;
@@ -374,7 +375,8 @@ row("search index", `${(Number(figures["searchIndexBytes"]) / 2 ** 20).toFixed(2
 if (figures["searchFirstQueryBytes"] !== undefined) {
   row(`first search: page + engine + query "${figures["searchQuery"]}"`, kb(Number(figures["searchFirstQueryBytes"])), "≤ 250 KB (5x: 400)");
   row("  of which the query itself", kb(Number(figures["searchQueryOnlyBytes"])));
-  row("first search, ms to results", `${Number(figures["searchFirstResultsMs"]).toFixed(0)} ms`, "≤ 300 ms");
+  row("first search, ms from Enter to the first result drawn", `${Number(figures["searchFirstResultsMs"]).toFixed(0)} ms`, "≤ 300 ms");
+  row("  as the test driver saw it (typing, key press, polling)", `${Number(figures["searchFirstResultsDriverMs"]).toFixed(0)} ms`);
   row("from a header search box: bytes at results / at idle", `${kb(Number(figures["searchArrivedBytesAtResults"]))} / ${kb(Number(figures["searchArrivedBytes"]))}`);
   row("from a header search box: ms to results (page load included)", `${Number(figures["searchArrivedMs"]).toFixed(0)} ms`);
 } else if (figures["searchError"]) row("first search", `skipped: ${figures["searchError"]}`);

@@ -138,9 +138,10 @@ function renderFilters(counts: Record<string, Record<string, number>>, selected:
   filterBox.hidden = filterBox.childElementCount === 0;
 }
 
-async function showMore(current: number) {
+/** Draws the next page of results; `fetched` is the data of that page when the caller has it already. */
+async function showMore(current: number, fetched?: PagefindResultData[]) {
   const slice = results.slice(shown, shown + PAGE);
-  const data = await Promise.all(slice.map((r) => r.data()));
+  const data = fetched ?? (await Promise.all(slice.map((r) => r.data())));
   if (current !== run || !list) return;
   for (const d of data) {
     const li = document.createElement("li");
@@ -189,8 +190,12 @@ async function execute() {
   // Pagefind drops unknown words silently, so "纺织公司" would find every 公司. Every word
   // of the query must be known: a word highlighted in the top results is; any other word
   // is searched alone, and is unknown when that search highlights nothing.
-  const top = await Promise.all(results.slice(0, 5).map((r) => r.data()));
-  const highlighted = top.map((d) => markedText(d.excerpt)).join(" ");
+  // The first page's fragments are fetched at once (one round trip, not two): its first five answer that.
+  const firstPage = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
+  const highlighted = firstPage
+    .slice(0, 5)
+    .map((d) => markedText(d.excerpt))
+    .join(" ");
   const unknown: string[] = [];
   for (const word of queryWords(q)) {
     if (highlighted.includes(word)) continue;
@@ -207,7 +212,7 @@ async function execute() {
     return;
   }
   // The results are drawn before the count is announced: a reader (or a screen reader) told "找到" finds them there.
-  await showMore(current);
+  await showMore(current, firstPage);
   if (current !== run) return;
   if (status) status.textContent = `找到 ${results.length} 条与“${q}”相关的结果`;
   await showFilters(current, pf, q, filters);

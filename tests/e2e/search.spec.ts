@@ -214,3 +214,24 @@ test("a search spans the pages' index and both lists' indexes, each result once"
   expect(seen.some((h) => h.startsWith("/integrity/black/2026-"))).toBe(true);
   expect(seen.some((h) => !h.startsWith("/integrity/"))).toBe(true);
 });
+
+test("the first page of results waits for one round of fragment requests, not two", async ({ page }) => {
+  // A phone on a slow network pays each round trip: every fragment of the first page is asked for before any arrives.
+  const events: ("asked" | "arrived")[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".pf_fragment")) events.push("asked");
+  });
+  page.on("requestfinished", (r) => {
+    if (r.url().endsWith(".pf_fragment")) events.push("arrived");
+  });
+  await search(page, "文明");
+  await expect(page.locator(".search-result")).toHaveCount(10);
+  await page.waitForLoadState("networkidle");
+  const firstArrival = events.indexOf("arrived");
+  expect(events.filter((e) => e === "asked").length).toBeGreaterThanOrEqual(10);
+  // None is asked for once the first has arrived.
+  expect(events.slice(firstArrival).filter((e) => e === "asked")).toEqual([]);
+  // "显示更多结果" asks for the next ten only then.
+  await page.getByRole("button", { name: "显示更多结果" }).click();
+  await expect(page.locator(".search-result")).toHaveCount(20);
+});
