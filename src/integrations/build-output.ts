@@ -27,6 +27,7 @@ import { buildSearchIndex } from "./search-index.ts";
 import { PAGES_STAGE_ONLY } from "../lib/build/capacity.ts";
 import { cancelFirstPage, onFirstPage } from "../lib/build/generation.ts";
 import { removeEmptyFolders } from "../lib/build/files.ts";
+import { siteTree } from "../lib/checks/site-files.ts";
 import { currentKeeping, startKeeping } from "../lib/build/kept-pages.ts";
 
 /** What the build's stages print with: Astro's logger in Astro's process, a look-alike after it (stageLogger). */
@@ -44,19 +45,21 @@ const pagesStageOnly = () => process.env["WENMING_BUILD_STAGE"] === PAGES_STAGE_
 export async function finishSite(root: string, logger: (label: string) => StageLogger, afterAstro = false): Promise<void> {
   // The posters left to render, then Pagefind: each keeps both cores busy, and together the renderers
   // (≈ 1.4 GB at 5x) and Pagefind building the pages' index (≈ 2.8 GB) made the build's peak.
+  // One listing of the pages' site serves the scan, the index's pages and the tidying up after them.
+  const tree = siteTree(root);
   const [scan] = await Promise.all([
-    scanSite(root),
+    scanSite(root, tree.files),
     placePosters(root, logger("wenming-posters")).then(() => {
       // After Astro's process, this one's heap holds the garbage of reading the content and listing the
       // posters: collected now, the index's documents reuse that memory instead of growing the process
       // beside Pagefind (≈ 0.6 GB at 5x).
       if (afterAstro) collectGarbage();
-      return buildSearchIndex(root, logger("wenming-search-index"));
+      return buildSearchIndex(root, logger("wenming-search-index"), tree.files);
     }),
     placeHandbook(root, logger("wenming-handbook")),
   ]);
   // A site built into the emptied folders of an older one (scripts/build.ts) keeps the folders of pages since removed.
-  removeEmptyFolders(root);
+  removeEmptyFolders(root, tree);
   await finishChecks(root, scan, logger("wenming-output-checks"));
 }
 

@@ -19,7 +19,7 @@ import { checkAnchors, checkPending, type LinkProblem } from "../lib/checks/link
 import { loadFindings, saveFindings, scanOutput, type OutputScan, type OutputScanOptions } from "../lib/checks/output-scan.ts";
 import { codeStamp } from "../lib/build/kept-pages.ts";
 import { sitemapXml } from "../lib/checks/sitemap.ts";
-import { siteFiles } from "../lib/checks/site-files.ts";
+import { filesUnder, siteFiles } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
 import { checkCreditCode } from "../lib/integrity/credit-code.ts";
 
@@ -46,10 +46,12 @@ export interface SiteScan {
 /** Where posters, share images and the handbook's PDFs are placed: not scanned (rendered files), and linked to before they are placed. */
 const IMAGE_PREFIXES = ["/posters/", "/og/", "/handbook/pdf/"];
 
-/** Scans every page and data file of the site, on a worker thread, while the search index is built and posters are placed. */
-export async function scanSite(root: string): Promise<SiteScan> {
+/** The folders written after the scan began: the search index and IMAGE_PREFIXES (with sitemap.xml and robots.txt, its pending links). */
+const LATE_FOLDERS = [INDEX_DIR, ...IMAGE_PREFIXES].map((prefix) => prefix.replace(/^\/|\/$/g, ""));
+
+/** Scans every page and data file of the site (`all`, when listed already), on a worker thread, while the search index is built and posters are placed. */
+export async function scanSite(root: string, all: readonly string[] = siteFiles(root)): Promise<SiteScan> {
   const started = performance.now();
-  const all = siteFiles(root);
   const files = all.filter((f) => !f.startsWith(INDEX_DIR));
   const skipImages = process.env["SKIP_POSTERS"] === "1";
   const { integrity, site } = await getContent();
@@ -86,7 +88,8 @@ export async function finishChecks(root: string, { scan, basis, started, stamp }
   const sitemap = sitemapXml(scan.indexable, site.siteUrl);
   await writeFile(join(root, "sitemap.xml"), sitemap.xml);
   await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
-  const all = siteFiles(root);
+  // Written since the scan began, and all that its pending links point into: listed alone, not the whole site again.
+  const all = [...filesUnder(root, LATE_FOLDERS), ...["sitemap.xml", "robots.txt"].filter((f) => existsSync(join(root, f)))];
   const late = scanOutput({ ...basis, files: all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt"), findings: loadFindings(INDEX_FINDINGS, stamp) });
   await mkdir(dirname(CLEAN_FILES), { recursive: true });
   await writeFile(CLEAN_FILES, JSON.stringify([...scan.clean, ...late.clean]));

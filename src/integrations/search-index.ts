@@ -140,12 +140,12 @@ async function cachedIndex(group: IndexGroup): Promise<{ folder: string; built: 
   return { folder, built: true };
 }
 
-/** Indexes the built site in `site` and writes the indexes to `site`/pagefind. */
-export async function buildSearchIndex(site: string, logger: StageLogger): Promise<void> {
+/** Indexes the built site in `site` (whose files are `files`, when listed already) and writes the indexes to `site`/pagefind. */
+export async function buildSearchIndex(site: string, logger: StageLogger, files?: readonly string[]): Promise<void> {
   const started = performance.now();
   // What gets indexed: the <main> of each indexable page, and the published list entries.
   const documents: IndexGroup["documents"] = [];
-  for (const rel of sitePages(site)) {
+  for (const rel of sitePages(site, files)) {
     const url = pagePath(rel);
     if (ENTRY_PAGE.test(url)) continue;
     // Synchronous: thousands of small files, and fs/promises pays several thread-pool round trips for each.

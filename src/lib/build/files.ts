@@ -91,10 +91,27 @@ export function takeSkeleton(skeleton: string, target: string): boolean {
 /**
  * Removes the folders left empty under `root` (a kept page's folder whose
  * page is gone, in a site built into the emptied folders of an older one),
- * deepest first; `root` itself stays.
+ * deepest first; `root` itself stays. With `listed` (siteTree's, listed
+ * earlier in the build), only the folders that had no file under them then
+ * are tried — one given files since is not empty and stays — instead of
+ * visiting every folder again.
  */
-export function removeEmptyFolders(root: string): number {
+export function removeEmptyFolders(root: string, listed?: { files: readonly string[]; folders: readonly string[] }): number {
   let removed = 0;
+  if (listed) {
+    const holding = new Set<string>();
+    for (const file of listed.files) for (let at = file.lastIndexOf("/"); at > 0 && !holding.has(file.slice(0, at)); at = file.lastIndexOf("/", at - 1)) holding.add(file.slice(0, at));
+    // Listed parents first: backwards, every folder comes before its parent.
+    for (const folder of listed.folders.filter((f) => !holding.has(f)).reverse()) {
+      try {
+        rmdirSync(join(root, folder));
+        removed++;
+      } catch (error) {
+        if (!["ENOTEMPTY", "EEXIST", "ENOENT"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      }
+    }
+    return removed;
+  }
   const visit = (dir: string): boolean => {
     let empty = true;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

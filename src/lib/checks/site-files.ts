@@ -1,5 +1,6 @@
 /** Files of a built site, as paths relative to its root with forward slashes. */
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 
 /** Folders of generated assets, never pages. */
 export const ASSET_DIRS = ["_astro", "pagefind", "posters", "og"];
@@ -12,15 +13,32 @@ export const ASSET_DIRS = ["_astro", "pagefind", "posters", "og"];
  * every folder) — and a build lists its site several times.
  */
 export function siteFiles(root: string): string[] {
-  const files: string[] = [];
+  return siteTree(root).files;
+}
+
+/** A site's files (as siteFiles) and its folders, parents before their children, from one walk. */
+export interface SiteTree {
+  files: string[];
+  folders: string[];
+}
+
+export function siteTree(root: string): SiteTree {
+  const tree: SiteTree = { files: [], folders: [] };
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(`${dir}/${entry.name}`, `${prefix}${entry.name}/`);
-      else if (entry.isFile()) files.push(`${prefix}${entry.name}`);
+      if (entry.isDirectory()) {
+        tree.folders.push(`${prefix}${entry.name}`);
+        walk(`${dir}/${entry.name}`, `${prefix}${entry.name}/`);
+      } else if (entry.isFile()) tree.files.push(`${prefix}${entry.name}`);
     }
   };
   walk(root, "");
-  return files;
+  return tree;
+}
+
+/** The files under some folders of a site (those that exist), as siteFiles lists them: a walk of only these. */
+export function filesUnder(root: string, folders: readonly string[]): string[] {
+  return folders.flatMap((folder) => (existsSync(join(root, folder)) ? siteFiles(join(root, folder)).map((rel) => `${folder}/${rel}`) : []));
 }
 
 /** URL path of a built page: about/index.html → /about/ */
@@ -33,7 +51,7 @@ export function isPage(rel: string): boolean {
   return rel.endsWith(".html") && !ASSET_DIRS.includes(rel.split("/")[0] ?? "");
 }
 
-/** The HTML pages of a site, sorted. */
-export function sitePages(root: string): string[] {
-  return siteFiles(root).filter(isPage).sort();
+/** The HTML pages of a site, sorted (from its files, when listed already). */
+export function sitePages(root: string, files: readonly string[] = siteFiles(root)): string[] {
+  return files.filter(isPage).sort();
 }

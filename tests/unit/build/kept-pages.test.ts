@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { codeStamp, KeptPages, nextRecordFile, pageFile, recordFile, type KeptRecord } from "../../../src/lib/build/kept-pages.ts";
 import { recycleFolder, removeEmptyFolders, takeSkeleton } from "../../../src/lib/build/files.ts";
+import { siteTree } from "../../../src/lib/checks/site-files.ts";
 
 let work: string;
 beforeEach(() => {
@@ -198,6 +199,43 @@ describe("the folders of an older site", () => {
     expect(removeEmptyFolders(root)).toBe(5);
     expect(readdirSync(root)).toEqual(["d"]);
     expect(readdirSync(join(root, "d"))).toEqual(["page.html"]);
+  });
+
+  // Trees as paths: "x/" a folder, anything else a file. `later` is written after the listing (the index, posters).
+  const trees: { name: string; tree: string[]; later?: string[] }[] = [
+    { name: "nothing empty", tree: ["a/index.html", "b/c/index.html"] },
+    { name: "empty at every depth", tree: ["a/b/c/", "d/e/", "d/page.html", "f/", "g/h/i/j/"] },
+    { name: "an empty sibling of a page's folder", tree: ["people/1/index.html", "people/2/", "people/3/x/"] },
+    { name: "emptied folders given files after the listing", tree: ["posters/a/", "og/", "pagefind/", "p/index.html"], later: ["posters/a/x.png", "pagefind/fragment/f.pf"] },
+    { name: "only folders", tree: ["a/", "b/c/", "b/d/e/"] },
+    { name: "a file named like a folder's prefix", tree: ["ab/index.html", "a/", "a/b/"] },
+  ];
+  const make = (root: string, paths: readonly string[]) => {
+    for (const p of paths) {
+      if (p.endsWith("/")) mkdirSync(join(root, p), { recursive: true });
+      else {
+        mkdirSync(join(root, p, ".."), { recursive: true });
+        writeFileSync(join(root, p), "");
+      }
+    }
+  };
+  const listing = (root: string): string[] =>
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .map((e) => `${join(e.parentPath, e.name).slice(root.length + 1)}${e.isDirectory() ? "/" : ""}`)
+      .sort();
+
+  it.each(trees)("removeEmptyFolders with the build's earlier listing leaves what a visit of every folder leaves: $name", ({ tree, later = [] }) => {
+    const visited = join(work, "visited");
+    const listed = join(work, "listed");
+    for (const root of [visited, listed]) make(root, tree);
+    const earlier = siteTree(listed);
+    for (const root of [visited, listed]) make(root, later);
+    const removedByVisit = removeEmptyFolders(visited);
+    expect(removeEmptyFolders(listed, earlier)).toBe(removedByVisit);
+    expect(listing(listed)).toEqual(listing(visited));
+    // Every file is still there, and no folder without one is left.
+    for (const file of [...tree, ...later].filter((p) => !p.endsWith("/"))) expect(existsSync(join(listed, file))).toBe(true);
+    for (const folder of listing(listed).filter((p) => p.endsWith("/"))) expect(listing(join(listed, folder)).some((p) => !p.endsWith("/"))).toBe(true);
   });
 
   it("takeSkeleton takes a tree of folders only, and discards one with any file in it", () => {
