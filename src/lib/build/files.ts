@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync,
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SiteTree } from "../checks/site-files.ts";
 
 /**
  * Puts a cached file into the site: a hard link when possible (instant, no
@@ -96,11 +97,18 @@ export function takeSkeleton(skeleton: string, target: string): boolean {
  * are tried — one given files since is not empty and stays — instead of
  * visiting every folder again.
  */
-export function removeEmptyFolders(root: string, listed?: { files: readonly string[]; folders: readonly string[] }): number {
+export function removeEmptyFolders(root: string, listed?: Readonly<SiteTree>): number {
   let removed = 0;
   if (listed) {
+    // Every folder with a file at some depth: each file's folder and that folder's parents.
     const holding = new Set<string>();
-    for (const file of listed.files) for (let at = file.lastIndexOf("/"); at > 0 && !holding.has(file.slice(0, at)); at = file.lastIndexOf("/", at - 1)) holding.add(file.slice(0, at));
+    for (const file of listed.files) {
+      let folder = dirname(file);
+      while (folder !== "." && !holding.has(folder)) {
+        holding.add(folder);
+        folder = dirname(folder);
+      }
+    }
     // Listed parents first: backwards, every folder comes before its parent.
     for (const folder of listed.folders.filter((f) => !holding.has(f)).reverse()) {
       try {

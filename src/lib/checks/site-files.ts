@@ -10,7 +10,7 @@ export const ASSET_DIRS = ["_astro", "pagefind", "posters", "og"];
  * forward-slash paths relative to it. Synchronous, one directory at a time:
  * at city scale (43,000 files in 24,000 folders) this takes 0.23 s, where
  * fs/promises' recursive readdir took 1.5 s (thread-pool round trips for
- * every folder) — and a build lists its site several times.
+ * every folder). A build lists its pages' site once (siteTree) for its scan, index and tidying.
  */
 export function siteFiles(root: string): string[] {
   return siteTree(root).files;
