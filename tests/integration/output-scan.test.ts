@@ -137,6 +137,31 @@ describe("findings reused while a file is the same file", () => {
     }
   });
 
+  // A page written again as a new file (Astro restoring it from its cache): its identity changes, its bytes may not.
+  it.each([
+    { edit: "the same bytes", html: page('<a href="/search/">搜索</a>'), reused: true, problems: [], leaks: [], indexable: true },
+    { edit: "a link to a missing page", html: page('<a href="/nowhere/">搜索</a>'), reused: false, problems: ["/extra/ → /nowhere/"], leaks: [], indexable: true },
+    { edit: "a mobile number", html: page('<a href="/search/">13912345678</a>'), reused: false, problems: [], leaks: ["extra/index.html:mobile"], indexable: true },
+    { edit: "noindex", html: page('<a href="/search/">搜索</a>', '<meta name="robots" content="noindex">'), reused: false, problems: [], leaks: [], indexable: false },
+  ])("a page written again as a new file with $edit: what its bytes decide is reused only for the same bytes", ({ html, reused, problems, leaks, indexable }) => {
+    write("extra/index.html", page('<a href="/search/">搜索</a>'));
+    try {
+      const first = scan();
+      rmSync(join(root, "extra/index.html"));
+      write("extra/index.html", html);
+      const second = scan(first.findings);
+      expect(second.findings["extra/index.html"]?.id).not.toBe(first.findings["extra/index.html"]?.id);
+      expect(second.findings["extra/index.html"]?.links === first.findings["extra/index.html"]?.links).toBe(reused);
+      expect(second.links.filter((l) => l.page === "/extra/").map((l) => `${l.page} → ${l.href}`)).toEqual(problems);
+      expect(second.leaks.filter((l) => l.file.startsWith("extra/")).map((l) => `${l.file}:${l.kind}`)).toEqual(leaks);
+      expect(second.indexable.includes("extra/index.html")).toBe(indexable);
+      // The next scan, from this one's findings, finds the same.
+      expect(lines(scan(second.findings))).toEqual(lines(second));
+    } finally {
+      rmSync(join(root, "extra"), { recursive: true });
+    }
+  });
+
   it("are taken only from a scan by the same code for the same origin", () => {
     const file = join(root, "..", `findings-${Date.now()}.json`);
     saveFindings(file, "code-a|https://a.example", scan().findings);

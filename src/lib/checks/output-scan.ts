@@ -51,7 +51,9 @@ export interface OutputScan {
  * instead of reading the file while the file is the very same file (inode,
  * size, modification time: fileIdentity) — a page kept from the published
  * site, an index file or poster linked from a cache — and resolves the links
- * against that build's files.
+ * against that build's files. A file that is not the same file but has the
+ * same bytes (its hash: a page Astro restored from its cache) is read and
+ * hashed, and its links are not parsed again.
  */
 export interface FileFinding {
   id: string;
@@ -104,8 +106,20 @@ export function scanOutput(options: OutputScanOptions): OutputScan {
       const bytes = readFileSync(path);
       const scanned = scanBytes(rel, bytes, clean, allowed, seen);
       result.leaks.push(...scanned.leaks);
-      const html = page ? bytes.toString("utf8") : "";
-      finding = { id: id ?? "", hash: scanned.hash, ...(page && isIndexable(rel, html) ? { indexable: true as const } : {}), ...(page ? { links: shared(readLinks(rel, html, options.origin)) } : {}) };
+      const before = known[rel];
+      if (before?.hash === scanned.hash && (!page || before.links)) {
+        // The same bytes in another file (a page Astro restored from its cache, an index file rebuilt the same):
+        // what its bytes decide is what they decided before.
+        finding = { ...before, id: id ?? "" };
+      } else {
+        const html = page ? bytes.toString("utf8") : "";
+        finding = {
+          id: id ?? "",
+          hash: scanned.hash,
+          ...(page && isIndexable(rel, html) ? { indexable: true as const } : {}),
+          ...(page ? { links: shared(readLinks(rel, html, options.origin)) } : {}),
+        };
+      }
       // Remembered only for a file with no personal data at all, and the same file after it was read as before.
       if (scanned.clean && id !== undefined && fileIdentity(path) === id) result.findings[rel] = finding;
     }
