@@ -12,22 +12,28 @@ import { goodPeopleFacets, sortBatches, visiblePeople } from "./lib/good-people/
 import { groupDigest, pageKey, type BuildStamp } from "./lib/site/cache-key.ts";
 import { splitByDate } from "./lib/volunteer/activities.ts";
 import { handbookChapters, type Chapter } from "./lib/handbook/chapters.ts";
+import { getContent } from "./lib/content/cached.ts";
+import { listsDigest, sourceKey } from "./lib/content/digest.ts";
+import { entryKey } from "./lib/integrity/lists.ts";
 
 export const asOf = resolveAsOf();
 
-const [siteEntries, conventionEntries, guideEntries, batchEntries, peopleEntries, adEntries, integrityEntries, newsEntries, activityEntries, questionEntries, handbookEntries] = await Promise.all([
-  getCollection("site"),
-  getCollection("conventions"),
-  getCollection("etiquette"),
-  getCollection("batches"),
-  getCollection("goodPeople"),
-  getCollection("ads"),
-  getCollection("integrity"),
-  getCollection("news"),
-  getCollection("volunteer"),
-  getCollection("quiz"),
-  getCollection("handbook"),
-]);
+const [siteEntries, conventionEntries, guideEntries, batchEntries, peopleEntries, adEntries, storedListsEntries, content, newsEntries, activityEntries, questionEntries, handbookEntries] =
+  await Promise.all([
+    getCollection("site"),
+    getCollection("conventions"),
+    getCollection("etiquette"),
+    getCollection("batches"),
+    getCollection("goodPeople"),
+    getCollection("ads"),
+    getCollection("integrity"),
+    // The content the collections' loaders checked and stored, in this process (getContent shares one load).
+    getContent(),
+    getCollection("news"),
+    getCollection("volunteer"),
+    getCollection("quiz"),
+    getCollection("handbook"),
+  ]);
 
 const siteEntry = siteEntries[0];
 if (!siteEntry) throw new Error("content/site.yaml 未加载");
@@ -39,6 +45,18 @@ export const batches: ShownBatch[] = sortBatches(batchEntries.map((b) => ({ ...b
 export const people: CollectionEntry<"goodPeople">[] = peopleEntries;
 export const shownPeople = visiblePeople(peopleEntries);
 export const ads = adEntries;
+/**
+ * The lists' entries on the as-of day, as checked, each with its source digest and the loader version, from which
+ * the cache keys of its pages are made. The store holds one entry for them all (content.config.ts): its digest must
+ * be theirs.
+ */
+const storedLists = storedListsEntries[0];
+if (!storedLists || String(storedLists.digest) !== `${listsDigest(content)}.${storedLists.data.version}`) throw new Error("内部错误：名单条目与内容检查的结果不一致");
+const integrityEntries = content.integrity.map((data) => {
+  const source = content.digests.get(sourceKey("integrity", entryKey(data)));
+  if (source === undefined) throw new Error(`内部错误：名单条目 ${entryKey(data)} 没有来源摘要`);
+  return { id: entryKey(data), data, digest: `${source}.${storedLists.data.version}` };
+});
 export const integrity: IntegrityEntry[] = integrityEntries.map((e) => e.data);
 /** News and notices published on the as-of day, newest first. */
 export const news = newsEntries.sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));

@@ -11,6 +11,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageVersion } from "../package-version.ts";
+import type { SiteContent } from "./load.ts";
+import { entryKey } from "../integrity/lists.ts";
 
 /** One digest over several parts; each part is length-prefixed so ("ab","c") ≠ ("a","bc"). */
 export function digestOf(...parts: readonly (string | Uint8Array | undefined)[]): string {
@@ -26,6 +28,18 @@ export function digestOf(...parts: readonly (string | Uint8Array | undefined)[])
 /** Key under which a content item's digest is recorded: collection name and id. */
 export function sourceKey(collection: string, id: string): string {
   return `${collection}/${id}`;
+}
+
+/** Id of the one stored entry of the lists (content.config.ts), whose digest is listsDigest's. */
+export const LISTS_ENTRY = "lists";
+
+/**
+ * The lists' entries as one digest: each entry's key and source digest, in
+ * the order the content has them (an entry added, removed, changed or moved
+ * changes it).
+ */
+export function listsDigest(content: Pick<SiteContent, "integrity" | "digests">): string {
+  return digestOf(...content.integrity.map((e) => `${entryKey(e)}=${content.digests.get(sourceKey("integrity", entryKey(e))) ?? ""}`));
 }
 
 let version: string | undefined;
