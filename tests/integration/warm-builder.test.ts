@@ -86,11 +86,12 @@ describe("the 预览 build process", () => {
     await sleep(3_000);
     const lines: string[] = [];
     const building = builder.build("2026-11-22", (line) => lines.push(line)).then((code) => ({ code }));
-    await expect.poll(() => lines.some((l) => l.includes("构建站点")), { timeout: 20_000 }).toBe(true);
+    // Generous: with the rest of the suite running on two cores, a fresh process took over 20 s to get there once.
+    await expect.poll(() => lines.some((l) => l.includes("构建站点")), { timeout: 60_000 }).toBe(true);
     builder.close();
     expect((await building).code).not.toBe(0);
     expect(builder.pid).toBeUndefined();
     // Nothing published: the site is as it was (or still absent).
     expect(existsSync(index) ? readFileSync(index, "utf8") : undefined).toBe(site);
-  }, 60_000);
+  }, 120_000);
 });
