@@ -87,7 +87,7 @@ const etiquette = defineCollection({
 /**
  * The lists' entries are one stored entry, whose digest is that of them all (listsDigest), and pages take the
  * entries themselves from the checked content (src/collections.ts). Stored whole, they were two thirds of Astro's
- * data store (9 MB of 13 at city), which Astro serializes, writes and compiles as a module in every build. The
+ * data store (9 MB of its 19.7 MB at city), which Astro serializes, writes and compiles as a module in every build. The
  * digest must stay: the store has to change whenever the content does, because a build process kept between builds
  * (预览) reuses every page module whose bundle is unchanged, and the store's module is what changes their bundles.
  */

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageVersion } from "../package-version.ts";
-import type { SiteContent } from "./load.ts";
+import type { IntegrityEntry } from "../../schemas/integrity.ts";
 import { entryKey } from "../integrity/lists.ts";
 
 /** One digest over several parts; each part is length-prefixed so ("ab","c") ≠ ("a","bc"). */
@@ -38,7 +38,7 @@ export const LISTS_ENTRY = "lists";
  * the order the content has them (an entry added, removed, changed or moved
  * changes it).
  */
-export function listsDigest(content: Pick<SiteContent, "integrity" | "digests">): string {
+export function listsDigest(content: { integrity: readonly Pick<IntegrityEntry, "list" | "id">[]; digests: ReadonlyMap<string, string> }): string {
   return digestOf(...content.integrity.map((e) => `${entryKey(e)}=${content.digests.get(sourceKey("integrity", entryKey(e))) ?? ""}`));
 }
 

@@ -3,6 +3,8 @@ import { LinkChecker } from "../../../src/lib/checks/links.ts";
 import { isIndexable, sitemapXml } from "../../../src/lib/checks/sitemap.ts";
 import { atomFeed } from "../../../src/lib/site/atom.ts";
 import { groupDigest, pageKey } from "../../../src/lib/site/cache-key.ts";
+import { listsDigest } from "../../../src/lib/content/digest.ts";
+import type { IntegrityEntry } from "../../../src/schemas/integrity.ts";
 import { themeCss } from "../../../src/lib/site/theme.ts";
 import { urls } from "../../../src/lib/site/urls.ts";
 import type { Site } from "../../../src/schemas/site.ts";
@@ -85,6 +87,79 @@ describe("page cache keys", () => {
     expect(() => groupDigest([{ digest: "a" }, {}])).toThrow();
   });
   it("group digests do not depend on order", () => expect(groupDigest([{ digest: "a" }, { digest: "b" }])).toBe(groupDigest([{ digest: "b" }, { digest: "a" }])));
+});
+
+describe("the lists' one stored digest (what makes a kept build process evaluate its pages again)", () => {
+  type Lists = { integrity: Pick<IntegrityEntry, "list" | "id">[]; digests: Map<string, string> };
+  const lists = (rows: [list: "red" | "black", id: string, digest: string][]): Lists => ({
+    integrity: rows.map(([list, id]) => ({ list, id })),
+    digests: new Map(rows.map(([list, id, digest]) => [`integrity/${list}/${id}`, digest])),
+  });
+  const base = lists([
+    ["red", "2026-11-001", "a"],
+    ["black", "2026-11-001", "b"],
+    ["black", "2026-11-002", "c"],
+  ]);
+  it.each([
+    [
+      "an entry changed",
+      lists([
+        ["red", "2026-11-001", "a"],
+        ["black", "2026-11-001", "B"],
+        ["black", "2026-11-002", "c"],
+      ]),
+    ],
+    [
+      "an entry added",
+      lists([
+        ["red", "2026-11-001", "a"],
+        ["black", "2026-11-001", "b"],
+        ["black", "2026-11-002", "c"],
+        ["black", "2026-11-003", "d"],
+      ]),
+    ],
+    [
+      "an entry removed",
+      lists([
+        ["red", "2026-11-001", "a"],
+        ["black", "2026-11-002", "c"],
+      ]),
+    ],
+    [
+      "two entries swapped",
+      lists([
+        ["red", "2026-11-001", "a"],
+        ["black", "2026-11-002", "c"],
+        ["black", "2026-11-001", "b"],
+      ]),
+    ],
+    [
+      "an entry moved to the other list",
+      lists([
+        ["red", "2026-11-001", "a"],
+        ["red", "2026-11-002", "b"],
+        ["black", "2026-11-002", "c"],
+      ]),
+    ],
+    [
+      "an id and a digest trading places",
+      lists([
+        ["red", "2026-11-001", "a"],
+        ["black", "2026-11-001b", ""],
+        ["black", "2026-11-002", "c"],
+      ]),
+    ],
+  ])("changes with %s", (_change, changed) => expect(listsDigest(changed)).not.toBe(listsDigest(base)));
+  it("is the same for the same entries", () =>
+    expect(
+      listsDigest(
+        lists([
+          ["red", "2026-11-001", "a"],
+          ["black", "2026-11-001", "b"],
+          ["black", "2026-11-002", "c"],
+        ]),
+      ),
+    ).toBe(listsDigest(base)));
 });
 
 describe("theme", () => {
