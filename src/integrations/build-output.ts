@@ -1,7 +1,9 @@
 /**
  * Everything a build adds to Astro's pages, in one place so the order is
  * explicit: posters render in low-priority processes from the start of the
- * build, on the CPU that page generation leaves; when the pages are written,
+ * build, on the CPU that page generation leaves, and so do the lists' search
+ * indexes when the build is one process (startListIndexes: they are made
+ * from the content, not from pages); when the pages are written,
  * a worker scans the site (personal data, links) while the posters left
  * finish and are placed, then Pagefind indexes the pages (not beside the
  * renderers: memory), and the handbook's PDFs are placed; last, the
@@ -23,7 +25,7 @@ import { runInNewContext } from "node:vm";
 import { finishChecks, PROJECT_ROOT, scanSite } from "./output-checks.ts";
 import { placeHandbook, startHandbook } from "./handbook.ts";
 import { placePosters, startPosters, stopEarlyPosters } from "./posters.ts";
-import { buildSearchIndex } from "./search-index.ts";
+import { buildSearchIndex, startListIndexes } from "./search-index.ts";
 import { PAGES_STAGE_ONLY } from "../lib/build/capacity.ts";
 import { cancelFirstPage, onFirstPage } from "../lib/build/generation.ts";
 import { removeEmptyFolders } from "../lib/build/files.ts";
@@ -131,6 +133,8 @@ export function buildOutput(): AstroIntegration {
       "astro:build:start": () => {
         startKeeping(PROJECT_ROOT);
         if (pagesStageOnly()) stopWatching = startPostersAfterPeak();
+        // In one process, the lists are indexed beside the pages; in two, Pagefind is never beside Astro's process (memory).
+        else startListIndexes();
       },
       "astro:build:done": async ({ dir, logger }) => {
         placeKeptPages(fileURLToPath(dir), logger.fork("wenming-pages"));

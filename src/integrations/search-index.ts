@@ -5,14 +5,14 @@
  * indexed; pages that are not published as of the build date have none.
  * Text is pre-segmented for Chinese (see src/lib/search/segment.ts), and
  * list entries are indexed as records from the published data, one index per
- * list beside the pages' index (see IndexGroup).
+ * list beside the pages' index (see listGroups).
  */
 import type { StageLogger } from "./build-output.ts";
 import * as pagefind from "pagefind";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { pagePath, siteFiles, sitePages } from "../lib/checks/site-files.ts";
 import { cachePath, getContent } from "../lib/content/cached.ts";
 import { resolveAsOf } from "../primitives/dates.ts";
@@ -20,9 +20,8 @@ import { detached } from "../primitives/text.ts";
 import { publishedEntries } from "../lib/integrity/listing.ts";
 import type { IntegrityEntry } from "../schemas/integrity.ts";
 import { LISTS, type ListKind } from "../primitives/integrity-terms.ts";
-import { packageVersion } from "../lib/package-version.ts";
 import { placeFile } from "../lib/build/files.ts";
-import { segmentChinese, segmentHtmlForIndex } from "../lib/search/segment.ts";
+import { cachedIndex, indexFolder, type IndexGroup, type SearchRecord } from "../lib/search/index-files.ts";
 import { INDEX_MANIFEST, listIndex, PAGES_INDEX, type MergedIndex } from "../lib/search/indexes.ts";
 import { urls } from "../lib/site/urls.ts";
 
@@ -33,7 +32,7 @@ const LIST_SECTION = { red: "红榜", black: "黑榜" } as const;
 const ENTRY_PAGE = /^\/integrity\/(red|black)\/[\d-]+\/$/;
 
 /** A list entry as a small search record, built from the data its page shows. */
-function entryRecord(list: ListKind, e: IntegrityEntry) {
+function entryRecord(list: ListKind, e: IntegrityEntry): SearchRecord {
   const content = [e.subjectName, e.subjectType, e.creditCode, e.reason, e.authority, e.docNumber, e.status === "异议处理中" ? e.status : ""].filter(Boolean).join("。");
   return {
     url: urls.entry(list, e.id),
@@ -52,93 +51,45 @@ const SEARCH_CACHE = cachePath("search");
  * The site is searched through separate Pagefind indexes merged in the browser
  * (src/scripts/search.ts; folders in src/lib/search/indexes.ts): the pages,
  * which change rarely, and each list's records, which change daily. Each index
- * is cached under the hash of its own inputs, so correcting one list entry
- * re-indexes only that list.
+ * is cached under the hash of its own inputs (cachedIndex), so correcting one
+ * list entry re-indexes only that list — and the lists, made from the checked
+ * content rather than from pages, are indexed on a worker thread while Astro
+ * builds the pages (startListIndexes).
  */
-/** One index: where it goes under /pagefind/, and what it holds. */
-interface IndexGroup {
-  /** Cache folder and log name. */
-  name: string;
-  /** Published folder (src/lib/search/indexes.ts). */
-  path: string;
-  documents: { url: string; main: string; title: string }[];
-  records: ReturnType<typeof entryRecord>[];
-  /** A merged index's filters for all its records (the lists' 栏目). */
-  filters?: Record<string, string>;
+function listGroups(integrity: readonly IntegrityEntry[], asOf: string): IndexGroup[] {
+  return LISTS.map((list) => ({
+    name: list,
+    path: listIndex(list),
+    documents: [],
+    records: publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)),
+    filters: { 栏目: LIST_SECTION[list] },
+  }));
 }
 
-/** Files a merged index does not need: the browser runs the primary index's script, worker and WebAssembly for all. */
-const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
-
-/** Pagefind's ready-made UIs: the site's own search (src/scripts/search.ts) loads only pagefind.js. */
-const PREBUILT_UI = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
+let early: Promise<void> | undefined;
 
 /**
- * Writes an index's files, taken from Pagefind in memory (getFiles), into
- * `dir`: every file complete when this returns. Pagefind's own writeFiles
- * resolved before its files were written — files were seen empty after it,
- * the index's entry file among them, which would publish a search that finds
- * nothing. The ready-made UIs are not written, nor a merged index's own
- * engine files; an empty or missing file is an error.
+ * Starts making the lists' indexes that the search cache does not have on a
+ * worker thread with a Pagefind service of its own, beside Astro's page stage
+ * (one core does most of Astro's work). The index stage waits for it and
+ * then takes every index from the cache by the hash of its inputs, so an
+ * index made here is used only when it was made from exactly what that stage
+ * would index; one that failed or is missing is made there, which reports
+ * any error.
  */
-function writeIndexFiles(files: readonly { path: string; content: Uint8Array }[], dir: string, merged: boolean): void {
-  // Synchronous, and each folder made once: thousands of small files (a fragment per record), for which
-  // fs/promises pays several thread-pool round trips each (city, red list: 2.1 s → 0.5 s).
-  const made = new Set<string>();
-  for (const { path, content } of files) {
-    const rel = path.replace(/^\/+/, "");
-    if (rel === "" || rel.split("/").some((p) => p === ".." || p === ".")) throw new Error(`Pagefind 给出了不在索引目录内的文件：${path}`);
-    if (PREBUILT_UI.test(rel) || (merged && PRIMARY_ONLY.test(rel))) continue;
-    if (content.length === 0) throw new Error(`Pagefind 生成了空文件 ${rel}，搜索索引不完整`);
-    const folder = dirname(join(dir, rel));
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(join(dir, rel), content);
-  }
-  if (!existsSync(join(dir, "pagefind-entry.json"))) throw new Error("Pagefind 没有生成 pagefind-entry.json，搜索索引不完整");
-}
-
-/** Writes one group's index into the cache (if not there yet) and returns its cached folder. */
-async function cachedIndex(group: IndexGroup): Promise<{ folder: string; built: boolean }> {
-  // The index is a pure function of these inputs: reuse the last one when they are unchanged.
-  // "files-in-memory": indexes written by Pagefind's writeFiles before are not reused (one could be incomplete).
-  // A line of JSON per document or record (JSON has no raw line break), not one string of them all: the pages'
-  // documents are ≈ 40 MB of text at city scale, ≈ 200 MB at 5x.
-  const hash = createHash("sha256").update(`${JSON.stringify([packageVersion("pagefind"), "files-in-memory", "by-line", group.name])}\n`);
-  for (const part of [...group.documents, ...group.records]) hash.update(`${JSON.stringify(part)}\n`);
-  const key = hash.digest("hex").slice(0, 32);
-  const groupCache = join(SEARCH_CACHE, group.name);
-  const folder = join(groupCache, key);
-  if (existsSync(join(folder, "pagefind-entry.json"))) return { folder, built: false };
-  const tmp = `${groupCache}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index || errors.length) throw new Error(`Pagefind 无法创建索引：${errors.join("；")}`);
-  // The Pagefind service handles requests concurrently; keeping several in flight
-  // hides the round trip of each call (tens of thousands of small records).
-  const adds: (() => Promise<{ errors: string[] }>)[] = [
-    ...group.documents.map((d) => () => index.addHTMLFile({ url: d.url, content: `<html lang="zh-CN"><head><title>${d.title}</title></head><body>${segmentHtmlForIndex(d.main)}</body></html>` })),
-    ...group.records.map((r) => () => index.addCustomRecord({ ...r, content: segmentChinese(r.content) })),
-  ];
-  let next = 0;
-  const failures: string[] = [];
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      for (let add = adds[next++]; add; add = adds[next++]) failures.push(...(await add()).errors);
-    }),
-  );
-  if (failures.length) throw new Error(`Pagefind 索引出错：${failures.slice(0, 5).join("；")}`);
-  const built = await index.getFiles();
-  if (built.errors.length) throw new Error(`Pagefind 生成索引出错：${built.errors.join("；")}`);
-  await index.deleteIndex();
-  writeIndexFiles(built.files, tmp, group.path !== PAGES_INDEX);
-  // Only the current index of each group is kept.
-  await rm(groupCache, { recursive: true, force: true });
-  await mkdir(groupCache, { recursive: true });
-  await rename(tmp, folder);
-  return { folder, built: true };
+export function startListIndexes(): void {
+  early = (early ?? Promise.resolve())
+    .then(async () => {
+      const { integrity } = await getContent();
+      const groups = listGroups(integrity, resolveAsOf()).filter((g) => g.records.length > 0 && !existsSync(join(indexFolder(g, SEARCH_CACHE), "pagefind-entry.json")));
+      if (groups.length === 0) return;
+      await new Promise<void>((done, fail) => {
+        const worker = new Worker(new URL("../lib/search/index-worker.ts", import.meta.url), { workerData: { groups, cache: SEARCH_CACHE } });
+        worker.once("error", fail);
+        worker.once("exit", (code) => (code === 0 ? done() : fail(new Error(`exit code ${code}`))));
+      });
+    })
+    .catch(() => undefined);
 }
 
 /** Indexes the built site in `site` (whose files are `files`, when listed already) and writes the indexes to `site`/pagefind. */
@@ -156,24 +107,17 @@ export async function buildSearchIndex(site: string, logger: StageLogger, files?
     if (main) documents.push({ url, main: detached(main), title: detached(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "") });
   }
   if (documents.length === 0) throw new Error("Pagefind 没有找到可索引的页面（data-pagefind-body）");
-  const asOf = resolveAsOf();
   const { integrity } = await getContent();
-  const groups: IndexGroup[] = [
-    { name: "pages", path: PAGES_INDEX, documents, records: [] },
-    ...LISTS.map((list) => ({
-      name: list,
-      path: listIndex(list),
-      documents: [],
-      records: publishedEntries(integrity, list, asOf).map((e) => entryRecord(list, e)),
-      filters: { 栏目: LIST_SECTION[list] },
-    })),
-  ].filter((g) => g.documents.length + g.records.length > 0);
+  const groups: IndexGroup[] = [{ name: "pages", path: PAGES_INDEX, documents, records: [] }, ...listGroups(integrity, resolveAsOf())].filter((g) => g.documents.length + g.records.length > 0);
 
   // One index at a time: Pagefind's service uses every core for one index, and three at once were slower
   // (city: 12–16 s against 11–12 s) and held more memory at their peak.
   const indexes: (IndexGroup & { folder: string; built: boolean })[] = [];
   try {
-    for (const g of groups) indexes.push({ ...g, ...(await cachedIndex(g)) });
+    // The lists' indexes made beside Astro (startListIndexes) are in the cache by now, if they could be made.
+    await early;
+    early = undefined;
+    for (const g of groups) indexes.push({ ...g, ...(await cachedIndex(g, SEARCH_CACHE)) });
   } finally {
     // A build process kept between builds (scripts/build.ts, the workbench's 预览) keeps Pagefind's service too:
     // starting it is ≈ 0.2 s of a small site's build. Each index is made and deleted in it, so nothing carries over.

@@ -15,6 +15,7 @@ import { availableParallelism, setPriority } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { posterProcessEnv } from "../build/allocators.ts";
+import { LOW_PRIORITY } from "../build/priority.ts";
 import { placeFile } from "../build/files.ts";
 import { jobKey } from "./cache.ts";
 import type { PosterJob } from "./jobs.ts";
@@ -24,9 +25,6 @@ export function cacheFiles(cacheDir: string, job: PosterJob): string[] {
   const key = jobKey(job);
   return job.paths.map((path) => join(cacheDir, `${key}${path.slice(path.indexOf(".", path.lastIndexOf("/")))}`));
 }
-
-/** Nice value of the renderers: below page generation and indexing, above idle. */
-const LOW_PRIORITY = 10;
 
 export interface PoolResult {
   rendered: number;
