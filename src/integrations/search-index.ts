@@ -56,6 +56,8 @@ const SEARCH_CACHE = cachePath("search");
  * content rather than from pages, are indexed on a worker thread while Astro
  * builds the pages (startListIndexes).
  */
+
+/** The lists' indexes of a build: each list's entries published as of `asOf`, as records. */
 function listGroups(integrity: readonly IntegrityEntry[], asOf: string): IndexGroup[] {
   return LISTS.map((list) => ({
     name: list,
