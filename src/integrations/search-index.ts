@@ -68,7 +68,8 @@ function listGroups(integrity: readonly IntegrityEntry[], asOf: string): IndexGr
   }));
 }
 
-let early: Promise<void> | undefined;
+/** The lists' indexes being made beside the pages: resolves to why they could not be, if they could not. */
+let early: Promise<string | undefined> | undefined;
 
 /**
  * Starts making the lists' indexes that the search cache does not have on a
@@ -76,8 +77,8 @@ let early: Promise<void> | undefined;
  * (one core does most of Astro's work). The index stage waits for it and
  * then takes every index from the cache by the hash of its inputs, so an
  * index made here is used only when it was made from exactly what that stage
- * would index; one that failed or is missing is made there, which reports
- * any error.
+ * would index; one that failed or is missing is made there (which reports
+ * any error of its own), and the stage says why it was not made here.
  */
 export function startListIndexes(): void {
   early = (early ?? Promise.resolve())
@@ -91,7 +92,10 @@ export function startListIndexes(): void {
         worker.once("exit", (code) => (code === 0 ? done() : fail(new Error(`exit code ${code}`))));
       });
     })
-    .catch(() => undefined);
+    .then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error.message : "原因不明"),
+    );
 }
 
 /** Indexes the built site in `site` (whose files are `files`, when listed already) and writes the indexes to `site`/pagefind. */
@@ -117,8 +121,9 @@ export async function buildSearchIndex(site: string, logger: StageLogger, files?
   const indexes: (IndexGroup & { folder: string; built: boolean })[] = [];
   try {
     // The lists' indexes made beside Astro (startListIndexes) are in the cache by now, if they could be made.
-    await early;
+    const failed = await early;
     early = undefined;
+    if (failed) logger.warn(`名单的搜索索引未能在生成页面的同时建好，改在此时建立：${failed}`);
     for (const g of groups) indexes.push({ ...g, ...(await cachedIndex(g, SEARCH_CACHE)) });
   } finally {
     // A build process kept between builds (scripts/build.ts, the workbench's 预览) keeps Pagefind's service too:

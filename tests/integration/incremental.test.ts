@@ -79,6 +79,8 @@ interface Change {
   shows: [file: string, text: string][];
   /** Files the changed site must no longer have (a deleted item's page). */
   gone?: string[];
+  /** A list's entries change: a build in two processes indexes that list in its index stage. */
+  lists?: true;
 }
 
 const changes = {
@@ -110,6 +112,7 @@ const changes = {
   },
   lists: {
     name: "one red-list and one black-list entry",
+    lists: true,
     change: () => {
       edit("integrity/red/2026-11.csv", "海关高级认证企业", "海关高级认证企业（AEO）");
       edit("integrity/black/2026-11.csv", "欠缴税款 128 万元", "欠缴税款 129 万元");
@@ -265,16 +268,22 @@ describe("an incremental build equals a cold build", () => {
       const incremental = buildSite({ content, ...warm, asOf });
       expect(incremental.code, incremental.log).toBe(0);
       expect(incremental.log).toContain("分两个进程构建");
+      // What the one-process builds below must never say (the log's wording, shown here where it is expected).
+      if (group.some((c) => c.lists)) expect(incremental.log).toMatch(/搜索索引：.*重建[^（]*black/);
       const again = await keptBuild();
       expect(again.code, again.log).toBe(0);
       // The same process each time: what is tested is a process that has built before.
       expect(builder.pid).toBe(keptPid);
       // Its log says where posters were rendered only when there were some.
       expect(again.log).not.toMatch(/新渲染 0 个（/);
+      // In one process, the lists' indexes are made beside the pages (startListIndexes): the index stage never has to.
+      expect(again.log).toMatch(/搜索索引：/);
+      expect(again.log).not.toMatch(/搜索索引：.*重建[^（]*(red|black)|未能在生成页面的同时建好/);
       const cold = { out: join(work, `cold-${i}`, "dist"), caches: join(work, `cold-${i}`, "caches") };
       const coldBuild = buildSite({ content, ...cold, asOf, env: { WENMING_BUILD_STAGES: "one" } });
       expect(coldBuild.code, coldBuild.log).toBe(0);
       expect(coldBuild.log).not.toContain("分两个进程构建");
+      expect(coldBuild.log).not.toMatch(/搜索索引：.*重建[^（]*(red|black)|未能在生成页面的同时建好/);
       for (const [file, text] of group.flatMap((c) => c.shows)) expect(readFileSync(join(cold.out, file), "utf8"), file).toContain(text);
       for (const file of group.flatMap((c) => c.gone ?? [])) expect(existsSync(join(cold.out, file)), file).toBe(false);
       expect(siteDifferences(warm.out, cold.out)).toEqual([]);
