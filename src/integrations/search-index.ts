@@ -9,7 +9,7 @@
  */
 import type { StageLogger } from "./build-output.ts";
 import * as pagefind from "pagefind";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -21,7 +21,7 @@ import { publishedEntries } from "../lib/integrity/listing.ts";
 import type { IntegrityEntry } from "../schemas/integrity.ts";
 import { LISTS, type ListKind } from "../primitives/integrity-terms.ts";
 import { placeFile } from "../lib/build/files.ts";
-import { cachedIndex, indexFolder, type IndexGroup, type SearchRecord } from "../lib/search/index-files.ts";
+import { cachedIndex, isCached, type IndexGroup, type SearchRecord } from "../lib/search/index-files.ts";
 import { INDEX_MANIFEST, listIndex, PAGES_INDEX, type MergedIndex } from "../lib/search/indexes.ts";
 import { urls } from "../lib/site/urls.ts";
 
@@ -84,7 +84,7 @@ export function startListIndexes(): void {
   early = (early ?? Promise.resolve())
     .then(async () => {
       const { integrity } = await getContent();
-      const groups = listGroups(integrity, resolveAsOf()).filter((g) => g.records.length > 0 && !existsSync(join(indexFolder(g, SEARCH_CACHE), "pagefind-entry.json")));
+      const groups = listGroups(integrity, resolveAsOf()).filter((g) => g.records.length > 0 && !isCached(g, SEARCH_CACHE));
       if (groups.length === 0) return;
       await new Promise<void>((done, fail) => {
         const worker = new Worker(new URL("../lib/search/index-worker.ts", import.meta.url), { workerData: { groups, cache: SEARCH_CACHE } });

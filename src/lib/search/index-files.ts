@@ -79,6 +79,11 @@ export function indexFolder(group: IndexGroup, cache: string): string {
   return join(cache, group.name, hash.digest("hex").slice(0, 32));
 }
 
+/** Whether the cache `cache` holds the group's index made from these very inputs (a complete one: moved in once written). */
+export function isCached(group: IndexGroup, cache: string, folder = indexFolder(group, cache)): boolean {
+  return existsSync(join(folder, "pagefind-entry.json"));
+}
+
 /**
  * The group's index in the search cache `cache`, made now unless the cache
  * has it from the same inputs; `built` says which. The index is a pure
@@ -86,7 +91,7 @@ export function indexFolder(group: IndexGroup, cache: string): string {
  */
 export async function cachedIndex(group: IndexGroup, cache: string): Promise<{ folder: string; built: boolean }> {
   const folder = indexFolder(group, cache);
-  if (existsSync(join(folder, "pagefind-entry.json"))) return { folder, built: false };
+  if (isCached(group, cache, folder)) return { folder, built: false };
   const groupCache = dirname(folder);
   const tmp = `${groupCache}.tmp-${process.pid}-${threadId}`;
   await rm(tmp, { recursive: true, force: true });
