@@ -13,7 +13,6 @@ import { cachePath, getContent } from "../lib/content/cached.ts";
 import type { SiteContent } from "../lib/content/load.ts";
 import { placeFile } from "../lib/build/files.ts";
 import { handbookChapters } from "../lib/handbook/chapters.ts";
-import { BLEED_MM, renderHandbook } from "../lib/handbook/pdf.ts";
 import { packageVersion } from "../lib/package-version.ts";
 import { fontVersion } from "../lib/poster/fonts.ts";
 import { adInput } from "../lib/poster/jobs.ts";
@@ -55,6 +54,8 @@ async function build(content: SiteContent): Promise<{ trim: string; print: strin
   if (existsSync(files.trim) && existsSync(files.print)) return files;
   if (!existsSync(chromiumPath()))
     throw new Error(`市民文明手册需要 Chromium 排版 PDF，但找不到 ${chromiumPath()}：请安装（apt-get install -y chromium fonts-noto-cjk），或设置 WENMING_CHROMIUM 为 Chromium 的路径`);
+  // Loaded only to print: Playwright's client alone is ≈ 0.2 s of every build's start, and the booklet is mostly cached.
+  const { BLEED_MM, renderHandbook } = await import("../lib/handbook/pdf.ts");
   const [coverPng, coverBleed] = await Promise.all([
     renderPreviewPng(cover, printSize("handbook-a5", "手册封面 A5", 148, 210), px(148)),
     renderPreviewPng(cover, printSize("handbook-a5-bleed", "手册封面 A5 含出血", 148, 210, BLEED_MM), px(148 + 2 * BLEED_MM)),

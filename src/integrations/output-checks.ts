@@ -5,18 +5,20 @@
  * finding fails the build, and the build script then keeps the last good dist/.
  *
  * The scan of everything but the search index and the images runs on a worker
- * thread while Pagefind indexes on the main thread and posters are rendered
- * (scanSite); finishChecks then scans the index, checks the links to what was
- * written meanwhile, and reports.
+ * thread while Pagefind indexes on the main thread and posters are placed
+ * (scanSite) — in a one-process build, started before the kept pages are
+ * placed, to read the last build's findings meanwhile (startSiteScan);
+ * finishChecks then scans the index, checks the links to what was written
+ * meanwhile, and reports.
  */
 import type { StageLogger } from "./build-output.ts";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { checkAnchors, checkPending, type LinkProblem } from "../lib/checks/links.ts";
 import { loadFindings, saveFindings, scanOutput, type OutputScan, type OutputScanOptions } from "../lib/checks/output-scan.ts";
+import { startScanThread, type ScanThread } from "../lib/checks/scan-thread.ts";
 import { codeStamp } from "../lib/build/kept-pages.ts";
 import { sitemapXml } from "../lib/checks/sitemap.ts";
 import { filesUnder, siteFiles } from "../lib/checks/site-files.ts";
@@ -38,6 +40,8 @@ type ScanBasis = Pick<OutputScanOptions, "root" | "clean" | "allowed">;
 export interface SiteScan {
   scan: OutputScan;
   basis: ScanBasis;
+  /** Resolves once the scan's findings are saved beside the last build's (to be put in place if every check passes). */
+  saved: Promise<void>;
   started: number;
   /** The scanning code and the site's origin: what findings are valid for. */
   stamp: string;
@@ -49,41 +53,47 @@ const IMAGE_PREFIXES = ["/posters/", "/og/", "/handbook/pdf/"];
 /** The folders written after the scan began: the search index and IMAGE_PREFIXES (with sitemap.xml and robots.txt, its pending links). */
 const LATE_FOLDERS = [INDEX_DIR, ...IMAGE_PREFIXES].map((prefix) => prefix.replace(/^\/|\/$/g, ""));
 
-/** Scans every page and data file of the site (`all`, when listed already), on a worker thread, while the search index is built and posters are placed. */
-export async function scanSite(root: string, all: readonly string[] = siteFiles(root)): Promise<SiteScan> {
+/** What findings are valid for: the scanning code and the site's origin. */
+const scanStamp = (siteUrl: string) => `${codeStamp(PROJECT_ROOT)}|${new URL(siteUrl).origin}`;
+
+/** Starts the scan's thread ahead of scanSite: it reads the last build's findings while the build places its pages. */
+export async function startSiteScan(): Promise<ScanThread> {
+  const { site } = await getContent();
+  return startScanThread({ findingsFrom: [SITE_FINDINGS, scanStamp(site.siteUrl)] });
+}
+
+/**
+ * Scans every page and data file of the site (`all`, when listed already), on
+ * a worker thread (`thread`, when started already), while the search index is
+ * built and posters are placed.
+ */
+export async function scanSite(root: string, all: readonly string[] = siteFiles(root), thread?: ScanThread): Promise<SiteScan> {
   const started = performance.now();
   const files = all.filter((f) => !f.startsWith(INDEX_DIR));
   const skipImages = process.env["SKIP_POSTERS"] === "1";
   const { integrity, site } = await getContent();
+  // Read synchronously (1.3 MB at city): an asynchronous read's callback waited for the index stage's synchronous start.
   const basis: ScanBasis = {
     root,
-    clean: existsSync(CLEAN_FILES) ? (JSON.parse(await readFile(CLEAN_FILES, "utf8")) as string[]) : [],
+    clean: existsSync(CLEAN_FILES) ? (JSON.parse(readFileSync(CLEAN_FILES, "utf8")) as string[]) : [],
     allowed: integrity.flatMap((e) => (e.creditCode && checkCreditCode(e.creditCode).ok ? [e.creditCode] : [])),
   };
-  const origin = new URL(site.siteUrl).origin;
-  const stamp = `${codeStamp(PROJECT_ROOT)}|${origin}`;
-  const workerData: OutputScanOptions & { findingsFrom: [string, string] } = {
+  const stamp = scanStamp(site.siteUrl);
+  const scanning = thread ?? startScanThread({ findingsFrom: [SITE_FINDINGS, stamp] });
+  const scan = await scanning.scan({
     ...basis,
     files,
     siteFiles: files,
-    origin,
-    findingsFrom: [SITE_FINDINGS, stamp],
+    origin: new URL(site.siteUrl).origin,
     skipLinkPrefixes: skipImages ? IMAGE_PREFIXES : [],
     // Written later: the search index and the images (meanwhile), the sitemap and robots.txt (after this scan).
     pendingLinkPrefixes: [`/${INDEX_DIR}`, "/sitemap.xml", "/robots.txt", ...(skipImages ? [] : IMAGE_PREFIXES)],
-  };
-  const scan = await new Promise<OutputScan>((done, fail) => {
-    const worker = new Worker(new URL("../lib/checks/scan-worker.ts", import.meta.url), { workerData });
-    worker.once("message", done);
-    worker.once("error", fail);
-    // After a result this does nothing; without one it ends the wait instead of hanging the build.
-    worker.once("exit", (code) => fail(new Error(`输出检查线程意外退出（退出码 ${code}）`)));
   });
-  return { scan, basis, started, stamp };
+  return { scan, basis, saved: scanning.saved, started, stamp };
 }
 
 /** Once the search index is written and the images placed: scans the index, checks anchors and pending links, writes the sitemap, and fails on any finding. */
-export async function finishChecks(root: string, { scan, basis, started, stamp }: SiteScan, logger: StageLogger): Promise<void> {
+export async function finishChecks(root: string, { scan, basis, saved, started, stamp }: SiteScan, logger: StageLogger): Promise<void> {
   const { site } = await getContent();
   const sitemap = sitemapXml(scan.indexable, site.siteUrl);
   await writeFile(join(root, "sitemap.xml"), sitemap.xml);
@@ -108,6 +118,7 @@ export async function finishChecks(root: string, { scan, basis, started, stamp }
     );
   }
   // Only a scan that passed is remembered: its files are the site about to be published.
+  await saved;
   await rename(`${SITE_FINDINGS}.next`, SITE_FINDINGS);
   saveFindings(INDEX_FINDINGS, stamp, late.findings);
   logger.info(`输出检查通过：网站地图 ${sitemap.count} 页，无个人信息泄露，无失效链接（${((performance.now() - started) / 1000).toFixed(1)} s）`);

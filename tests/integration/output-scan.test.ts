@@ -1,12 +1,12 @@
 /** The output scan on a small built site: links, anchors, pending files, personal data and sitemap pages, in one pass. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { checkAnchors, checkLinks, checkPending } from "../../src/lib/checks/links.ts";
 import { loadFindings, saveFindings, scanOutput, type OutputScan } from "../../src/lib/checks/output-scan.ts";
 import { siteFiles } from "../../src/lib/checks/site-files.ts";
+import { startScanThread } from "../../src/lib/checks/scan-thread.ts";
 
 // Every read is counted (findings spare reading a file that has not changed).
 vi.mock("node:fs", async (original) => {
@@ -172,6 +172,54 @@ describe("findings reused while a file is the same file", () => {
   });
 });
 
+// The build starts the scan's thread before its pages are all placed (build-output.ts), so that it reads the last
+// build's findings meanwhile: what it finds must not depend on when it started.
+describe("the scan's thread", () => {
+  const stamp = "code-a|https://a.example";
+  const request = () => {
+    const files = siteFiles(root);
+    return { root, files, siteFiles: files, clean: [], allowed: [], pendingLinkPrefixes: ["/sitemap.xml"] };
+  };
+  const lines = (s: OutputScan) => [...s.links.map((p) => `${p.page} → ${p.href}：${p.problem}`), ...s.leaks.map((l) => `${l.file}:${l.kind}`)].sort();
+
+  it("started before a page is written, finds in it what a scan on the main thread finds, and saves its findings after replying", async () => {
+    const file = join(root, "..", `thread-findings-${Date.now()}.json`);
+    saveFindings(file, stamp, scanOutput(request()).findings);
+    const thread = startScanThread({ findingsFrom: [file, stamp] });
+    write("late/index.html", page('<a href="/nowhere/">迟到</a> <p>电话 13912345678</p>'));
+    try {
+      const scan = await thread.scan(request());
+      const here = scanOutput({ ...request(), findings: loadFindings(file, stamp) });
+      expect(lines(scan)).toEqual(lines(here));
+      expect(lines(scan)).toEqual(expect.arrayContaining(["/late/ → /nowhere/：链接指向的页面或文件不存在", "late/index.html:mobile"]));
+      expect(scan.indexable.sort()).toEqual(here.indexable.sort());
+      await thread.saved;
+      expect(Object.keys(loadFindings(`${file}.next`, stamp) ?? {}).sort()).toEqual(Object.keys(here.findings).sort());
+      expect(() => thread.scan(request())).toThrow("只扫描一次");
+    } finally {
+      rmSync(join(root, "late"), { recursive: true });
+      rmSync(file, { force: true });
+      rmSync(`${file}.next`, { force: true });
+    }
+  });
+
+  it("cancelled before it is sent the files (its build failed), ends without saving anything", async () => {
+    const file = join(root, "..", `thread-cancelled-${Date.now()}.json`);
+    saveFindings(file, stamp, scanOutput(request()).findings);
+    const thread = startScanThread({ findingsFrom: [file, stamp] });
+    thread.cancel();
+    await expect(thread.saved).rejects.toThrow("输出检查线程意外退出");
+    expect(existsSync(`${file}.next`)).toBe(false);
+    rmSync(file);
+  });
+
+  it("a scan that fails on its thread fails the scan that waits for it, with the thread's error", async () => {
+    const thread = startScanThread();
+    await expect(thread.scan({ ...request(), files: ["missing/index.html"] })).rejects.toThrow("ENOENT");
+    await expect(thread.saved).rejects.toThrow("ENOENT");
+  });
+});
+
 describe("memory", () => {
   // The scan remembers a few links per page until every page is read; if those were views into the
   // pages (V8 substrings), it would hold the whole site: at 5x scale, gigabytes.
@@ -186,12 +234,8 @@ describe("memory", () => {
       writeFileSync(join(big, rel), page(body));
       files.push(rel);
     }
-    const workerData = { root: big, files, siteFiles: files, clean: [], allowed: [], pendingLinkPrefixes: ["/pagefind/"] };
-    const scan = await new Promise<OutputScan>((done, fail) => {
-      const worker = new Worker(new URL("../../src/lib/checks/scan-worker.ts", import.meta.url), { workerData, resourceLimits: { maxOldGenerationSizeMb: 48 } });
-      worker.once("message", done);
-      worker.once("error", fail);
-    });
+    const thread = startScanThread({}, { maxOldGenerationSizeMb: 48 });
+    const scan = await thread.scan({ root: big, files, siteFiles: files, clean: [], allowed: [], pendingLinkPrefixes: ["/pagefind/"] });
     expect(scan.pending).toHaveLength(120);
     expect(scan.anchors).toHaveLength(120);
     expect(scan.links).toEqual([]);

@@ -1,13 +1,22 @@
 /**
- * Worker thread: one scanOutput pass, so it runs beside the search indexer on
- * the main thread. The last build's findings are read, and this scan's saved
- * (to `findings.next`, put in place by finishChecks once every check passed),
- * here rather than on the main thread: megabytes at city scale.
+ * Worker thread of the output scan (scan-thread.ts): reads the last build's
+ * findings as soon as it starts — megabytes at city scale, read while the
+ * build is still placing its pages — then makes one scanOutput pass when the
+ * build sends the files, beside the search indexer on the main thread. Its
+ * findings are saved after the result is sent (to `findings.next`, put in
+ * place by finishChecks once every check passed), so saving them delays no
+ * check.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { loadFindings, saveFindings, scanOutput, type OutputScanOptions } from "./output-scan.ts";
+import { loadFindings, saveFindings, scanOutput } from "./output-scan.ts";
+import type { ScanReply, ScanRequest, ScanThreadData } from "./scan-thread.ts";
 
-const { findingsFrom, ...options } = workerData as OutputScanOptions & { findingsFrom?: [file: string, stamp: string] };
-const scan = scanOutput({ ...options, findings: findingsFrom ? loadFindings(...findingsFrom) : undefined });
-if (findingsFrom) saveFindings(`${findingsFrom[0]}.next`, findingsFrom[1], scan.findings);
-parentPort?.postMessage({ ...scan, findings: {} });
+const { findingsFrom } = workerData as ScanThreadData;
+const earlier = findingsFrom ? loadFindings(...findingsFrom) : undefined;
+const reply = (message: ScanReply) => parentPort?.postMessage(message);
+parentPort?.once("message", (request: ScanRequest) => {
+  const scan = scanOutput({ ...request, findings: earlier });
+  reply({ scan: { ...scan, findings: {} } });
+  if (findingsFrom) saveFindings(`${findingsFrom[0]}.next`, findingsFrom[1], scan.findings);
+  reply({ saved: true });
+});
