@@ -368,9 +368,9 @@ if (!coldOnly) {
   row("workbench: save (loader check + commit)", `${Number(figures["studioSaveSeconds"]).toFixed(1)} s`);
   row("workbench: saved change → 预览 built", `${Number(figures["studioSaveToPreviewSeconds"]).toFixed(1)} s`, "≤ 2 s (sample)");
   row("  the first 预览 after the workbench starts", `${Number(figures["studioFirstSaveToPreviewSeconds"]).toFixed(1)} s`);
-  const entry = Number(figures["studioEntrySaveToPreviewSeconds"]);
-  row("workbench: one 黑榜 entry saved → 预览 built", `${entry.toFixed(1)} s (${((entry / cold.seconds) * 100).toFixed(0)} %)`, "≤ 15 % of cold");
-  row("  of which the 预览 build", `${Number(figures["studioEntryPreviewBuildSeconds"]).toFixed(1)} s (${((Number(figures["studioEntryPreviewBuildSeconds"]) / cold.seconds) * 100).toFixed(0)} %)`);
+  const ofCold = (key: string) => `${Number(figures[key]).toFixed(1)} s (${((Number(figures[key]) / cold.seconds) * 100).toFixed(0)} %)`;
+  row("workbench: one 黑榜 entry saved → 预览 built", ofCold("studioEntrySaveToPreviewSeconds"), "≤ 15 % of cold");
+  row("  of which the 预览 build", ofCold("studioEntryPreviewBuildSeconds"));
 }
 for (const [type, w] of Object.entries(weights)) row(`page ${type} (brotli, n=${w.n}) median / max`, `${kb(w.median)} / ${kb(w.max)}`, type === "search" ? "" : "≤ 30 KB");
 for (const [type, w] of Object.entries(weights)) row(`  JS on ${type} page (brotli, max)`, kb(w.jsMax), ["list", "ad", "entry"].includes(type) ? "≤ 5 KB" : "(read-aloud/search)");

@@ -22,8 +22,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { finishChecks, PROJECT_ROOT, scanSite, startSiteScan } from "./output-checks.ts";
-import type { ScanThread } from "../lib/checks/scan-thread.ts";
+import { finishChecks, PROJECT_ROOT, scanSite, startSiteScan, type StartedScan } from "./output-checks.ts";
 import { placeHandbook, startHandbook } from "./handbook.ts";
 import { placePosters, startPosters, stopEarlyPosters } from "./posters.ts";
 import { buildSearchIndex, startListIndexes } from "./search-index.ts";
@@ -43,16 +42,16 @@ const pagesStageOnly = () => process.env["WENMING_BUILD_STAGE"] === PAGES_STAGE_
  * written: in Astro's process, or after it (`afterAstro`), where Astro's
  * process has printed the handbook before its pages (scripts/build.ts: its
  * Chromium, ≈ 2 GB with its helpers at 5x, is then beside nothing else) and
- * rendered some posters beside them; the rest are rendered here. `scanThread`:
+ * rendered some posters beside them; the rest are rendered here. `startedScan`:
  * the output scan's thread, when started already (startSiteScan).
  */
-export async function finishSite(root: string, logger: (label: string) => StageLogger, afterAstro = false, scanThread?: ScanThread): Promise<void> {
+export async function finishSite(root: string, logger: (label: string) => StageLogger, afterAstro = false, startedScan?: StartedScan): Promise<void> {
   // The posters left to render, then Pagefind: each keeps both cores busy, and together the renderers
   // (≈ 1.4 GB at 5x) and Pagefind building the pages' index (≈ 2.8 GB) made the build's peak.
   // One listing of the pages' site serves the scan, the index's pages and the tidying up after them.
   const tree = siteTree(root);
   const [scan] = await Promise.all([
-    scanSite(root, tree.files, scanThread),
+    scanSite(root, tree.files, startedScan),
     placePosters(root, logger("wenming-posters")).then(() => {
       // After Astro's process, this one's heap holds the garbage of reading the content and listing the
       // posters: collected now, the index's documents reuse that memory instead of growing the process
@@ -142,12 +141,12 @@ export function buildOutput(): AstroIntegration {
         if (!pagesStageOnly()) {
           // The scan's thread reads the last build's findings (≈ 1 s at city) while the kept pages are placed.
           // A build that fails ends it: in the 预览 process kept between builds, it would wait for its files forever.
-          const scanThread = await startSiteScan();
+          const scan = await startSiteScan();
           try {
             placeKeptPages(fileURLToPath(dir), logger.fork("wenming-pages"));
-            return await finishSite(fileURLToPath(dir), (label) => logger.fork(label), false, scanThread);
+            return await finishSite(fileURLToPath(dir), (label) => logger.fork(label), false, scan);
           } catch (error) {
-            scanThread.cancel();
+            scan.thread.cancel();
             throw error;
           }
         }

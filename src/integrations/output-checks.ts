@@ -56,31 +56,37 @@ const LATE_FOLDERS = [INDEX_DIR, ...IMAGE_PREFIXES].map((prefix) => prefix.repla
 /** What findings are valid for: the scanning code and the site's origin. */
 const scanStamp = (siteUrl: string) => `${codeStamp(PROJECT_ROOT)}|${new URL(siteUrl).origin}`;
 
-/** Starts the scan's thread ahead of scanSite: it reads the last build's findings while the build places its pages. */
-export async function startSiteScan(): Promise<ScanThread> {
+/** The site scan's thread, and the stamp its findings are read and saved under. */
+export interface StartedScan {
+  thread: ScanThread;
+  stamp: string;
+}
+
+/** Starts the scan's thread (ahead of scanSite, or by it): it reads the last build's findings until it is sent the files. */
+export async function startSiteScan(): Promise<StartedScan> {
   const { site } = await getContent();
-  return startScanThread({ findingsFrom: [SITE_FINDINGS, scanStamp(site.siteUrl)] });
+  const stamp = scanStamp(site.siteUrl);
+  return { thread: startScanThread({ findingsFrom: [SITE_FINDINGS, stamp] }), stamp };
 }
 
 /**
  * Scans every page and data file of the site (`all`, when listed already), on
- * a worker thread (`thread`, when started already), while the search index is
+ * its thread (`startedScan`, when started already), while the search index is
  * built and posters are placed.
  */
-export async function scanSite(root: string, all: readonly string[] = siteFiles(root), thread?: ScanThread): Promise<SiteScan> {
+export async function scanSite(root: string, all: readonly string[] = siteFiles(root), startedScan?: StartedScan): Promise<SiteScan> {
   const started = performance.now();
   const files = all.filter((f) => !f.startsWith(INDEX_DIR));
   const skipImages = process.env["SKIP_POSTERS"] === "1";
   const { integrity, site } = await getContent();
+  const { thread, stamp } = startedScan ?? (await startSiteScan());
   // Read synchronously (1.3 MB at city): an asynchronous read's callback waited for the index stage's synchronous start.
   const basis: ScanBasis = {
     root,
     clean: existsSync(CLEAN_FILES) ? (JSON.parse(readFileSync(CLEAN_FILES, "utf8")) as string[]) : [],
     allowed: integrity.flatMap((e) => (e.creditCode && checkCreditCode(e.creditCode).ok ? [e.creditCode] : [])),
   };
-  const stamp = scanStamp(site.siteUrl);
-  const scanning = thread ?? startScanThread({ findingsFrom: [SITE_FINDINGS, stamp] });
-  const scan = await scanning.scan({
+  const scan = await thread.scan({
     ...basis,
     files,
     siteFiles: files,
@@ -89,7 +95,7 @@ export async function scanSite(root: string, all: readonly string[] = siteFiles(
     // Written later: the search index and the images (meanwhile), the sitemap and robots.txt (after this scan).
     pendingLinkPrefixes: [`/${INDEX_DIR}`, "/sitemap.xml", "/robots.txt", ...(skipImages ? [] : IMAGE_PREFIXES)],
   });
-  return { scan, basis, saved: scanning.saved, started, stamp };
+  return { scan, basis, saved: thread.saved, started, stamp };
 }
 
 /** Once the search index is written and the images placed: scans the index, checks anchors and pending links, writes the sitemap, and fails on any finding. */
