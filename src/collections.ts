@@ -2,9 +2,10 @@
  * The collections as pages use them, loaded once per build (getCollection per
  * page is slow, astro#16297) together with the build's as-of date.
  */
+import { createHash } from "node:crypto";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { resolveAsOf } from "./primitives/dates.ts";
-import { buildListView, type ListView } from "./lib/integrity/listing.ts";
+import { buildListView, paginate, type ListShape, type ListView } from "./lib/integrity/listing.ts";
 import type { IntegrityEntry } from "./schemas/integrity.ts";
 import type { ListKind } from "./primitives/integrity-terms.ts";
 import { batchState, type ShownBatch } from "./lib/good-people/notice.ts";
@@ -115,21 +116,47 @@ export const guideKey = (guide: CollectionEntry<"etiquette">) => pageKey(stamp, 
 /** Cache key of a convention's page: the convention, its related guides' titles and its related ads. */
 export const conventionKey = (convention: CollectionEntry<"conventions">) => pageKey(stamp, convention, guidesSource, adsSource);
 
-const listPageKeys = new Map<ListKind, string>();
+/** Each list entry's source digest, by entryKey. */
+const entrySources = new Map(integrityEntries.map((e) => [e.id, e.digest]));
+
+const listShapes = new Map<ListKind, { shape: ListShape; digest: string }>();
+
+/** What every page of a list shows of the whole list (ListShape), with its digest; derived from every entry of the list and the as-of date. */
+function shapeOf(list: ListKind): { shape: ListShape; digest: string } {
+  let known = listShapes.get(list);
+  if (!known) {
+    const { all, facets } = listView(list);
+    const shape: ListShape = { total: all.length, facets };
+    known = { shape, digest: createHash("sha256").update(JSON.stringify(shape)).digest("base64url") };
+    listShapes.set(list, known);
+  }
+  return known;
+}
+
+/** What every page of a list shows of the whole list: the only part of the list, besides its own entries, that a list page is given. */
+export const listShape = (list: ListKind): ListShape => shapeOf(list).shape;
 
 /**
- * Cache key of every page of one list (index, pages, filters, batches): such a page shows that list's entries,
- * counts and facets and nothing of the other list, so a 黑榜 correction re-renders the 黑榜's list pages only.
- * All of the list's entries count, published or not: which are published is decided from them and the as-of date
- * (in the stamp).
+ * Cache key of one page of a list (its first page, a further page, a filter's page, a batch): such a page is given
+ * the list's shape (listShape), where it is (`position`: its number, the number of pages, its total) and its own
+ * `entries`, each keyed by its source digest, in the order shown. Correcting one entry re-renders the pages that
+ * show it (≈ ten of a city's ≈ 500 black-list pages); an entry added, removed, ended or moved between filter
+ * values changes the shape and re-renders them all.
  */
-export function listPageKey(list: ListKind): string {
-  let key = listPageKeys.get(list);
-  if (!key) {
-    key = pageKey(stamp, { digest: groupDigest(integrityEntries.filter((e) => e.data.list === list)) });
-    listPageKeys.set(list, key);
-  }
-  return key;
+export function listPageKey(list: ListKind, entries: readonly IntegrityEntry[], position: string): string {
+  const shown = entries.map((e) => {
+    const digest = entrySources.get(entryKey(e));
+    if (digest === undefined) throw new Error(`内部错误：名单条目 ${entryKey(e)} 没有来源摘要`);
+    return digest;
+  });
+  return pageKey(stamp, { digest: shapeOf(list).digest }, { digest: position }, { digest: createHash("sha256").update(shown.join("|")).digest("base64url") });
+}
+
+/** The pages of a whole list (its first page and the further ones), each with what it shows and its cache key. */
+export function wholeListPages(list: ListKind) {
+  const all = listView(list).all;
+  const pages = paginate(all);
+  return pages.map((entries, i) => ({ entries, page: i + 1, pages: pages.length, total: all.length, cacheKey: listPageKey(list, entries, `${i + 1}/${pages.length} of ${all.length}`) }));
 }
 
 const listViews = new Map<ListKind, ListView>();

@@ -68,8 +68,8 @@ function listGroups(integrity: readonly IntegrityEntry[], asOf: string): IndexGr
   }));
 }
 
-/** The lists' indexes being made beside the pages: resolves to why they could not be, if they could not. */
-let early: Promise<string | undefined> | undefined;
+/** The lists' indexes being made beside the pages: resolves to the lists made, or to why they could not be. */
+let early: Promise<{ made: string[] } | { failed: string }> | undefined;
 
 /**
  * Starts making the lists' indexes that the search cache does not have on a
@@ -85,16 +85,17 @@ export function startListIndexes(): void {
     .then(async () => {
       const { integrity } = await getContent();
       const groups = listGroups(integrity, resolveAsOf()).filter((g) => g.records.length > 0 && !isCached(g, SEARCH_CACHE));
-      if (groups.length === 0) return;
-      await new Promise<void>((done, fail) => {
-        const worker = new Worker(new URL("../lib/search/index-worker.ts", import.meta.url), { workerData: { groups, cache: SEARCH_CACHE } });
-        worker.once("error", fail);
-        worker.once("exit", (code) => (code === 0 ? done() : fail(new Error(`exit code ${code}`))));
-      });
+      if (groups.length > 0)
+        await new Promise<void>((done, fail) => {
+          const worker = new Worker(new URL("../lib/search/index-worker.ts", import.meta.url), { workerData: { groups, cache: SEARCH_CACHE } });
+          worker.once("error", fail);
+          worker.once("exit", (code) => (code === 0 ? done() : fail(new Error(`exit code ${code}`))));
+        });
+      return groups.map((g) => g.name);
     })
     .then(
-      () => undefined,
-      (error: unknown) => (error instanceof Error ? error.message : "原因不明"),
+      (made) => ({ made }),
+      (error: unknown) => ({ failed: error instanceof Error ? error.message : "原因不明" }),
     );
 }
 
@@ -119,11 +120,13 @@ export async function buildSearchIndex(site: string, logger: StageLogger, files?
   // One index at a time: Pagefind's service uses every core for one index, and three at once were slower
   // (city: 12–16 s against 11–12 s) and held more memory at their peak.
   const indexes: (IndexGroup & { folder: string; built: boolean })[] = [];
+  let madeBeside: string[] = [];
   try {
     // The lists' indexes made beside Astro (startListIndexes) are in the cache by now, if they could be made.
-    const failed = await early;
+    const beside = await early;
     early = undefined;
-    if (failed) logger.warn(`名单的搜索索引未能在生成页面的同时建好，改在此时建立：${failed}`);
+    if (beside && "failed" in beside) logger.warn(`名单的搜索索引未能在生成页面的同时建好，改在此时建立：${beside.failed}`);
+    else if (beside) madeBeside = beside.made;
     for (const g of groups) indexes.push({ ...g, ...(await cachedIndex(g, SEARCH_CACHE)) });
   } finally {
     // A build process kept between builds (scripts/build.ts, the workbench's 预览) keeps Pagefind's service too:
@@ -138,5 +141,7 @@ export async function buildSearchIndex(site: string, logger: StageLogger, files?
   await writeFile(join(site, INDEX_MANIFEST), `${JSON.stringify(merged)}\n`);
   const built = indexes.filter((g) => g.built).map((g) => g.name);
   const records = groups.reduce((n, g) => n + g.records.length, 0);
-  logger.info(`搜索索引：${documents.length} 个页面、${records} 个名单条目，${built.length ? `重建 ${built.join("、")}` : "全部沿用缓存"}（${((performance.now() - started) / 1000).toFixed(1)} s）`);
+  // Said as it happened: an index made beside the pages was made for this build, not reused.
+  const made = [...(built.length ? [`重建 ${built.join("、")}`] : []), ...(madeBeside.length ? [`${madeBeside.join("、")} 已与页面同时建好`] : [])];
+  logger.info(`搜索索引：${documents.length} 个页面、${records} 个名单条目，${made.length ? made.join("，") : "全部沿用缓存"}（${((performance.now() - started) / 1000).toFixed(1)} s）`);
 }

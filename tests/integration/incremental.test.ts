@@ -18,6 +18,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WarmBuilder } from "../../src/lib/build/warm-builder.ts";
 import { recordFile, type KeptRecord } from "../../src/lib/build/kept-pages.ts";
+import { composeCreditCode } from "../../src/lib/integrity/credit-code.ts";
 import { buildSite, sampleContent } from "./helpers.ts";
 import { siteDifferences } from "./site-diff.ts";
 
@@ -70,6 +71,26 @@ mkdirSync(join(content, "images"), { recursive: true });
 writeFileSync(join(content, "images", "logo.png"), await logo("#a8201a"));
 writeFileSync(join(content, "site.yaml"), readFileSync(join(content, "site.yaml"), "utf8").replace("emblem: 文明", "emblem: 文明\nlogo: images/logo.png"));
 
+// A black list long enough for three pages of the whole list (50 a page), so that a correction can leave pages
+// that do not show it: 120 entries listed in October 2026, newer than the sample's (their first two pages).
+const SYLLABLES = [
+  ["安", "宝", "昌", "达", "丰", "广", "海", "恒", "嘉", "金", "康", "乐"],
+  ["源", "泰", "盛", "顺", "德", "和", "利", "兴", "隆", "鑫"],
+] as const;
+writeFileSync(
+  join(content, "integrity/black/2026-10.csv"),
+  [
+    readFileSync(join(content, "integrity/black/2026-11.csv"), "utf8").split("\n")[0],
+    ...Array.from({ length: 120 }, (_, i) => {
+      const name = `示例市${SYLLABLES[0][i % 12] ?? ""}${SYLLABLES[1][Math.floor(i / 12)] ?? ""}商贸有限公司`;
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      const code = composeCreditCode("91990100", `T${String(i).padStart(7, "0")}`);
+      return `2026-10-${String(i + 1).padStart(3, "0")},${name},法人,${code},,王某,,未按期履行行政处罚决定（第 ${i + 1} 项）,《示例市社会信用条例》第三十二条,${i % 2 ? "示例市市场监督管理局" : "示例市生态环境局"},示市监罚〔2026〕${300 + i}号,2026-10-${day},一般,2027-10-${day},公示中,,,示例市公共信用信息平台`;
+    }),
+    "",
+  ].join("\n"),
+);
+
 let asOf = "2026-11-22";
 
 /** One change to the content, and a text the changed site must show (so the change is not a no-op). */
@@ -81,6 +102,8 @@ interface Change {
   gone?: string[];
   /** A list's entries change: a build in two processes indexes that list in its index stage. */
   lists?: true;
+  /** Pages of the published site the incremental build must render again (they show the change) or keep as they were. */
+  pages?: { rendered: string[]; kept: string[] };
 }
 
 const changes = {
@@ -116,11 +139,22 @@ const changes = {
     change: () => {
       edit("integrity/red/2026-11.csv", "海关高级认证企业", "海关高级认证企业（AEO）");
       edit("integrity/black/2026-11.csv", "欠缴税款 128 万元", "欠缴税款 129 万元");
+      // The name of the 67th newest black-list entry (2026-10-040, listed 2026-10-12, after 64 of the long batch and
+      // one of the sample's): on the list's second page. The entry above is on its third (listed 2026-09-10).
+      edit("integrity/black/2026-10.csv", "示例市达顺商贸有限公司", "示例市达顺商贸有限责任公司");
     },
     shows: [
       ["integrity/black/2026-11-001/index.html", "欠缴税款 129 万元"],
       ["integrity/red/2026-11-001/index.html", "海关高级认证企业（AEO）"],
+      ["integrity/black/2026-10-040/index.html", "示例市达顺商贸有限责任公司"],
+      ["integrity/black/page/2/index.html", "示例市达顺商贸有限责任公司"],
     ],
+    // Each list page is keyed by the entries it shows and the list's order and counts (listPageKey): the first page
+    // shows neither corrected entry, and the entry beside the corrected one has a page of its own.
+    pages: {
+      rendered: ["integrity/black/page/2/index.html", "integrity/black/2026-10-040/index.html"],
+      kept: ["integrity/black/index.html", "integrity/black/2026-10-039/index.html"],
+    },
   },
   listsReverted: {
     name: "the two list entries back as they were two builds ago, and a published page edited by hand",
@@ -265,11 +299,12 @@ describe("an incremental build equals a cold build", () => {
       const group = steps[i];
       if (!group) throw new Error("no step");
       for (const c of group) await c.change();
+      const published = JSON.parse(readFileSync(recordFile(warm.out), "utf8")) as KeptRecord;
       const incremental = buildSite({ content, ...warm, asOf });
       expect(incremental.code, incremental.log).toBe(0);
       expect(incremental.log).toContain("分两个进程构建");
       // What the one-process builds below must never say (the log's wording, shown here where it is expected).
-      if (group.some((c) => c.lists)) expect(incremental.log).toMatch(/搜索索引：.*重建[^（]*black/);
+      if (group.some((c) => c.lists)) expect(incremental.log).toMatch(/搜索索引：.*重建 [^，（]*black/);
       const again = await keptBuild();
       expect(again.code, again.log).toBe(0);
       // The same process each time: what is tested is a process that has built before.
@@ -278,16 +313,23 @@ describe("an incremental build equals a cold build", () => {
       expect(again.log).not.toMatch(/新渲染 0 个（/);
       // In one process, the lists' indexes are made beside the pages (startListIndexes): the index stage never has to.
       expect(again.log).toMatch(/搜索索引：/);
-      expect(again.log).not.toMatch(/搜索索引：.*重建[^（]*(red|black)|未能在生成页面的同时建好/);
+      expect(again.log).not.toMatch(/搜索索引：.*重建 [^，（]*(red|black)|未能在生成页面的同时建好/);
+      if (group.some((c) => c.lists)) expect(again.log).toMatch(/搜索索引：[^\n]*black[^\n]* 已与页面同时建好/);
       const cold = { out: join(work, `cold-${i}`, "dist"), caches: join(work, `cold-${i}`, "caches") };
       const coldBuild = buildSite({ content, ...cold, asOf, env: { WENMING_BUILD_STAGES: "one" } });
       expect(coldBuild.code, coldBuild.log).toBe(0);
       expect(coldBuild.log).not.toContain("分两个进程构建");
-      expect(coldBuild.log).not.toMatch(/搜索索引：.*重建[^（]*(red|black)|未能在生成页面的同时建好/);
+      expect(coldBuild.log).not.toMatch(/搜索索引：.*重建 [^，（]*(red|black)|未能在生成页面的同时建好/);
       for (const [file, text] of group.flatMap((c) => c.shows)) expect(readFileSync(join(cold.out, file), "utf8"), file).toContain(text);
       for (const file of group.flatMap((c) => c.gone ?? [])) expect(existsSync(join(cold.out, file)), file).toBe(false);
       expect(siteDifferences(warm.out, cold.out)).toEqual([]);
       expect(siteDifferences(kept.out, cold.out), "the kept build process's site").toEqual([]);
+      const record = JSON.parse(readFileSync(recordFile(warm.out), "utf8")) as KeptRecord;
+      for (const c of group) {
+        // A kept page is the published file itself (the same inode, size and time); a rendered one is a new file.
+        for (const file of c.pages?.kept ?? []) expect(record.pages[file]?.id, `${file} kept`).toBe(published.pages[file]?.id);
+        for (const file of c.pages?.rendered ?? []) expect(record.pages[file]?.id, `${file} rendered`).not.toBe(published.pages[file]?.id);
+      }
       keptCounts.push(Number(/沿用已发布的 (\d+) 页/.exec(incremental.log)?.[1] ?? 0));
     },
     300_000,

@@ -48,6 +48,16 @@ export interface ListView {
   facets: Record<DimensionKey, { value: string; count: number }[]>;
 }
 
+/**
+ * What every page of a list shows of the whole list: how many entries are published and each filter value with its
+ * count. A list page is given this and its own entries, nothing else of the list: its cache key is made of exactly
+ * these (listPageKey in collections.ts).
+ */
+export interface ListShape {
+  total: number;
+  facets: ListView["facets"];
+}
+
 export function buildListView(entries: readonly IntegrityEntry[], list: ListKind, asOf: IsoDate): ListView {
   const all = publishedEntries(entries, list, asOf);
   const facets = Object.fromEntries(DIMENSIONS.map((d) => [d.key, facetCounts(all, d.key)])) as ListView["facets"];
