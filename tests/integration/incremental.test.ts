@@ -113,9 +113,16 @@ const changes = {
     shows: [["good-people/zhao-min/index.html", "赵敏老师师范毕业后"]],
   },
   personField: {
-    name: "a good person's front-matter field",
-    change: () => edit("good-people/people/zhao-min.md", "summary: 乡村教师赵敏", "summary: 乡村女教师赵敏"),
-    shows: [["good-people/zhao-min/index.html", "乡村女教师赵敏"]],
+    name: "a good person's front-matter fields",
+    change: () => {
+      edit("good-people/people/zhao-min.md", "summary: 乡村教师赵敏", "summary: 乡村女教师赵敏");
+      // Shown on the pages of the others of her batch and category (a person's page is keyed by its batch's people).
+      edit("good-people/people/zhao-min.md", "region: 南湖区", "region: 高新区");
+    },
+    shows: [
+      ["good-people/zhao-min/index.html", "乡村女教师赵敏"],
+      ["good-people/ma-lihua/index.html", "赵敏</a>（高新区）"],
+    ],
   },
   photo: {
     name: "a good person's photo (same file name, new picture)",
