@@ -162,17 +162,28 @@ export function listPageKey(list: ListKind, entries: readonly IntegrityEntry[], 
   const shown = entries.map((e) => {
     const digest = entrySources.get(entryKey(e));
     if (digest === undefined) throw new Error(`内部错误：名单条目 ${entryKey(e)} 没有来源摘要`);
-    return digest;
+    return { digest };
   });
-  return pageKey(stamp, { digest: shapeOf(list).digest }, { digest: position }, { digest: createHash("sha256").update(shown.join("|")).digest("base64url") });
+  return pageKey(stamp, { digest: shapeOf(list).digest }, { digest: position }, ...shown);
 }
 
-/** The pages of a whole list (its first page and the further ones), each with what it shows and its cache key. */
-export function wholeListPages(list: ListKind) {
-  const all = listView(list).all;
-  const pages = paginate(all);
-  return pages.map((entries, i) => ({ entries, page: i + 1, pages: pages.length, total: all.length, cacheKey: listPageKey(list, entries, `${i + 1}/${pages.length} of ${all.length}`) }));
+/**
+ * The pages of a list's `entries` (the whole list, or the entries of one filter value: `where`), 50 a page, each
+ * with what it shows and its cache key.
+ */
+export function listPages(list: ListKind, entries: readonly IntegrityEntry[], where: string) {
+  const pages = paginate(entries);
+  return pages.map((shown, i) => ({
+    entries: shown,
+    page: i + 1,
+    pages: pages.length,
+    total: entries.length,
+    cacheKey: listPageKey(list, shown, `${where} ${i + 1}/${pages.length} of ${entries.length}`),
+  }));
 }
+
+/** The pages of a whole list (its first page and the further ones). */
+export const wholeListPages = (list: ListKind) => listPages(list, listView(list).all, "all");
 
 const listViews = new Map<ListKind, ListView>();
 
