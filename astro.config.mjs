@@ -35,6 +35,8 @@ export default defineConfig({
   // Shiki writes inline styles, which the CSP forbids; staff content has no code blocks.
   markdown: { syntaxHighlight: false },
   prefetch: false,
+  // Astro's log without a line per page (src/integrations/build-log.mjs).
+  logger: { entrypoint: "./src/integrations/build-log.mjs" },
   devToolbar: { enabled: false },
   security: {
     csp: {

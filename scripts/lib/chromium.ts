@@ -1,9 +1,9 @@
 /**
  * Finds a Chromium for the handbook's PDFs (npm run build) and the browser
- * tests (npm test): WENMING_CHROMIUM, Playwright's own browser, or Debian's
- * /usr/bin/chromium. As root with apt it installs Debian's chromium and
- * fonts-noto-cjk when they are missing; otherwise it says exactly what to
- * install.
+ * tests (npm test): WENMING_CHROMIUM, Debian's /usr/bin/chromium with Chinese
+ * fonts, or Playwright's own browser. As root with apt it installs Debian's
+ * chromium and fonts-noto-cjk when none of them is usable; otherwise it says
+ * exactly what to install.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -22,6 +22,8 @@ async function playwrightBrowser(): Promise<string | undefined> {
     return undefined;
   }
 }
+
+const DEBIAN = "/usr/bin/chromium";
 
 function hasCjkFont(): boolean {
   return spawnSync("sh", ["-c", "fc-list :lang=zh | grep -q ."], { stdio: "ignore" }).status === 0;
@@ -42,17 +44,18 @@ export async function findChromium(options: { pdfTools?: boolean } = {}): Promis
   }
   const fromEnv = process.env["WENMING_CHROMIUM"];
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  // Debian's first: asking Playwright where its own browser is loads its client, ≈ 0.5 s of every build's start.
+  if (existsSync(DEBIAN) && hasCjkFont()) return DEBIAN;
   const own = await playwrightBrowser();
   if (own) return own;
-  const debian = "/usr/bin/chromium";
-  if ((!existsSync(debian) || !hasCjkFont()) && root && has("apt-get")) {
+  if (root && has("apt-get")) {
     console.log("未找到可用的 Chromium 或中文字体，正在安装 Debian 的 chromium 和 fonts-noto-cjk …");
     const r = spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk"], { stdio: "inherit" });
     if (r.status !== 0) throw new Error("安装 chromium 和 fonts-noto-cjk 失败，请查看上面 apt-get 的输出");
   }
-  if (existsSync(debian)) {
+  if (existsSync(DEBIAN)) {
     if (!hasCjkFont()) console.warn("警告：没有中文字体，截图中的中文会显示为方框。请安装 fonts-noto-cjk。");
-    return debian;
+    return DEBIAN;
   }
   throw new Error(
     "找不到可用的 Chromium（用于排版市民文明手册 PDF 和浏览器测试）。请任选其一：\n" +

@@ -35,6 +35,9 @@ describe("a past as-of day rebuilds that day's site", () => {
     const r = buildSite({ content: sampleContent(), ...site, asOf: "2026-11-27", skipPosters: true });
     expect(r.code, r.log).toBe(0);
     expect(r.log).toContain("好人榜批次“2026年第三批”（2026-3）的公示期已于 2026-11-25 结束");
+    // What staff should read is not buried under a line per page (src/integrations/build-log.mjs); Astro's stages stay.
+    expect(r.log).not.toMatch(/├─|^ \(\+[\d.]+m?s\)/m);
+    expect(r.log).toMatch(/\[build\] \d+ page\(s\) built in [\d.]+s/);
     const batch = page(site.out, "good-people/batch/2026-3");
     expect(batch).toContain("公示期已结束");
     expect(batch).not.toContain("请在公示期内");
