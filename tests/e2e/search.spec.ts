@@ -1,4 +1,5 @@
 /** Search in Chinese over the whole site (Pagefind) with our accessible UI. */
+import AxeBuilder from "@axe-core/playwright";
 import { checkA11y, expect, test } from "./fixtures.ts";
 
 const QUERIES: { q: string; expect: string; kind: string }[] = [
@@ -234,4 +235,14 @@ test("the first page of results waits for one round of fragment requests, not tw
   // "显示更多结果" asks for the next ten only then.
   await page.getByRole("button", { name: "显示更多结果" }).click();
   await expect(page.locator(".search-result")).toHaveCount(20);
+});
+
+test("the header's search and the search page's own are two search landmarks a screen reader tells apart", async ({ page }) => {
+  await page.goto("/search/");
+  await expect(page.getByRole("search")).toHaveCount(2);
+  await expect(page.getByRole("search", { name: "页头搜索" })).toHaveCount(1);
+  await expect(page.getByRole("search", { name: "搜索与筛选" })).toContainText("按栏目、类别、地区、年份筛选");
+  // axe's rule for it is a best practice, outside the WCAG tags every page is checked with (fixtures.ts).
+  const { violations } = await new AxeBuilder({ page }).withRules(["landmark-unique"]).analyze();
+  expect(violations.map((v) => v.nodes.map((n) => n.target.join(" ")))).toEqual([]);
 });
