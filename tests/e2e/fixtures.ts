@@ -36,8 +36,9 @@ export async function loadedWidth(img: Locator): Promise<number> {
 
 export const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
+/** axe's WCAG 2.2 AA rules and its best practices (headings in order, landmarks told apart: what screen readers rely on). */
 export async function checkA11y(page: Page, label = page.url()): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const results = await new AxeBuilder({ page }).withTags([...WCAG, "best-practice"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(" ")} — ${v.help}`);
   expect(summary, `${label}\n${summary.join("\n")}`).toEqual([]);
 }

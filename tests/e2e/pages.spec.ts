@@ -14,7 +14,7 @@ for (const p of PAGE_TYPES) {
     });
 
     // One page per test and the modes in turn: a new page costs about as much as an axe run.
-    test("passes axe (WCAG 2.2 AA) in normal, text-large and contrast-high mode", async ({ page }) => {
+    test("passes axe (WCAG 2.2 AA and best practices) in normal, text-large and contrast-high mode", async ({ page }) => {
       test.setTimeout(120_000);
       await page.goto(p.path);
       for (const mode of ["normal", "text-large", "contrast-high"] as const) {

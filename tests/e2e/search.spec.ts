@@ -242,7 +242,7 @@ test("the header's search and the search page's own are two search landmarks a s
   await expect(page.getByRole("search")).toHaveCount(2);
   await expect(page.getByRole("search", { name: "页头搜索" })).toHaveCount(1);
   await expect(page.getByRole("search", { name: "搜索与筛选" })).toContainText("按栏目、类别、地区、年份筛选");
-  // axe's rule for it is a best practice, outside the WCAG tags every page is checked with (fixtures.ts).
+  // And axe's rule for it (a best practice, checked on every page type by checkA11y as well).
   const { violations } = await new AxeBuilder({ page }).withRules(["landmark-unique"]).analyze();
   expect(violations.map((v) => v.nodes.map((n) => n.target.join(" ")))).toEqual([]);
 });
