@@ -4,7 +4,9 @@
  * problem with file, line or row, field, received and expected values — so a
  * bad file fails the build instead of being logged and skipped.
  */
-import { defineCollection } from "astro:content";
+// Not from astro:content, which would import Astro's whole page runtime into the module runner that Astro's sync starts
+// for this file in every build (≈ 120 modules transformed; with the lazy loader in cached.ts, sync 1.0 → 0.7 s).
+import { defineCollection } from "astro/content/config";
 import { glob } from "astro/loaders";
 import { z } from "zod";
 import { join } from "node:path";

@@ -9,6 +9,11 @@ export const LISTS = ["red", "black"] as const;
 export type ListKind = (typeof LISTS)[number];
 export const LIST_NAMES: Record<ListKind, string> = { red: "红榜", black: "黑榜" };
 
+/** `<list>/<id>`: the key of an entry across both lists (and in the ledger). */
+export function entryKey(e: { list: ListKind; id: string }): string {
+  return `${e.list}/${e.id}`;
+}
+
 export const SUBJECT_TYPES = ["法人", "非法人组织", "自然人"] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 

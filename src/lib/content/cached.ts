@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { resolveAsOf, type IsoDate } from "../../primitives/dates.ts";
-import { loadContent, type SiteContent } from "./load.ts";
+import type { SiteContent } from "./load.ts";
 
 /**
  * Shared through globalThis: the content config runs in Vite's module runner
@@ -23,7 +23,9 @@ export function getContent(root: string = contentRoot(), asOf: IsoDate = resolve
   const key = `${root}|${asOf}`;
   let promise = cache.get(key);
   if (!promise) {
-    promise = loadContent(root, asOf);
+    // Imported here: the build loads the content before Astro starts, so the content config (run in Vite's module
+    // runner, which transforms every module it imports, in every build) finds it loaded and need not import the loader.
+    promise = import("./load.ts").then(({ loadContent }) => loadContent(root, asOf));
     cache.set(key, promise);
   }
   return promise;

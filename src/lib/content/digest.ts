@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageVersion } from "../package-version.ts";
 import type { IntegrityEntry } from "../../schemas/integrity.ts";
-import { entryKey } from "../integrity/lists.ts";
+import { entryKey } from "../../primitives/integrity-terms.ts";
 
 /** One digest over several parts; each part is length-prefixed so ("ab","c") ≠ ("a","bc"). */
 export function digestOf(...parts: readonly (string | Uint8Array | undefined)[]): string {

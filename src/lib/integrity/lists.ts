@@ -15,6 +15,7 @@ import { readLedger, LEDGER_FILE } from "./ledger.ts";
 import { readListBytes } from "./read-table.ts";
 import { remember } from "../content/memo.ts";
 import { decisionKey, formatRowProblem, validateRows } from "./validate.ts";
+import { entryKey } from "../../primitives/integrity-terms.ts";
 import type { IntegrityEntry } from "../../schemas/integrity.ts";
 import { LISTS, type ListKind } from "../../primitives/integrity-terms.ts";
 
@@ -33,10 +34,7 @@ export interface ListsContent {
 
 export const BATCH_FILE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** `<list>/<id>`: the key of an entry across both lists (and in the ledger). */
-export function entryKey(e: Pick<IntegrityEntry, "list" | "id">): string {
-  return `${e.list}/${e.id}`;
-}
+export { entryKey };
 
 /** Loads every list file under content folder `root` as of `asOf` (validation only; publication is decided later). */
 export async function loadLists(root: string, asOf: IsoDate, shownRoot = basename(root)): Promise<ListsContent> {
