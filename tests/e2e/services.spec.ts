@@ -81,7 +81,8 @@ test.describe("volunteer activities", () => {
     // Announced only from 2026-11-28.
     await expect(page.getByText("社区书画展讲解服务")).toHaveCount(0);
     await page.getByRole("link", { name: /往期活动/ }).click();
-    await expect(page.locator(".activity-list h3")).toHaveText(["市民文明公约进校园宣讲"]);
+    // Right under the page's h1 there, the activities are h2 (heading order).
+    await expect(page.locator(".activity-list h2")).toHaveText(["市民文明公约进校园宣讲"]);
     await page.goto("/volunteer/");
     await page
       .getByRole("navigation", { name: "按服务类别浏览" })
