@@ -30,7 +30,7 @@ import { saveMemoFile, useMemoFile } from "../src/lib/content/memo.ts";
 import { lastLoadCounts } from "../src/lib/content/load.ts";
 import { resolveAsOf } from "../src/primitives/dates.ts";
 import { LEDGER_FILE, recordPublished } from "../src/lib/integrity/ledger.ts";
-import { entryKey } from "../src/lib/integrity/lists.ts";
+import { entryKey } from "../src/primitives/integrity-terms.ts";
 import type { BuilderMessage, BuildRequest } from "../src/lib/build/warm-builder.ts";
 import { findChromium } from "./lib/chromium.ts";
 

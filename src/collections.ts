@@ -15,7 +15,7 @@ import { splitByDate } from "./lib/volunteer/activities.ts";
 import { handbookChapters, type Chapter } from "./lib/handbook/chapters.ts";
 import { getContent } from "./lib/content/cached.ts";
 import { listsDigest, sourceKey } from "./lib/content/digest.ts";
-import { entryKey } from "./lib/integrity/lists.ts";
+import { entryKey } from "./primitives/integrity-terms.ts";
 
 export const asOf = resolveAsOf();
 

@@ -7,11 +7,11 @@
  * stage and this project's own lines — is written as Astro writes it. Astro
  * loads a logger only as JavaScript.
  */
+import { stripVTControlCharacters } from "node:util";
 import node from "astro/logger/node";
 
 // Astro writes a page as two events: "  ├─ <file>" without a line end, then its time or "(cached)"/"(restored)".
 // Pages are generated four at a time, so the second half is recognised by itself, not by following the first.
-const ANSI = /\x1b\[[0-9;]*m/g;
 const PAGE_FILE = /^ {2}├─ /;
 const PAGE_END = /^ \((?:\+[\d.]+m?s|cached|restored)\)/;
 
@@ -20,7 +20,7 @@ const PAGE_END = /^ \((?:\+[\d.]+m?s|cached|restored)\)/;
  * @param {string} message
  */
 export function isPageLine(label, message) {
-  const text = message.replace(ANSI, "");
+  const text = stripVTControlCharacters(message);
   return label === null ? PAGE_FILE.test(text) : label === "SKIP_FORMAT" && PAGE_END.test(text);
 }
 

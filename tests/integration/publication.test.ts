@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { buildSite, sampleContent } from "./helpers.ts";
@@ -37,7 +38,7 @@ describe("a past as-of day rebuilds that day's site", () => {
     expect(r.log).toContain("好人榜批次“2026年第三批”（2026-3）的公示期已于 2026-11-25 结束");
     // What staff should read is not buried under a line per page (src/integrations/build-log.mjs); Astro's stages stay.
     // Without colours: Astro colours its log where it sees CI set.
-    const plain = r.log.replace(/\x1b\[[0-9;]*m/g, "");
+    const plain = stripVTControlCharacters(r.log);
     expect(plain).not.toMatch(/├─|^ \(\+[\d.]+m?s\)/m);
     expect(plain).toMatch(/\[build\] \d+ page\(s\) built in [\d.]+s/);
     const batch = page(site.out, "good-people/batch/2026-3");

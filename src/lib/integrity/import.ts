@@ -14,7 +14,8 @@ import type { IsoDate } from "../../primitives/dates.ts";
 import type { ListKind } from "../../primitives/integrity-terms.ts";
 import { formatProblem } from "../content/problems.ts";
 import { toContentCsv } from "./csv.ts";
-import { entryKey, loadLists } from "./lists.ts";
+import { entryKey } from "../../primitives/integrity-terms.ts";
+import { loadLists } from "./lists.ts";
 import { parseCsvText, type Table } from "./read-table.ts";
 import { decisionKey, formatRowProblem, validateRows, type RowProblem } from "./validate.ts";
 

@@ -15,9 +15,8 @@ import { readLedger, LEDGER_FILE } from "./ledger.ts";
 import { readListBytes } from "./read-table.ts";
 import { remember } from "../content/memo.ts";
 import { decisionKey, formatRowProblem, validateRows } from "./validate.ts";
-import { entryKey } from "../../primitives/integrity-terms.ts";
 import type { IntegrityEntry } from "../../schemas/integrity.ts";
-import { LISTS, type ListKind } from "../../primitives/integrity-terms.ts";
+import { entryKey, LISTS, type ListKind } from "../../primitives/integrity-terms.ts";
 
 /** Where an entry came from: the file as staff see it (content/…) and its row. */
 export interface EntrySource {
@@ -33,8 +32,6 @@ export interface ListsContent {
 }
 
 export const BATCH_FILE = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-export { entryKey };
 
 /** Loads every list file under content folder `root` as of `asOf` (validation only; publication is decided later). */
 export async function loadLists(root: string, asOf: IsoDate, shownRoot = basename(root)): Promise<ListsContent> {

@@ -2,6 +2,7 @@
  * Astro's log without its line per page (src/integrations/build-log.mjs): a page's two halves go, whatever their
  * colours and whatever was written between them; every other line is written as Astro's own logger writes it.
  */
+import { stripVTControlCharacters } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AstroLoggerMessage } from "astro";
 import buildLog, { isPageLine } from "../../../src/integrations/build-log.mjs";
@@ -63,7 +64,7 @@ describe("the build's log", () => {
         { level: "info", label: "wenming-pages", message: "页面：沿用已发布的 5 页", newLine: true },
       ];
       for (const event of events) log.write(event);
-      const text = written.join("").replace(/\x1b\[[0-9;]*m/g, "");
+      const text = stripVTControlCharacters(written.join(""));
       expect(text).not.toMatch(/├─|\(\+3ms\)|\(cached\)/);
       expect(text).toMatch(/^\d\d:\d\d:\d\d \[build\] Building static entrypoints\.\.\.\n/);
       for (const kept of ["[WARN] [build] 图片过大\n", "[ERROR] [build] Caught error rendering /c/: boom\n", "[wenming-pages] 页面：沿用已发布的 5 页\n"]) expect(text).toContain(kept);
