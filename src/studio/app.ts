@@ -61,7 +61,8 @@ export function buildEnv(config: StudioConfig, kind: "preview" | "publish"): Rec
   };
 }
 
-export type Form = Record<string, string | File>;
+/** A submitted form: a value per name, and every value of a name ending in “[]” (several files chosen in one field). */
+export type Form = Record<string, string | File | (string | File)[]>;
 export type Env = { Variables: { session: Session; form: Form } };
 export type Ctx = Context<Env>;
 
@@ -72,6 +73,8 @@ export const MB = 1024 * 1024;
 /** Largest request body per area: photos and spreadsheets may be large, everything else is a form. */
 const LIMITS: [RegExp, number][] = [
   [/^\/edit\/people\//, 12 * MB],
+  // A cover (10 MB) and attachments (20 MB each): two large attachments at a time; more are saved in turns.
+  [/^\/edit\/news\//, 52 * MB],
   [/^\/lists\/check$/, 6 * MB],
 ];
 const DEFAULT_LIMIT = 1 * MB;
@@ -163,7 +166,7 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
     c.set("session", session);
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
       const type = c.req.header("content-type") ?? "";
-      const form = type.includes("form") ? await c.req.parseBody<Form>({ all: false }) : {};
+      const form: Form = type.includes("form") ? await c.req.parseBody({ all: false, dot: false }) : {};
       c.set("form", form);
       const sent = c.req.header("x-csrf-token") ?? (typeof form["csrf"] === "string" ? form["csrf"] : undefined);
       if (!sameToken(sent, session.csrf)) return c.text("请求无效（安全校验失败）：请刷新页面后重试", 403);

@@ -1,68 +1,16 @@
-/** 首页 and the content forms: every kind of KINDS, with photos for good people and a live body preview. */
+/** 首页 and the content forms: every kind of KINDS, with photos for good people, covers and attachments for news, and a live body preview. */
 import type { Hono } from "hono";
-import sharp from "sharp";
 import { markdownToMdast } from "satteri";
 import { toHast } from "mdast-util-to-hast";
 import { toHtml } from "hast-util-to-html";
 import type { Root } from "mdast";
-import { allowed, formOf, hiddenCsrf, studioPage, text, type Ctx, type Env, type Studio } from "./app.ts";
+import { allowed, formOf, hiddenCsrf, studioPage, text, type Ctx, type Env, type Form, type Studio } from "./app.ts";
 import { byField, fields, formToData, type FieldProblems } from "./forms.ts";
 import { html, raw, type Markup } from "./html.ts";
 import { findKind, ID_HELP, itemChanges, itemFile, KINDS, listItems, readItem, validId, type EditableKind } from "./kinds.ts";
 import type { ContentProblem } from "../lib/content/problems.ts";
 import type { SaveResult } from "./store.ts";
-
-/** Photos: checked by their content (not their name), within limits, re-encoded without their metadata (phones record the place a photo was taken). */
-export const PHOTO_LIMITS = { bytes: 10 * 1024 * 1024, minSide: 300, maxPixels: 50_000_000, longSide: 2400 } as const;
-
-/** The site shows portraits at 4:5 (global.css .portrait): the photo is cropped to that around the chosen point, so the page shows what staff chose. */
-export const PORTRAIT_RATIO = 4 / 5;
-
-/** Where the crop is centred, as fractions of width and height (0–1). */
-export interface Focus {
-  x: number;
-  y: number;
-}
-
-export function focusOf(x: string, y: string): Focus {
-  const fraction = (v: string) => {
-    const n = Number(v);
-    return Number.isFinite(n) && v.trim() !== "" ? Math.min(100, Math.max(0, n)) / 100 : 0.5;
-  };
-  return { x: fraction(x), y: fraction(y) };
-}
-
-/** The 4:5 box inside a `width`×`height` picture centred as near `focus` as the edges allow. */
-export function portraitCrop(width: number, height: number, focus: Focus): { left: number; top: number; width: number; height: number } {
-  const wide = width / height > PORTRAIT_RATIO;
-  const w = wide ? Math.round(height * PORTRAIT_RATIO) : width;
-  const h = wide ? height : Math.round(width / PORTRAIT_RATIO);
-  const clamp = (v: number, max: number) => Math.min(Math.max(0, Math.round(v)), max);
-  return { left: clamp(focus.x * width - w / 2, width - w), top: clamp(focus.y * height - h / 2, height - h), width: w, height: h };
-}
-
-export async function processPhoto(bytes: Buffer, focus: Focus = { x: 0.5, y: 0.5 }): Promise<{ data: Buffer; ext: string } | { error: string }> {
-  if (bytes.length > PHOTO_LIMITS.bytes) return { error: `照片过大：${(bytes.length / 1024 / 1024).toFixed(1)} MB，上限 10 MB` };
-  let meta;
-  try {
-    meta = await sharp(bytes, { limitInputPixels: PHOTO_LIMITS.maxPixels }).metadata();
-  } catch {
-    return { error: "无法识别的图片：文件内容不是 JPG、PNG 或 WebP 照片（仅改扩展名无效；苹果手机的 HEIC 照片请先在手机上设置为“兼容性最佳”或另存为 JPG）" };
-  }
-  if (!meta.format || !["jpeg", "png", "webp"].includes(meta.format)) return { error: `照片格式为 ${meta.format ?? "未知"}：请上传 JPG、PNG 或 WebP 照片` };
-  const w = meta.autoOrient?.width ?? meta.width ?? 0;
-  const h = meta.autoOrient?.height ?? meta.height ?? 0;
-  if (Math.min(w, h) < PHOTO_LIMITS.minSide) return { error: `照片太小：${w}×${h} 像素，短边至少 ${PHOTO_LIMITS.minSide} 像素，否则在页面上会模糊` };
-  // Upright first (phones store the turn separately), then the crop in upright pixels.
-  const upright = await sharp(bytes, { limitInputPixels: PHOTO_LIMITS.maxPixels }).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const { width, height, channels } = upright.info;
-  const data = await sharp(upright.data, { raw: { width, height, channels }, limitInputPixels: PHOTO_LIMITS.maxPixels })
-    .extract(portraitCrop(width, height, focus))
-    .resize({ width: PHOTO_LIMITS.longSide, height: PHOTO_LIMITS.longSide, fit: "inside", withoutEnlargement: true })
-    .jpeg({ quality: 88, mozjpeg: true })
-    .toBuffer();
-  return { data, ext: "jpg" };
-}
+import { attachmentName, focusOf, freePath, MAX_ATTACHMENTS, processPicture, processPhoto, uploadedAttachmentProblem } from "./uploads.ts";
 
 /** Body Markdown as HTML for the live preview: raw HTML in the text is dropped, never rendered. */
 export function previewBody(markdown: string): string {
@@ -93,7 +41,7 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
   const idProblems = state.problems.get("__id") ?? [];
   const bodyName = k.storage.type === "dir" ? k.storage.body : undefined;
   const bodyProblems = bodyName ? (state.problems.get(bodyName) ?? []) : [];
-  const multipart = k.key === "people";
+  const multipart = k.key === "people" || k.key === "news";
   return html`${problemList(state.other, "未保存：请先处理以下问题")}
     <form method="post" action="/edit/${k.key}/${state.isNew ? "new" : state.id}" class="edit" ${multipart ? html`enctype="multipart/form-data"` : ""} novalidate>
       ${hiddenCsrf(c)}
@@ -115,7 +63,7 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
       }
       ${fields(k.schema, state.data, state.problems)}
       ${
-        multipart
+        k.key === "people"
           ? html`<div class="field drop" data-drop="photo-file">
               <label for="photo-file">上传照片</label>
               <p class="help" id="photo-help">把照片拖到这里，或点击选择文件（JPG、PNG、WebP，不超过 10 MB，短边至少 300 像素）；保存时自动转正方向、去除拍摄地点等信息，并按编号命名。</p>
@@ -128,16 +76,11 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
                 <label for="focus-y">取景中心（纵向，0 为最上，100 为最下）</label>
                 <input id="focus-y" name="photoFocusY" type="number" min="0" max="100" value="50" aria-describedby="focus-help" />
               </div>
-              ${
-                (state.problems.get("photoFile") ?? []).length
-                  ? html`<ul class="field-error">
-                      ${(state.problems.get("photoFile") ?? []).map((m) => html`<li>${m}</li>`)}
-                    </ul>`
-                  : ""
-              }
+              ${uploadErrors(state, "photoFile")}
             </div>`
           : ""
       }
+      ${k.key === "news" ? newsUploads(state) : ""}
       ${
         bodyName
           ? html`<div class="field body${bodyProblems.length ? " has-error" : ""}">
@@ -161,10 +104,101 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
     </form>`;
 }
 
+/** The problems of an upload field (its name in the form), listed under it. */
+function uploadErrors(state: FormState, name: string): Markup {
+  const messages = state.problems.get(name) ?? [];
+  return messages.length
+    ? html`<ul class="field-error" id="${name}-error">
+        ${messages.map((m) => html`<li>${m}</li>`)}
+      </ul>`
+    : html``;
+}
+
+/** A news item's cover picture and attachments, uploaded with the form (stored under content/news/images/ and files/). */
+function newsUploads(state: FormState): Markup {
+  return html`<div class="field drop${state.problems.has("coverFile") ? " has-error" : ""}" data-drop="cover-file">
+      <label for="cover-file">上传封面图片</label>
+      <p class="help" id="cover-help">
+        把图片拖到这里，或点击选择文件（JPG、PNG、WebP，不超过 10 MB，短边至少 300 像素）；保存时自动转正方向、去除拍摄地点等信息，存为
+        images/编号.jpg，并填入上面的“封面图片”。请同时填写“封面图片说明”。
+      </p>
+      <input id="cover-file" name="coverFile" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="cover-help${state.problems.has("coverFile") ? " coverFile-error" : ""}" />
+      ${uploadErrors(state, "coverFile")}
+    </div>
+    <div class="field drop${state.problems.has("attachmentFiles") ? " has-error" : ""}" data-drop="attachment-files">
+      <label for="attachment-files">上传附件</label>
+      <p class="help" id="attachment-help">
+        把文件拖到这里，或点击选择文件，可一次选多个（PDF、Word、Excel、PowerPoint、WPS 或 OFD，每个不超过 20 MB）；保存后列在上面的“附件”中，附件名称取自文件名，可再修改。
+      </p>
+      <input
+        id="attachment-files"
+        name="attachmentFiles[]"
+        type="file"
+        multiple
+        accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.wps,.et,.ofd"
+        aria-describedby="attachment-help${state.problems.has("attachmentFiles") ? " attachmentFiles-error" : ""}"
+      />
+      ${uploadErrors(state, "attachmentFiles")}
+    </div>`;
+}
+
 /** Splits the loader's problems into those of the saved file (by field) and the rest. */
 function splitProblems(result: SaveResult, file: string): { mine: FieldProblems; other: ContentProblem[] } {
   const mine = result.problems.filter((p) => p.file === file && p.field);
   return { mine: byField(mine), other: result.problems.filter((p) => !(p.file === file && p.field)) };
+}
+
+/** Whether a form value holds at least one chosen file. */
+function chosen(value: Form[string] | undefined): boolean {
+  return [value].flat().some((v) => v instanceof File && v.size > 0);
+}
+
+/**
+ * A news item's uploads (form fields coverFile and attachmentFiles[]) as
+ * files to store with it, and `data` pointing at them: the cover as
+ * images/<id>.jpg, each attachment under its own name made safe in files/
+ * (appended to the item's attachments, titled by the file's name). Each
+ * upload is checked first; any problem refuses them all, by field.
+ */
+async function newsUploadChanges(studio: Studio, form: Form, id: string, data: Record<string, unknown>): Promise<{ files: Map<string, Buffer>; problems: FieldProblems }> {
+  const files = new Map<string, Buffer>();
+  const problems: FieldProblems = new Map();
+  const problem = (field: string, message: string) => problems.set(field, [...(problems.get(field) ?? []), message]);
+  const cover = form["coverFile"];
+  let coverPath: string | undefined;
+  if (cover instanceof File && cover.size > 0) {
+    const processed = await processPicture(Buffer.from(await cover.arrayBuffer()), "封面图片");
+    if ("error" in processed) problem("coverFile", processed.error);
+    else {
+      coverPath = `images/${id}.${processed.ext}`;
+      files.set(`news/${coverPath}`, processed.data);
+    }
+  }
+  const uploads = [form["attachmentFiles[]"]].flat().filter((f): f is File => f instanceof File && f.size > 0);
+  const added: { title: string; file: string }[] = [];
+  if (uploads.length > MAX_ATTACHMENTS) problem("attachmentFiles", `一次至多上传 ${MAX_ATTACHMENTS} 个附件，这次选择了 ${uploads.length} 个`);
+  else
+    for (const upload of uploads) {
+      const named = attachmentName(upload.name);
+      if ("error" in named) {
+        problem("attachmentFiles", named.error);
+        continue;
+      }
+      const bytes = Buffer.from(await upload.arrayBuffer());
+      const refused = uploadedAttachmentProblem(named.name, bytes);
+      if (refused) {
+        problem("attachmentFiles", refused);
+        continue;
+      }
+      const rel = await freePath(studio.store, "news/files", named.name, bytes, new Set(files.keys()));
+      files.set(rel, bytes);
+      added.push({ title: named.title, file: rel.slice("news/".length) });
+    }
+  if (problems.size > 0) return { files: new Map(), problems };
+  if (coverPath) data["cover"] = coverPath;
+  const listed: unknown[] = Array.isArray(data["attachments"]) ? data["attachments"] : [];
+  if (added.length > 0) data["attachments"] = [...listed, ...added];
+  return { files, problems };
 }
 
 export function contentRoutes(app: Hono<Env>, studio: Studio): void {
@@ -236,9 +270,11 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     const existing = isNew ? undefined : await readItem(store, k, param);
     if (!isNew && !existing) return c.notFound();
     const id = k.storage.type === "dir" ? (isNew ? text(form, "__id").trim() : param) : k.storage.type === "list" ? (typeof data["id"] === "string" ? data["id"] : "") : "site";
+    // The form as staff filled it: shown again when the save is refused (the uploads below are not in it: not stored).
+    const filled = structuredClone(data);
     const again = (problems: FieldProblems, other: ContentProblem[] = []) => {
       c.status(422);
-      return studioPage(c, isNew ? `新增${k.item}` : `${k.label}：${k.titleOf(existing?.data ?? data)}`, editForm(c, k, { id, isNew, data, body, problems, other }));
+      return studioPage(c, isNew ? `新增${k.item}` : `${k.label}：${k.titleOf(existing?.data ?? data)}`, editForm(c, k, { id, isNew, data: filled, body, problems, other }));
     };
     if (k.storage.type === "list" && id !== (existing?.id ?? "") && (await readItem(store, k, id))) return again(new Map([["id", [`编号“${id}”已被使用，请换一个`]]]));
     if (k.storage.type === "dir" && isNew) {
@@ -255,6 +291,11 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
       extra.set(`good-people/${rel}`, processed.data);
       data["photo"] = rel;
     }
+    if (k.key === "news") {
+      const uploaded = await newsUploadChanges(studio, form, id, data);
+      if (uploaded.problems.size > 0) return again(uploaded.problems);
+      for (const [rel, bytes] of uploaded.files) extra.set(rel, bytes);
+    }
     const changes = await itemChanges(store, k, id, data, body, existing?.id);
     for (const [rel, bytes] of extra) changes.set(rel, bytes);
     const title = k.titleOf(data);
@@ -262,6 +303,9 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     const result = await store.save(changes, message, { name: s.name }, studio.asOf());
     if (!result.ok) {
       const { mine, other } = splitProblems(result, itemFile(k, id));
+      // Files chosen for this save were not stored with it: say so where they were chosen.
+      const unsaved = "所选文件尚未保存：请先处理本页列出的问题，再重新选择文件并保存";
+      for (const name of ["photoFile", "coverFile", "attachmentFiles"]) if (chosen(form[name === "attachmentFiles" ? "attachmentFiles[]" : name])) mine.set(name, [...(mine.get(name) ?? []), unsaved]);
       return again(mine, other);
     }
     return c.redirect(k.storage.type === "file" ? `/edit/${k.key}/site?saved=1` : `/edit/${k.key}?saved=${encodeURIComponent(title)}`, 303);

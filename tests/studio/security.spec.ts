@@ -2,10 +2,12 @@
  * The workbench attacked from outside, over HTTP: every route refuses
  * anonymous requests; state changes need the session's CSRF token; roles
  * are enforced by the server; the 预览 date is only ever a date; paths
- * cannot leave the content folder;
+ * cannot leave the content folder, nor can an uploaded file's name;
  * oversized and disguised uploads are refused; headers are strict; failed
  * logins are limited.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, STUDIO } from "./setup.ts";
 import { photo } from "./helpers.ts";
@@ -20,6 +22,7 @@ const ROUTES: [string, string][] = [
   ["POST", "/edit/people/chen-youfu"],
   ["GET", "/edit/people/new"],
   ["POST", "/edit/people/new"],
+  ["POST", "/edit/news/new"],
   ["GET", "/edit/site/site"],
   ["POST", "/edit/site/site"],
   ["POST", "/api/markdown"],
@@ -220,6 +223,57 @@ test("oversized and disguised uploads are refused by their content and size", as
   expect((await sheet("名单.csv", Buffer.alloc(7 * 1024 * 1024, 65))).status()).toBe(413);
   const markdown = await request.post("/api/markdown", { headers: { "x-csrf-token": csrf, "content-type": "text/plain" }, data: '<script>alert(1)</script><img src=x onerror="alert(1)">段落' });
   expect(await markdown.text()).not.toMatch(/<script|onerror/);
+});
+
+test("a notice's uploads: a file name from the client never places a file outside news/files/, and every limit holds", async ({ request }) => {
+  const csrf = await session(request, "张三");
+  const pdf = (text: string) => new File([`%PDF-1.7\n${text}\n`], "x.pdf", { type: "application/pdf" });
+  const notice = (id: string, files: [name: string, file: Blob][], token: string | null = csrf, cover?: Blob) => {
+    const form = new FormData();
+    if (token !== null) form.append("csrf", token);
+    form.append("__id", id);
+    for (const [name, value] of Object.entries({ title: "关于上传附件的测试通知", date: "2026-11-30", category: "通知公告", summary: "用于检查附件上传的限制。", __body: "正文" }))
+      form.append(name, value);
+    if (cover) form.append("coverFile", cover, "cover.jpg");
+    for (const [name, file] of files) form.append("attachmentFiles[]", file, name);
+    return request.post("/edit/news/new", { multipart: form, maxRedirects: 0 });
+  };
+  const stored = (rel: string) => existsSync(join(STUDIO.content, rel));
+
+  // Without the session's token: refused before anything is read or written.
+  expect((await notice("2026-12-csrf", [["a.pdf", pdf("a")]], null)).status()).toBe(403);
+  expect((await notice("2026-12-csrf", [["a.pdf", pdf("a")]], "forged")).status()).toBe(403);
+  expect(stored("news/2026-12-csrf.md") || stored("news/files/a.pdf")).toBe(false);
+
+  // Names as a client may send them, path parts included: each is stored by its last part, in news/files/.
+  const names = ["../../site.yaml.pdf", "..\\..\\附件\\evil.pdf", "/etc/cron.d/job.pdf", "%2e%2e%2fencoded.pdf", "..pdf"];
+  const saved = await notice(
+    "2026-12-names",
+    names.map((name, i) => [name, pdf(String(i))]),
+  );
+  expect(saved.status(), await saved.text()).toBe(303);
+  for (const rel of ["news/files/site.yaml.pdf", "news/files/evil.pdf", "news/files/job.pdf", "news/files/2e-2e-2fencoded.pdf", "news/files/附件.pdf"]) expect(stored(rel), rel).toBe(true);
+  for (const rel of ["site.yaml.pdf", "evil.pdf", "job.pdf", "news/evil.pdf", "../site.yaml.pdf"]) expect(stored(rel), rel).toBe(false);
+
+  // Too many at once, a disguised cover, a disguised attachment: refused by field, nothing written.
+  const head = await request.get("/history");
+  const tooMany = await notice(
+    "2026-12-many",
+    Array.from({ length: 11 }, (_, i) => [`${i}.pdf`, pdf(String(i))]),
+  );
+  expect(tooMany.status()).toBe(422);
+  expect(await tooMany.text()).toContain("一次至多上传 10 个附件");
+  const badCover = await notice("2026-12-cover", [], csrf, new Blob(["<svg onload=alert(1)>"], { type: "image/jpeg" }));
+  expect(badCover.status()).toBe(422);
+  expect(await badCover.text()).toContain("无法识别的图片");
+  const badFile = await notice("2026-12-exe", [["安装程序.docx", new Blob(["MZ\x90\x00"])]]);
+  expect(badFile.status()).toBe(422);
+  expect(await badFile.text()).toContain("附件“安装程序.docx”的内容不是 Word（.docx） 文件");
+  expect(["2026-12-many", "2026-12-cover", "2026-12-exe"].some((id) => stored(`news/${id}.md`))).toBe(false);
+  expect(await (await request.get("/history")).text()).toBe(await head.text());
+
+  // Over the request limit for a notice (52 MB): refused before the body is read whole.
+  expect((await notice("2026-12-big", [["大.pdf", new Blob([Buffer.alloc(53 * 1024 * 1024, 0x25)])]])).status()).toBe(413);
 });
 
 test("failed logins are limited per account", async ({ playwright }) => {

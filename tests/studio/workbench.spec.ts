@@ -1,8 +1,8 @@
 /**
  * Staff work in the workbench, in a real browser, one step after another
  * on one content repository: add a good person with a photo and find them
- * in the preview, and a correction in the next preview; a wrong value is
- * explained at its field; a department's
+ * in the preview, and a correction in the next preview; a notice with its
+ * cover and attachments uploaded; a wrong value is explained at its field; a department's
  * spreadsheet with mistakes is shown per cell, mapped, fixed and imported;
  * a black-list import waits for a second reviewer; a poster is made and
  * downloaded; the site is published; every action is in the history with
@@ -13,6 +13,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
+import { strToU8, zipSync } from "fflate";
 import { readSheet } from "read-excel-file/node";
 import { FIELDS } from "../../src/lib/integrity/columns.ts";
 import { login, logout, photo, waitForJob } from "./helpers.ts";
@@ -42,6 +43,8 @@ test("an editor adds a good person with a photo and finds them in the preview", 
   await page.getByLabel("一句话事迹").fill("赵晓雨十年如一日照顾社区独居老人。");
   await page.getByLabel("事迹", { exact: true }).fill("赵晓雨是社区的志愿者。\n\n每周三她都给独居老人送菜、量血压。");
   await expect(page.locator("#body-preview p")).toHaveCount(2);
+  // No picture to click before one is chosen (nor a broken one).
+  await expect(page.getByRole("img", { name: /所选照片的预览/ })).toBeHidden();
   await page.getByLabel("上传照片").setInputFiles({ name: "IMG 2031 手机.JPG", mimeType: "image/jpeg", buffer: await photo() });
   // A click on the face in the preview sets the crop centre.
   const preview = page.getByRole("img", { name: /所选照片的预览/ });
@@ -98,6 +101,65 @@ test("a correction saved after a preview is in the next preview (built by the pr
   const href = await page.getByRole("link", { name: "打开预览网站" }).getAttribute("href");
   await page.goto(`${href ?? ""}good-people/zhao-xiaoyu/`);
   await expect(page.getByText("八位独居老人").first()).toBeVisible();
+});
+
+test("a notice's cover and attachments are uploaded with its form, refused ones explained, and reach the preview", async ({ page }) => {
+  const id = "2026-12-zhiyuan-peixun";
+  const before = git("rev-parse", "HEAD");
+  await login(page, "张三");
+  await page.getByRole("link", { name: "新闻公告", exact: true }).first().click();
+  await page.getByRole("link", { name: "新增新闻或通知" }).click();
+  await page.getByLabel("编号").fill(id);
+  await page.getByLabel("标题").fill("关于开展文明实践志愿者培训的通知");
+  await page.getByLabel("发布日期").fill("2026-11-30");
+  await page.getByLabel("栏目").selectOption("通知公告");
+  await page.getByLabel("摘要").fill("各新时代文明实践站请于月底前报送参加培训的志愿者名单。");
+  await page.getByLabel("正文", { exact: true }).fill("培训安排见附件。");
+  // A notice has a cover and attachments to upload, not a person's photo.
+  await expect(page.getByLabel("上传照片")).toHaveCount(0);
+  const cover = { name: "IMG_0042.JPG", mimeType: "image/jpeg", buffer: await photo(1600, 1200) };
+  const form = { name: "志愿者 报名表.docx", mimeType: "application/octet-stream", buffer: Buffer.from(zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w/>") })) };
+  const notice = { name: "通知#1.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n% 培训通知\n") };
+
+  // A program renamed to .pdf is refused at its field; nothing is written, and what was typed is still there.
+  await page.getByLabel("上传封面图片").setInputFiles(cover);
+  await page.getByLabel("上传附件").setInputFiles([form, { name: "培训安排.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00 program") }]);
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.locator("#attachmentFiles-error")).toContainText("附件“培训安排.pdf”的内容不是 PDF 文件");
+  await expect(page.getByLabel("标题")).toHaveValue("关于开展文明实践志愿者培训的通知");
+  expect(git("rev-parse", "HEAD")).toBe(before);
+  expect(existsSync(join(STUDIO.content, "news/files/志愿者 报名表.docx"))).toBe(false);
+
+  // A cover needs its description: the loader says so at that field, and the chosen files are said to be unsaved.
+  await page.getByLabel("上传封面图片").setInputFiles(cover);
+  await page.getByLabel("上传附件").setInputFiles([form, notice]);
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.locator(".field.has-error").filter({ has: page.getByLabel("封面图片说明") })).toContainText("有封面图片时必须填写图片说明");
+  await expect(page.locator("#coverFile-error")).toContainText("所选文件尚未保存");
+  expect(git("rev-parse", "HEAD")).toBe(before);
+
+  await page.getByLabel("封面图片说明").fill("志愿者在社区广场学习急救知识");
+  await page.getByLabel("上传封面图片").setInputFiles(cover);
+  await page.getByLabel("上传附件").setInputFiles([form, notice]);
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status")).toContainText("已保存");
+
+  // Stored under the item's id (the cover, upright and without metadata) and under safe names (the attachments).
+  const stored = await sharp(readFileSync(join(STUDIO.content, `news/images/${id}.jpg`))).metadata();
+  expect([stored.width, stored.height, stored.orientation, stored.exif]).toEqual([1200, 1600, undefined, undefined]);
+  expect(readFileSync(join(STUDIO.content, "news/files/通知-1.pdf"))).toEqual(notice.buffer);
+  const saved = readFileSync(join(STUDIO.content, `news/${id}.md`), "utf8");
+  for (const line of [`cover: images/${id}.jpg`, "title: 志愿者 报名表", "file: files/志愿者 报名表.docx", "title: 通知-1", "file: files/通知-1.pdf"]) expect(saved).toContain(line);
+
+  await page.getByRole("link", { name: "预览", exact: true }).first().click();
+  await page.getByRole("button", { name: "生成预览" }).click();
+  expect(await waitForJob(page)).toContain("预览已生成");
+  const href = await page.getByRole("link", { name: "打开预览网站" }).getAttribute("href");
+  await page.goto(`${href ?? ""}news/${id}/`);
+  await expect(page.getByRole("img", { name: "志愿者在社区广场学习急救知识" })).toBeVisible();
+  const download = page.getByRole("link", { name: /志愿者 报名表/ });
+  const file = await page.request.get(new URL((await download.getAttribute("href")) ?? "", page.url()).href);
+  expect(Buffer.from(await file.body())).toEqual(form.buffer);
 });
 
 test("a photo is cropped to the site's 4:5 around the point staff chose", async ({ page }) => {

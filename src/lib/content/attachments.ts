@@ -44,13 +44,23 @@ function matches(bytes: Uint8Array, family: Family, part?: string): boolean {
   }
 }
 
+const unsupported = (name: string) => `不支持的附件类型“${extname(name)}”：应为 ${Object.keys(FAMILY).join("、")}`;
+
+/** Why these bytes, named `name` (its extension says what they must be), are not an attachment to publish; undefined when they are one. */
+export function attachmentProblem(name: string, bytes: Uint8Array): string | undefined {
+  const kind = FAMILY[extname(name).toLowerCase()];
+  if (!kind) return unsupported(name);
+  if (bytes.length === 0) return `附件“${name}”是空文件`;
+  if (!matches(bytes, kind.family, kind.part)) return `附件“${name}”的内容不是 ${kind.label} 文件（扩展名与文件内容不符，文件可能已损坏或被改名）`;
+  return undefined;
+}
+
 /** The file's bytes when acceptable, or a Chinese description of the problem. */
 export async function checkAttachment(baseDir: string, relPath: string): Promise<{ bytes: Uint8Array } | { problem: string }> {
   const base = resolve(baseDir);
   const full = resolve(base, relPath);
   if (!full.startsWith(base + sep)) return { problem: `附件路径“${relPath}”超出内容目录` };
-  const kind = FAMILY[extname(full).toLowerCase()];
-  if (!kind) return { problem: `不支持的附件类型“${extname(full)}”：应为 ${Object.keys(FAMILY).join("、")}` };
+  if (!FAMILY[extname(full).toLowerCase()]) return { problem: unsupported(full) };
   let size: number;
   try {
     size = (await stat(full)).size;
@@ -59,8 +69,8 @@ export async function checkAttachment(baseDir: string, relPath: string): Promise
     return { problem: code === "ENOENT" || code === "ENOTDIR" ? `找不到附件文件“${relPath}”` : `无法读取附件“${relPath}”（${code ?? String(error)}）` };
   }
   if (size > MAX_ATTACHMENT_BYTES) return { problem: `附件过大：${(size / 1048576).toFixed(1)} MB，上限 ${MAX_ATTACHMENT_BYTES / 1048576} MB，请压缩或拆分后再上传` };
-  if (size === 0) return { problem: `附件“${relPath}”是空文件` };
+  // Read only once its size is known to be within the limit.
   const bytes = await readFile(full);
-  if (!matches(bytes, kind.family, kind.part)) return { problem: `附件“${relPath}”的内容不是 ${kind.label} 文件（扩展名与文件内容不符，文件可能已损坏或被改名）` };
-  return { bytes };
+  const problem = attachmentProblem(relPath, bytes);
+  return problem ? { problem } : { bytes };
 }

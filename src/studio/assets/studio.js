@@ -27,7 +27,7 @@ for (const area of document.querySelectorAll("textarea[data-preview]")) {
   area.addEventListener("input", update);
 }
 
-// Photos and spreadsheets: drop a file on its field.
+// Photos, covers, attachments and spreadsheets: drop files on their field.
 for (const zone of document.querySelectorAll("[data-drop]")) {
   const input = zone.querySelector('input[type="file"]');
   zone.addEventListener("dragover", (e) => {

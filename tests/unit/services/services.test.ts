@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { checkAttachment, MAX_ATTACHMENT_BYTES } from "../../../src/lib/content/attachments.ts";
+import { attachmentProblem, checkAttachment, MAX_ATTACHMENT_BYTES } from "../../../src/lib/content/attachments.ts";
 import { handbookChapters } from "../../../src/lib/handbook/chapters.ts";
 import { printHtml } from "../../../src/lib/handbook/print-html.ts";
 import { cleanExcerpt } from "../../../src/lib/search/results.ts";
@@ -78,6 +78,10 @@ describe("attachments are checked by their bytes", () => {
     const result = await checkAttachment(dir, put(name, bytes));
     expect("bytes" in result).toBe(ok);
     if (!ok && "problem" in result) expect(result.problem).toContain(why);
+    // The same bytes uploaded in the workbench are judged the same way, before they are stored.
+    const uploaded = attachmentProblem(name, typeof bytes === "string" ? Buffer.from(bytes, "latin1") : bytes);
+    expect(uploaded === undefined).toBe(ok);
+    if (!ok) expect(uploaded).toContain(why);
   });
   it("refuses paths outside the folder and files over the limit", async () => {
     expect(await checkAttachment(dir, "../x.pdf")).toEqual({ problem: expect.stringContaining("超出内容目录") as string });

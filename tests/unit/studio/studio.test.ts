@@ -6,7 +6,7 @@ import { byField, fields, formToData, jsonSchemaOf } from "../../../src/studio/f
 import { escapeHtml, html, raw } from "../../../src/studio/html.ts";
 import { findKind, itemChanges, KINDS, readItem } from "../../../src/studio/kinds.ts";
 import { entryDiff } from "../../../src/studio/route-lists.ts";
-import { focusOf, portraitCrop } from "../../../src/studio/route-content.ts";
+import { focusOf, portraitCrop } from "../../../src/studio/uploads.ts";
 import { LoginLimiter, Sessions, IDLE_MINUTES, MAX_HOURS } from "../../../src/studio/sessions.ts";
 import { ContentStore, PathError, safeRelative } from "../../../src/studio/store.ts";
 import { Accounts, can } from "../../../src/studio/users.ts";

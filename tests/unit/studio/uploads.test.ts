@@ -1,0 +1,105 @@
+/**
+ * Files uploaded in content forms (src/studio/uploads.ts): the names
+ * attachments are stored under, whatever a computer calls them; a name never
+ * taking another file's place; covers stored upright and without metadata.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { contentFile } from "../../../src/schemas/common.ts";
+import { ATTACHMENT_EXTENSION } from "../../../src/schemas/news.ts";
+import { ContentStore } from "../../../src/studio/store.ts";
+import { attachmentName, freePath, processPicture, uploadedAttachmentProblem } from "../../../src/studio/uploads.ts";
+import { MAX_ATTACHMENT_BYTES } from "../../../src/lib/content/attachments.ts";
+
+describe("an uploaded attachment's stored name", () => {
+  it.each([
+    ["志愿者报名表.docx", "志愿者报名表.docx", "志愿者报名表"],
+    ["关于开展文明交通劝导活动的通知.PDF", "关于开展文明交通劝导活动的通知.pdf", "关于开展文明交通劝导活动的通知"],
+    ["C:\\Users\\文明办\\桌面\\通知 (1).pdf", "通知 (1).pdf", "通知 (1)"],
+    ["/home/staff/下载/名单.xlsx", "名单.xlsx", "名单"],
+    ["../../etc/passwd.pdf", "passwd.pdf", "passwd"],
+    ["..pdf", "附件.pdf", "附件"],
+    [".DOCX", "附件.docx", "附件"],
+    ["#1 通知?.pdf", "1 通知.pdf", "1 通知"],
+    ["100%完成&表彰=名单.xlsx", "100-完成-表彰-名单.xlsx", "100-完成-表彰-名单"],
+    ["通知\u202Efdp.exe.pdf", "通知-fdp.exe.pdf", "通知-fdp.exe"],
+    ["通知\u0000\u0007.pdf", "通知.pdf", "通知"],
+    ["  多个   空格  .wps", "多个 空格.wps", "多个 空格"],
+    [`${"很".repeat(80)}.ofd`, `${"很".repeat(60)}.ofd`, "很".repeat(60)],
+    ["e\u0301cole.pdf", "\u00e9cole.pdf", "\u00e9cole"],
+  ])("%j → %j", (uploaded, name, title) => {
+    expect(attachmentName(uploaded)).toEqual({ name, title });
+  });
+
+  it.each([["程序.exe"], ["页面.html"], ["脚本.pdf.js"], ["无扩展名"], ["压缩包.zip"], ["图片.jpg"]])("%j is refused, naming what was received", (uploaded) => {
+    const named = attachmentName(uploaded);
+    expect(named).toEqual({ error: expect.stringContaining(`附件“${uploaded}”的类型`) as string });
+  });
+
+  // Property: whatever the upload was called, the stored path passes the loader's own rule for an attachment's path.
+  const rule = contentFile("files/x.pdf", ATTACHMENT_EXTENSION, "");
+  const pieces = ["通知", " ", "..", "/", "\\", "#", "?", "%", "&", "\u0000", "\u202E", "名单", "a", ".", "-", "~", "$", "'", "《", "》", "（", "）", "\t"];
+  it("any name made of awkward pieces becomes a path the loader accepts, in files/", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 500; i++) {
+      const stem = Array.from({ length: 1 + (next() % 12) }, () => pieces[next() % pieces.length]).join("");
+      const ext = [".pdf", ".DOCX", ".xls", ".ofd"][next() % 4] ?? ".pdf";
+      const named = attachmentName(`${stem}${ext}`);
+      if ("error" in named) throw new Error(`${stem}${ext}: ${named.error}`);
+      expect(rule.safeParse(`files/${named.name}`).success, `${JSON.stringify(stem + ext)} → ${named.name}`).toBe(true);
+      expect(named.name).not.toMatch(/^[.\s-]|[\\/]/);
+    }
+  });
+
+  it("an attachment over the limit is refused by its size before its content is looked at", () => {
+    expect(uploadedAttachmentProblem("大文件.pdf", Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 0x25))).toContain("过大");
+    expect(uploadedAttachmentProblem("通知.pdf", Buffer.from("%PDF-1.7\n"))).toBeUndefined();
+  });
+});
+
+describe("an upload never takes another file's place", () => {
+  const root = mkdtempSync(join(tmpdir(), "uploads-"));
+  mkdirSync(join(root, "news/files"), { recursive: true });
+  writeFileSync(join(root, "news/files/通知.pdf"), "%PDF-1.7 old");
+  writeFileSync(join(root, "news/files/通知-2.pdf"), "%PDF-1.7 other");
+  const store = new ContentStore(root);
+  it.each([
+    ["a free name is used as it is", "名单.xlsx", "%PDF", new Set<string>(), "news/files/名单.xlsx"],
+    ["the same bytes under the same name are the same file", "通知.pdf", "%PDF-1.7 old", new Set<string>(), "news/files/通知.pdf"],
+    ["other bytes under a taken name get the next free number", "通知.pdf", "%PDF-1.7 new", new Set<string>(), "news/files/通知-3.pdf"],
+    ["a name chosen earlier in the same save is taken", "名单.xlsx", "%PDF", new Set(["news/files/名单.xlsx"]), "news/files/名单-2.xlsx"],
+  ])("%s", async (_what, name, bytes, taken, path) => {
+    expect(await freePath(store, "news/files", name, Buffer.from(bytes), taken)).toBe(path);
+  });
+});
+
+describe("a news cover is stored upright, uncropped, without its metadata", () => {
+  it("a phone photo turned by its EXIF orientation, with its GPS position", async () => {
+    const phone = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#3a7" } })
+      .jpeg()
+      .withMetadata({ orientation: 6, exif: { IFD0: { Make: "PhoneMaker" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "39/1 54/1 0/1" } } })
+      .toBuffer();
+    const sent = await sharp(phone).metadata();
+    expect([sent.orientation, sent.exif?.includes("PhoneMaker")]).toEqual([6, true]);
+    const stored = await processPicture(phone, "封面图片");
+    if ("error" in stored) throw new Error(stored.error);
+    const meta = await sharp(stored.data).metadata();
+    expect([meta.format, meta.width, meta.height, meta.orientation, meta.exif]).toEqual(["jpeg", 1200, 1600, undefined, undefined]);
+  });
+
+  it.each([
+    ["not a picture", Buffer.from("<script>alert(1)</script>"), "无法识别的图片：文件内容不是 JPG、PNG 或 WebP 封面图片"],
+    ["too small", null, "封面图片太小：200×150 像素"],
+  ])("%s: refused, in the cover's own words", async (_what, bytes, message) => {
+    const input =
+      bytes ??
+      (await sharp({ create: { width: 200, height: 150, channels: 3, background: "#fff" } })
+        .png()
+        .toBuffer());
+    expect(await processPicture(input, "封面图片")).toEqual({ error: expect.stringContaining(message) as string });
+  });
+});
