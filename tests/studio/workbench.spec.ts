@@ -158,6 +158,7 @@ test("a notice's cover and attachments are uploaded with its form, refused ones 
   await page.goto(`${href ?? ""}news/${id}/`);
   await expect(page.getByRole("img", { name: "志愿者在社区广场学习急救知识" })).toBeVisible();
   const download = page.getByRole("link", { name: /志愿者 报名表/ });
+  await expect(download).toHaveAttribute("href", "/news/files/志愿者%20报名表.docx");
   const file = await page.request.get(new URL((await download.getAttribute("href")) ?? "", page.url()).href);
   expect(Buffer.from(await file.body())).toEqual(form.buffer);
 });

@@ -67,7 +67,8 @@ export const urls = {
   news: (page = 1) => paged("/news/", page),
   newsCategory: (c: NewsCategory, page = 1) => paged(`/news/category/${NEWS_CATEGORY_SLUGS[c]}/`, page),
   newsItem: (id: string) => `/news/${id}/`,
-  newsFile: (file: string) => `/news/${file}`,
+  /** Spaces are the one character an attachment's name may keep (src/studio/uploads.ts) that a URL may not hold as it is. */
+  newsFile: (file: string) => `/news/${file.replaceAll(" ", "%20")}`,
   newsFeed: () => "/news/feed.xml",
   volunteer: () => "/volunteer/",
   volunteerPast: (page = 1) => paged("/volunteer/past/", page),
