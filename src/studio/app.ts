@@ -20,6 +20,7 @@ import { Pending } from "./pending.ts";
 import { Jobs } from "./jobs.ts";
 import { WarmBuilder } from "../lib/build/warm-builder.ts";
 import { contentRoutes } from "./route-content.ts";
+import { imageRoutes } from "./route-images.ts";
 import { listRoutes } from "./route-lists.ts";
 import { previewApp, siteRoutes } from "./route-site.ts";
 
@@ -75,6 +76,8 @@ const LIMITS: [RegExp, number][] = [
   [/^\/edit\/people\//, 12 * MB],
   // A cover (10 MB) and attachments (20 MB each): two large attachments at a time; more are saved in turns.
   [/^\/edit\/news\//, 52 * MB],
+  // Pictures for the library, 10 MB each: a few at a time.
+  [/^\/images$/, 52 * MB],
   [/^\/lists\/check$/, 6 * MB],
 ];
 const DEFAULT_LIMIT = 1 * MB;
@@ -182,6 +185,7 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
 
   contentRoutes(app, studio);
   listRoutes(app, studio);
+  imageRoutes(app, studio);
   siteRoutes(app, studio, options.previewPort ?? (() => 4323));
   app.notFound((c) => c.text("页面不存在", 404));
   app.onError((error, c) => {

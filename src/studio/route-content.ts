@@ -216,6 +216,7 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
           ${KINDS.map((k) => html`<li><a href="/edit/${k.key}">${k.label}</a></li>`)}
           <li><a href="/lists">红黑榜导入与更正</a></li>
           <li><a href="/posters">海报制作</a></li>
+          <li><a href="/images">图片库</a></li>
           <li><a href="/preview">预览</a></li>
           <li><a href="/publish">发布</a></li>
           <li><a href="/history">修改记录</a></li>

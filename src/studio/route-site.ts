@@ -1,7 +1,7 @@
 /** 海报制作, 预览, 发布 and 修改记录 (with undo). */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, stat, readFile } from "node:fs/promises";
+import { stat, readFile } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { Hono } from "hono";
@@ -18,6 +18,7 @@ import { POSTER_SIZES, findSize, type PosterFormat } from "../lib/poster/sizes.t
 import { PosterError } from "../lib/poster/templates.ts";
 import { adSchema, TEMPLATE_NAMES, TEMPLATES, type AdData } from "../schemas/ad.ts";
 import { checkImageFile, imageRefOf, logoOf } from "../lib/content/images.ts";
+import { libraryImages } from "./route-images.ts";
 import { isIsoDate } from "../primitives/dates.ts";
 import { describeIssue } from "../lib/content/problems.ts";
 
@@ -70,12 +71,6 @@ async function posterInput(content: SiteContent, ad: AdData) {
   if (ad.image) studioAd.image = await imageRefOf(join(content.root, ad.image), ad.focus);
   if (ad.partnerLogo) studioAd.partnerLogo = await logoOf(join(content.root, ad.partnerLogo));
   return adInput({ ...content, ads: [studioAd] }, "studio");
-}
-
-/** Images staff can pick for a poster: the files in content/images/. */
-async function contentImages(root: string): Promise<string[]> {
-  const names = await readdir(join(root, "images")).catch(() => []);
-  return names.filter((n) => /\.(png|jpe?g|webp|svg)$/i.test(n)).map((n) => `images/${n}`);
 }
 
 const TYPES: Record<string, string> = {
@@ -161,7 +156,7 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
   // 海报制作: every size drawn by the build's renderer as the slogan is typed.
   app.get("/posters", async (c) => {
     const site = await content();
-    const images = await contentImages(site.root);
+    const images = await libraryImages(site.root);
     const imageOptions = (none: string) =>
       html`<option value="">${none}</option>
         ${images.map((i) => html`<option>${i}</option>`)}`;
@@ -186,7 +181,7 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
           </div>
           <div class="field">
             <label for="p-image">主图（图片版式必选）</label>
-            <p class="help" id="p-image-help">content/images/ 中的照片或插图</p>
+            <p class="help" id="p-image-help">图片库中的照片或插图（新图片请先在<a href="/images">图片库</a>上传）</p>
             <select id="p-image" name="image" aria-describedby="p-image-help" data-poster>
               ${imageOptions("（不用图片）")}
             </select>

@@ -1,6 +1,6 @@
 /**
- * Files staff upload in content forms: good people's photos, news covers and
- * notices' attachments. Pictures are checked by their content (not their
+ * Files staff upload in the workbench: good people's photos, news covers,
+ * notices' attachments and the image library's pictures. Pictures are checked by their content (not their
  * name), within limits, turned upright and re-encoded without their metadata
  * (phones record the place a photo was taken); attachments are checked by
  * their bytes like the loader does and stored under a name made safe from
@@ -10,6 +10,7 @@
 import { extname } from "node:path";
 import sharp from "sharp";
 import { attachmentProblem, MAX_ATTACHMENT_BYTES } from "../lib/content/attachments.ts";
+import { MAX_IMAGE_PIXELS, svgProblem } from "../lib/content/images.ts";
 import { ATTACHMENT_EXTENSION } from "../schemas/news.ts";
 import type { ContentStore } from "./store.ts";
 
@@ -92,22 +93,63 @@ const MAX_STEM = 60;
  * case. Refused when the extension is not an attachment's.
  */
 export function attachmentName(uploaded: string): { name: string; title: string } | { error: string } {
+  const { last, ext, stem } = uploadedName(uploaded);
+  if (!ATTACHMENT_EXTENSION.test(ext)) return { error: `附件“${last}”的类型“${ext || "（无扩展名）"}”不支持：请上传 PDF、Word、Excel、PowerPoint、WPS 或 OFD 文件` };
+  const safe = stem || "附件";
+  return { name: `${safe}${ext}`, title: safe };
+}
+
+/** An uploaded file's name split: its last part as sent, its extension in lower case, and its name before that made safe (may be empty). */
+function uploadedName(uploaded: string): { last: string; ext: string; stem: string } {
   const last = uploaded.normalize("NFC").split(/[\\/]/).pop() ?? "";
   // Not extname: a file called “.pdf” has an extension here, and no name.
   const ext = (/\.[^.]*$/.exec(last)?.[0] ?? "").toLowerCase();
-  if (!ATTACHMENT_EXTENSION.test(ext)) return { error: `附件“${last}”的类型“${ext || "（无扩展名）"}”不支持：请上传 PDF、Word、Excel、PowerPoint、WPS 或 OFD 文件` };
-  const stem = [
-    ...last
-      .slice(0, last.length - ext.length)
-      .replace(UNSAFE_NAME, "-")
-      .replace(/\s+/g, " ")
-      .replace(/^[\s.-]+|[\s.-]+$/g, ""),
-  ]
-    .slice(0, MAX_STEM)
-    .join("")
-    .trim();
-  const safe = stem || "附件";
-  return { name: `${safe}${ext}`, title: safe };
+  const safe = last
+    .slice(0, last.length - ext.length)
+    .replace(UNSAFE_NAME, "-")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s.-]+|[\s.-]+$/g, "");
+  return { last, ext, stem: [...safe].slice(0, MAX_STEM).join("").trim() };
+}
+
+/** Raster formats the image library keeps, and the extension each is stored with. */
+const LIBRARY_FORMATS: Record<string, string> = { jpeg: ".jpg", png: ".png", webp: ".webp" };
+
+/** An SVG file's start: an XML declaration, comments and a doctype may come before its <svg> element. */
+const SVG_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg\b/i;
+
+/**
+ * A picture for the image library (content/images/: posters' main pictures,
+ * partners' and the office's logos), judged by its content whatever its name:
+ * a JPG, PNG or WebP is turned upright and written again in its own format
+ * without its metadata, at full size (an A3 print needs every pixel) and with
+ * its transparency (a logo's); an SVG is kept as it is when it has no script
+ * or outside reference. Named from the uploaded name made safe, with the
+ * extension of what it really is.
+ */
+export async function processLibraryImage(bytes: Buffer, uploaded: string): Promise<{ name: string; data: Buffer } | { error: string }> {
+  const { last, stem } = uploadedName(uploaded);
+  const name = stem || "图片";
+  if (bytes.length > PHOTO_LIMITS.bytes) return { error: `图片“${last}”过大：${(bytes.length / 1024 / 1024).toFixed(1)} MB，上限 10 MB` };
+  if (SVG_START.test(bytes.subarray(0, 4096).toString("utf8"))) {
+    const problem = svgProblem(bytes.toString("utf8"));
+    return problem ? { error: `图片“${last}”：${problem}` } : { name: `${name}.svg`, data: bytes };
+  }
+  let format: string | undefined;
+  let pixels = 0;
+  try {
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    format = meta.format;
+    pixels = (meta.width ?? 0) * (meta.height ?? 0);
+  } catch {
+    format = undefined;
+  }
+  const ext = format ? LIBRARY_FORMATS[format] : undefined;
+  if (!ext) return { error: `无法识别的图片“${last}”：文件内容不是 JPG、PNG、WebP 或 SVG 图片（仅改扩展名无效）` };
+  if (pixels > MAX_IMAGE_PIXELS) return { error: `图片“${last}”像素过多：上限 ${MAX_IMAGE_PIXELS / 1e6} 百万像素，请缩小后再上传` };
+  const upright = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
+  const encoded = format === "png" ? upright.png({ compressionLevel: 9 }) : format === "webp" ? upright.webp({ quality: 90 }) : upright.jpeg({ quality: 90, mozjpeg: true });
+  return { name: `${name}${ext}`, data: await encoded.toBuffer() };
 }
 
 /** Why an uploaded attachment cannot be published (its bytes, as the loader checks them), or undefined. */

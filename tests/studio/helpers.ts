@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { ACCOUNTS } from "./setup.ts";
@@ -30,4 +31,19 @@ export async function waitForJob(page: Page): Promise<string> {
   const job = page.locator("[data-job]");
   await expect(job).toHaveAttribute("data-state", /done|failed/, { timeout: 150_000 });
   return (await page.locator("#job-state").textContent()) ?? "";
+}
+
+/** The phone-size PNG the poster studio offers for download, decoded: its pixels, and how many of them `match`. */
+export async function downloadPhonePoster(page: Page): Promise<{ width: number; height: number; count: (match: (r: number, g: number, b: number) => boolean) => number }> {
+  const download = page.waitForEvent("download");
+  await page.locator('a[data-download="phone"][data-format="png"]').click();
+  const { data, info } = await sharp(readFileSync(await (await download).path()))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const count = (match: (r: number, g: number, b: number) => boolean) => {
+    let n = 0;
+    for (let i = 0; i < data.length; i += info.channels) if (match(data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0)) n++;
+    return n;
+  };
+  return { width: info.width, height: info.height, count };
 }

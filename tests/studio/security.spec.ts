@@ -2,7 +2,8 @@
  * The workbench attacked from outside, over HTTP: every route refuses
  * anonymous requests; state changes need the session's CSRF token; roles
  * are enforced by the server; the 预览 date is only ever a date; paths
- * cannot leave the content folder, nor can an uploaded file's name;
+ * cannot leave the content folder, nor can an uploaded file's name (notices'
+ * attachments, the image library's pictures);
  * oversized and disguised uploads are refused; headers are strict; failed
  * logins are limited.
  */
@@ -23,6 +24,9 @@ const ROUTES: [string, string][] = [
   ["GET", "/edit/people/new"],
   ["POST", "/edit/people/new"],
   ["POST", "/edit/news/new"],
+  ["GET", "/images"],
+  ["GET", "/images/file/qingming.svg"],
+  ["POST", "/images"],
   ["GET", "/edit/site/site"],
   ["POST", "/edit/site/site"],
   ["POST", "/api/markdown"],
@@ -274,6 +278,47 @@ test("a notice's uploads: a file name from the client never places a file outsid
 
   // Over the request limit for a notice (52 MB): refused before the body is read whole.
   expect((await notice("2026-12-big", [["大.pdf", new Blob([Buffer.alloc(53 * 1024 * 1024, 0x25)])]])).status()).toBe(413);
+});
+
+test("the image library: a client's file name cannot place a picture outside images/, pictures are judged by content, files are served only from the list", async ({ request }) => {
+  const csrf = await session(request, "张三");
+  const upload = (files: [name: string, file: Blob][], token: string | null = csrf) => {
+    const form = new FormData();
+    if (token !== null) form.append("csrf", token);
+    for (const [name, file] of files) form.append("imageFiles[]", file, name);
+    return request.post("/images", { multipart: form, maxRedirects: 0 });
+  };
+  const stored = (rel: string) => existsSync(join(STUDIO.content, rel));
+  const png = new Uint8Array(await photo(400, 300));
+  expect((await upload([["a.jpg", new Blob([png])]], null)).status()).toBe(403);
+
+  const saved = await upload([
+    ["../../site.yaml.jpg", new Blob([png])],
+    ["..\\ads\\evil.jpg", new Blob([png])],
+    ["%2e%2e%2fencoded.jpg", new Blob([png])],
+    ["干净.svg", new Blob(['<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'])],
+  ]);
+  expect(saved.status(), await saved.text()).toBe(303);
+  for (const rel of ["images/site.yaml.jpg", "images/evil.jpg", "images/2e-2e-2fencoded.jpg", "images/干净.svg"]) expect(stored(rel), rel).toBe(true);
+  for (const rel of ["site.yaml.jpg", "ads/evil.jpg", "evil.jpg"]) expect(stored(rel), rel).toBe(false);
+
+  for (const [name, bytes, message] of [
+    ["脚本.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "SVG 含脚本或外部引用"],
+    ["外链.svg", '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://example.com/x.png"/></svg>', "SVG 含脚本或外部引用"],
+    ["网页.png", "<html><script>alert(1)</script></html>", "无法识别的图片"],
+  ] as const) {
+    const refused = await upload([[name, new Blob([bytes])]]);
+    expect(refused.status(), name).toBe(422);
+    expect(await refused.text()).toContain(message);
+    expect(stored(`images/${name}`)).toBe(false);
+  }
+  expect((await upload([["大.jpg", new Blob([Buffer.alloc(53 * 1024 * 1024, 1)])]])).status()).toBe(413);
+
+  // Served by name from the library's own list: nothing else of the content folder, however the name is written.
+  expect((await request.get("/images/file/evil.jpg")).headers()["content-type"]).toBe("image/jpeg");
+  for (const name of ["..%2fsite.yaml", "%2e%2e%2fsite.yaml", "site.yaml", "..%2f..%2fpackage.json", "qingming.svg%00.txt"]) {
+    expect((await request.get(`/images/file/${name}`)).status(), name).toBe(404);
+  }
 });
 
 test("failed logins are limited per account", async ({ playwright }) => {

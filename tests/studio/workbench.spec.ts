@@ -2,7 +2,8 @@
  * Staff work in the workbench, in a real browser, one step after another
  * on one content repository: add a good person with a photo and find them
  * in the preview, and a correction in the next preview; a notice with its
- * cover and attachments uploaded; a wrong value is explained at its field; a department's
+ * cover and attachments uploaded; a picture uploaded to the image library and drawn
+ * on a poster; a wrong value is explained at its field; a department's
  * spreadsheet with mistakes is shown per cell, mapped, fixed and imported;
  * a black-list import waits for a second reviewer; a poster is made and
  * downloaded; the site is published; every action is in the history with
@@ -16,7 +17,7 @@ import sharp from "sharp";
 import { strToU8, zipSync } from "fflate";
 import { readSheet } from "read-excel-file/node";
 import { FIELDS } from "../../src/lib/integrity/columns.ts";
-import { login, logout, photo, waitForJob } from "./helpers.ts";
+import { downloadPhonePoster, login, logout, photo, waitForJob } from "./helpers.ts";
 import { STUDIO } from "./setup.ts";
 
 test.describe.configure({ mode: "serial" });
@@ -300,15 +301,9 @@ test("the poster studio makes an image-led poster in a named palette, and a rule
   await page.getByLabel("纵向").fill("70");
   await page.getByLabel("图片署名").fill("插图：示例");
   await expect(page.locator("#poster-status")).toHaveText("预览已更新");
-  const download = page.waitForEvent("download");
-  await page.locator('a[data-download="phone"][data-format="png"]').click();
-  const png = await sharp(readFileSync(await (await download).path()))
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  expect([png.info.width, png.info.height]).toEqual([1080, 1920]);
-  let green = 0;
-  for (let i = 0; i < png.data.length; i += png.info.channels) if (png.data[i] === 0x1e && png.data[i + 1] === 0x5b && png.data[i + 2] === 0x3a) green++;
-  expect(green).toBeGreaterThan(50_000);
+  const poster = await downloadPhonePoster(page);
+  expect([poster.width, poster.height]).toEqual([1080, 1920]);
+  expect(poster.count((r, g, b) => r === 0x1e && g === 0x5b && b === 0x3a)).toBeGreaterThan(50_000);
   await page.getByLabel("编号").fill("qingming-tupian");
   await page.getByRole("button", { name: "保存为公益广告" }).click();
   await expect(page.getByRole("status")).toContainText("文明祭扫 绿色清明");
@@ -322,6 +317,37 @@ test("the poster studio makes an image-led poster in a named palette, and a rule
   await page.getByLabel("“不要”条目（规范版式，每行一条）").fill("不抢座\n不外放音乐");
   await expect(page.locator("#poster-status")).toHaveText("预览已更新");
   await expect(page.locator('img[data-size="led"]')).toHaveAttribute("src", /^blob:/);
+});
+
+test("a picture uploaded to the image library is offered in the poster studio and drawn on the poster", async ({ page }) => {
+  const head = git("rev-parse", "HEAD");
+  await login(page, "张三");
+  await page.getByRole("link", { name: "图片库" }).first().click();
+  // A disguised file is refused by its content, and nothing is written.
+  await page.getByLabel("上传图片").setInputFiles({ name: "合影.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<html>不是图片</html>") });
+  await page.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(page.locator("#image-files-error")).toContainText("无法识别的图片“合影.jpg”");
+  expect(git("rev-parse", "HEAD")).toBe(head);
+
+  // A phone photo: stored upright, without its metadata, under its own name.
+  const red = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 0xd0, g: 0x10, b: 0x10 } } })
+    .jpeg()
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  await page.getByLabel("上传图片").setInputFiles({ name: "社区 志愿者.JPG", mimeType: "image/jpeg", buffer: red });
+  await page.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("已上传：images/社区 志愿者.jpg");
+  await expect(page.getByText("images/社区 志愿者.jpg", { exact: true })).toBeVisible();
+  const stored = await sharp(readFileSync(join(STUDIO.content, "images/社区 志愿者.jpg"))).metadata();
+  expect([stored.width, stored.height, stored.orientation, stored.exif]).toEqual([1200, 1600, undefined, undefined]);
+  expect(git("log", "-1", "--format=%an|%s")).toBe("张三|图片库：上传 images/社区 志愿者.jpg（张三）\n");
+
+  await page.getByRole("link", { name: "海报制作" }).first().click();
+  await page.getByLabel("版式", { exact: true }).selectOption({ label: "图片" });
+  await page.getByLabel("主图（图片版式必选）").selectOption("images/社区 志愿者.jpg");
+  await expect(page.locator("#poster-status")).toHaveText("预览已更新");
+  const poster = await downloadPhonePoster(page);
+  expect(poster.count((r, g, b) => r > 0xb0 && g < 0x40 && b < 0x40)).toBeGreaterThan(100_000);
 });
 
 test("an editor cannot publish; a reviewer publishes and the change is in the published folder", async ({ page }) => {

@@ -16,6 +16,12 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 const SVG_DANGER = /<script\b|\son[a-z]+\s*=|javascript:|<foreignObject\b|<iframe\b|<embed\b|<object\b|(?:xlink:)?href\s*=\s*["']\s*(?:https?:|\/\/|data:text)/i;
 
+/** Why an SVG's text is not accepted (a script or an outside reference), or undefined. */
+export function svgProblem(text: string): string | undefined {
+  const m = SVG_DANGER.exec(text);
+  return m ? `SVG 含脚本或外部引用（“${m[0].trim()}”），不予接受：请导出为不含脚本的 SVG 或 PNG` : undefined;
+}
+
 /** Returns a Chinese problem description, or undefined when the image is acceptable. */
 export async function checkImageFile(baseDir: string, relPath: string): Promise<string | undefined> {
   const base = resolve(baseDir);
@@ -30,11 +36,7 @@ export async function checkImageFile(baseDir: string, relPath: string): Promise<
     return `无法读取图片文件“${relPath}”（${code ?? String(error)}）`;
   }
   if (size > MAX_IMAGE_BYTES) return `图片过大：${(size / 1048576).toFixed(1)} MB，上限 ${MAX_IMAGE_BYTES / 1048576} MB`;
-  if (extname(full).toLowerCase() === ".svg") {
-    const text = await readFile(full, "utf8");
-    const m = SVG_DANGER.exec(text);
-    return m ? `SVG 含脚本或外部引用（“${m[0].trim()}”），不予接受：请导出为不含脚本的 SVG 或 PNG` : undefined;
-  }
+  if (extname(full).toLowerCase() === ".svg") return svgProblem(await readFile(full, "utf8"));
   try {
     const meta = await sharp(full, { limitInputPixels: false }).metadata();
     const pixels = (meta.width ?? 0) * (meta.height ?? 0);

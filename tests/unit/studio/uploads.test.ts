@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { contentFile } from "../../../src/schemas/common.ts";
 import { ATTACHMENT_EXTENSION } from "../../../src/schemas/news.ts";
 import { ContentStore } from "../../../src/studio/store.ts";
-import { attachmentName, freePath, processPicture, uploadedAttachmentProblem } from "../../../src/studio/uploads.ts";
+import { attachmentName, freePath, processLibraryImage, processPicture, uploadedAttachmentProblem } from "../../../src/studio/uploads.ts";
 import { MAX_ATTACHMENT_BYTES } from "../../../src/lib/content/attachments.ts";
 
 describe("an uploaded attachment's stored name", () => {
@@ -101,5 +101,47 @@ describe("a news cover is stored upright, uncropped, without its metadata", () =
         .png()
         .toBuffer());
     expect(await processPicture(input, "封面图片")).toEqual({ error: expect.stringContaining(message) as string });
+  });
+});
+
+describe("a picture for the image library is judged by its content and keeps what a poster needs", () => {
+  const rgba = () => sharp({ create: { width: 320, height: 200, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 0.5 } } });
+  it.each([
+    ["a PNG logo keeps its transparency and its format", "合作单位 标识.PNG", () => rgba().png().toBuffer(), "合作单位 标识.png", "png", true],
+    ["a JPG named .png is stored as what it is", "照片.png", () => rgba().flatten().jpeg().toBuffer(), "照片.jpg", "jpeg", false],
+    ["a WebP stays WebP", "插图.webp", () => rgba().webp().toBuffer(), "插图.webp", "webp", true],
+    ["a path from the client keeps only its last part", "C:\\图片\\..\\..\\清明.jpg", () => rgba().flatten().jpeg().toBuffer(), "清明.jpg", "jpeg", false],
+  ])("%s", async (_what, uploaded, make, name, format, alpha) => {
+    const stored = await processLibraryImage(await make(), uploaded);
+    if ("error" in stored) throw new Error(stored.error);
+    const meta = await sharp(stored.data).metadata();
+    expect([stored.name, meta.format, meta.hasAlpha, meta.width]).toEqual([name, format, alpha, 320]);
+  });
+
+  it("a phone photo is turned upright, keeps every pixel, and loses its metadata", async () => {
+    const phone = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#357" } })
+      .jpeg()
+      .withMetadata({ orientation: 6, exif: { IFD0: { Make: "PhoneMaker" } } })
+      .toBuffer();
+    const stored = await processLibraryImage(phone, "IMG_1024.JPG");
+    if ("error" in stored) throw new Error(stored.error);
+    const meta = await sharp(stored.data).metadata();
+    expect([stored.name, meta.width, meta.height, meta.orientation, meta.exif]).toEqual(["IMG_1024.jpg", 3000, 4000, undefined, undefined]);
+  });
+
+  it.each([
+    ["an SVG without script is kept as it is", "徽标.svg", '<?xml version="1.0"?>\n<!-- 徽标 -->\n<svg xmlns="http://www.w3.org/2000/svg"><circle r="5"/></svg>', { name: "徽标.svg" }],
+    ["an SVG with a script is refused", "a.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', { error: "SVG 含脚本或外部引用" }],
+    ["an SVG named .png is still an SVG, and refused for its handler", "b.png", '<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>', { error: "SVG 含脚本或外部引用" }],
+    ["a web page named .jpg is refused", "c.jpg", "<html><body>x</body></html>", { error: "无法识别的图片“c.jpg”" }],
+    ["an empty-named file gets a name", ".png", '<svg xmlns="http://www.w3.org/2000/svg"/>', { name: "图片.svg" }],
+  ])("%s", async (_what, uploaded, text, expected) => {
+    const stored = await processLibraryImage(Buffer.from(text), uploaded);
+    if ("error" in expected) expect(stored).toEqual({ error: expect.stringContaining(expected.error) as string });
+    else expect(stored).toEqual({ name: expected.name, data: Buffer.from(text) });
+  });
+
+  it("a picture over 10 MB is refused by its size", async () => {
+    expect(await processLibraryImage(Buffer.alloc(10 * 1024 * 1024 + 1), "大.jpg")).toEqual({ error: expect.stringContaining("图片“大.jpg”过大") as string });
   });
 });
