@@ -64,6 +64,7 @@ const NAV: [string, string][] = [
   ["/edit/guides", "文明礼仪"],
   ["/edit/ads", "公益广告"],
   ["/posters", "海报制作"],
+  ["/images", "图片库"],
   ["/preview", "预览"],
   ["/publish", "发布"],
   ["/history", "修改记录"],

@@ -201,3 +201,21 @@ export async function itemChanges(store: ContentStore, k: EditableKind, id: stri
 export function itemFile(k: EditableKind, id: string): string {
   return fileOf(k, id);
 }
+
+/**
+ * Whether staff may delete an item of this kind from the workbench. Not a
+ * good person (withdrawn instead, with the date: the page then says so, as
+ * the honour's publication requires) and not a settings file.
+ */
+export function deletable(k: EditableKind): boolean {
+  return k.key !== "people" && k.storage.type !== "file";
+}
+
+/** The file changes that remove item `id`: its file, or its entry of the list file (the others kept in their order). */
+export async function removalChanges(store: ContentStore, k: EditableKind, id: string): Promise<Changes> {
+  const s = k.storage;
+  if (s.type !== "list") return new Map([[fileOf(k, id), null]]);
+  const text = await store.readText(s.file);
+  const list = ((text ? parse(text) : []) ?? []) as Record<string, unknown>[];
+  return new Map([[s.file, Buffer.from(yamlText(list.filter((d) => d["id"] !== id)))]]);
+}

@@ -7,9 +7,9 @@ import type { Root } from "mdast";
 import { allowed, formOf, hiddenCsrf, studioPage, text, type Ctx, type Env, type Form, type Studio } from "./app.ts";
 import { byField, fields, formToData, type FieldProblems } from "./forms.ts";
 import { html, raw, type Markup } from "./html.ts";
-import { findKind, ID_HELP, itemChanges, itemFile, KINDS, listItems, readItem, validId, type EditableKind } from "./kinds.ts";
+import { deletable, findKind, ID_HELP, itemChanges, itemFile, KINDS, listItems, readItem, removalChanges, validId, type EditableKind, type Item } from "./kinds.ts";
 import type { ContentProblem } from "../lib/content/problems.ts";
-import type { SaveResult } from "./store.ts";
+import type { Changes, SaveResult } from "./store.ts";
 import { attachmentName, focusOf, freePath, MAX_ATTACHMENTS, processPicture, processPhoto, uploadedAttachmentProblem } from "./uploads.ts";
 
 /** Body Markdown as HTML for the live preview: raw HTML in the text is dropped, never rendered. */
@@ -101,7 +101,50 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
           : ""
       }
       <button type="submit">保存</button>
-    </form>`;
+    </form>
+    ${!state.isNew && deletable(k) ? html`<p class="delete-link"><a href="/delete/${k.key}/${state.id}">删除此${k.item}</a></p>` : ""}`;
+}
+
+/** The content paths a news item's cover and attachments are stored at (news/images/…, news/files/…). */
+function newsFiles(data: Record<string, unknown>): string[] {
+  const attachments = Array.isArray(data["attachments"]) ? (data["attachments"] as Record<string, unknown>[]) : [];
+  return [data["cover"], ...attachments.map((a) => a["file"])].filter((p): p is string => typeof p === "string").map((p) => `news/${p}`);
+}
+
+/**
+ * Everything deleting `item` removes: its file (or list entry) and, for a
+ * news item, its cover and attachments that no other news item uses — a
+ * deleted notice leaves nothing of its own to be published.
+ */
+async function deletion(studio: Studio, k: EditableKind, item: Item): Promise<Changes> {
+  const changes = await removalChanges(studio.store, k, item.id);
+  if (k.key !== "news") return changes;
+  const others = new Set((await listItems(studio.store, k)).filter((i) => i.id !== item.id).flatMap((i) => newsFiles(i.data)));
+  for (const path of newsFiles(item.data)) if (!others.has(path) && (await studio.store.read(path)) !== null) changes.set(path, null);
+  return changes;
+}
+
+function deletePage(c: Ctx, k: EditableKind, item: Item, changes: Changes, problems: readonly ContentProblem[] = []): Response {
+  const files = [...changes.keys()];
+  return studioPage(
+    c,
+    `删除${k.item}：${k.titleOf(item.data)}`,
+    html`${problemList(problems, "未删除：删除后内容会出现以下问题，请先处理")}
+      <p>删除后，这个${k.item}不再出现在网站上，它的网址也将不存在。删除会记入“修改记录”，需要时可在那里撤销。</p>
+      ${
+        files.length > 1
+          ? html`<p>将一并删除：</p>
+              <ul>
+                ${files.map((f) => html`<li>${f}</li>`)}
+              </ul>`
+          : ""
+      }
+      <form method="post" action="/delete/${k.key}/${item.id}" class="edit">
+        ${hiddenCsrf(c)}
+        <button type="submit" class="danger">确认删除</button>
+        <a href="/edit/${k.key}/${item.id}">取消</a>
+      </form>`,
+  );
 }
 
 /** The problems of an upload field (its name in the form), listed under it. */
@@ -236,7 +279,7 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
         <ul class="items">
           ${items.map((i) => html`<li><a href="/edit/${k.key}/${i.id}">${k.titleOf(i.data)}</a> <span class="id">${i.id}</span></li>`)}
         </ul>`,
-      c.req.query("saved") ? `已保存：${c.req.query("saved")}` : undefined,
+      c.req.query("saved") ? `已保存：${c.req.query("saved")}` : c.req.query("deleted") ? `已删除：${c.req.query("deleted")}` : undefined,
     );
   });
 
@@ -310,6 +353,37 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
       return again(mine, other);
     }
     return c.redirect(k.storage.type === "file" ? `/edit/${k.key}/site?saved=1` : `/edit/${k.key}?saved=${encodeURIComponent(title)}`, 303);
+  });
+
+  // Deleting: a confirmation page first (what goes with the item), then the deletion, checked like any change.
+  const deletableItem = async (c: Ctx): Promise<{ k: EditableKind; item: Item } | Response> => {
+    const k = findKind(c.req.param("kind") ?? "");
+    if (!k || !deletable(k)) return c.notFound();
+    const denied = allowed(c, k.permission);
+    if (denied) return denied;
+    const item = await readItem(store, k, c.req.param("id") ?? "");
+    return item ? { k, item } : c.notFound();
+  };
+
+  app.get("/delete/:kind/:id", async (c) => {
+    const found = await deletableItem(c);
+    if (found instanceof Response) return found;
+    return deletePage(c, found.k, found.item, await deletion(studio, found.k, found.item));
+  });
+
+  app.post("/delete/:kind/:id", async (c) => {
+    const found = await deletableItem(c);
+    if (found instanceof Response) return found;
+    const { k, item } = found;
+    const changes = await deletion(studio, k, item);
+    const s = c.get("session");
+    const title = k.titleOf(item.data);
+    const result = await store.save(new Map(changes), `${k.label}：删除 ${title}（${s.name}）`, { name: s.name }, studio.asOf());
+    if (!result.ok) {
+      c.status(422);
+      return deletePage(c, k, item, changes, result.problems);
+    }
+    return c.redirect(`/edit/${k.key}?deleted=${encodeURIComponent(title)}`, 303);
   });
 
   app.post("/api/markdown", async (c) => {

@@ -27,6 +27,8 @@ const ROUTES: [string, string][] = [
   ["GET", "/images"],
   ["GET", "/images/file/qingming.svg"],
   ["POST", "/images"],
+  ["GET", "/delete/news/2026-11-lidao-gonggao"],
+  ["POST", "/delete/news/2026-11-lidao-gonggao"],
   ["GET", "/edit/site/site"],
   ["POST", "/edit/site/site"],
   ["POST", "/api/markdown"],
@@ -178,6 +180,24 @@ test("the poster studio's picture fields cannot name a file outside content/imag
   const ok = await request.get(base + encodeURIComponent("images/qingming.svg"));
   expect(ok.status()).toBe(200);
   expect(ok.headers()["content-type"]).toBe("image/png");
+});
+
+test("deleting is for items of the kinds that may be deleted, by id as listed: never a good person, settings, or a path", async ({ request }) => {
+  const csrf = await session(request, "张三");
+  for (const path of [
+    "/delete/people/chen-youfu",
+    "/delete/site/site",
+    "/delete/handbook/handbook",
+    "/delete/news/..%2fsite",
+    "/delete/news/%2e%2e%2fsite",
+    "/delete/news/no-such-item",
+    "/delete/unknown/x",
+  ]) {
+    expect((await request.get(path)).status(), `GET ${path}`).toBe(404);
+    expect((await request.post(path, { form: { csrf }, maxRedirects: 0 })).status(), `POST ${path}`).toBe(404);
+  }
+  expect(existsSync(join(STUDIO.content, "good-people/people/chen-youfu.md"))).toBe(true);
+  expect(existsSync(join(STUDIO.content, "site.yaml"))).toBe(true);
 });
 
 test("a new item cannot take an existing id and overwrite it", async ({ request }) => {

@@ -2,7 +2,7 @@
  * Staff work in the workbench, in a real browser, one step after another
  * on one content repository: add a good person with a photo and find them
  * in the preview, and a correction in the next preview; a notice with its
- * cover and attachments uploaded; a picture uploaded to the image library and drawn
+ * cover and attachments uploaded, then deleted with them; a picture uploaded to the image library and drawn
  * on a poster; a wrong value is explained at its field; a department's
  * spreadsheet with mistakes is shown per cell, mapped, fixed and imported;
  * a black-list import waits for a second reviewer; a poster is made and
@@ -162,6 +162,37 @@ test("a notice's cover and attachments are uploaded with its form, refused ones 
   await expect(download).toHaveAttribute("href", "/news/files/志愿者%20报名表.docx");
   const file = await page.request.get(new URL((await download.getAttribute("href")) ?? "", page.url()).href);
   expect(Buffer.from(await file.body())).toEqual(form.buffer);
+});
+
+test("a notice is deleted after a confirmation, with the files only it used; an item others refer to is not", async ({ page }) => {
+  const id = "2026-12-zhiyuan-peixun";
+  await login(page, "张三");
+  await page.goto(`/edit/news/${id}`);
+  await page.getByRole("link", { name: "删除此新闻或通知" }).click();
+  // What goes with it is listed before anything happens.
+  for (const file of [`news/${id}.md`, `news/images/${id}.jpg`, "news/files/志愿者 报名表.docx", "news/files/通知-1.pdf"])
+    await expect(page.getByRole("listitem").filter({ hasText: file })).toBeVisible();
+  expect(existsSync(join(STUDIO.content, `news/${id}.md`))).toBe(true);
+  await page.getByRole("button", { name: "确认删除" }).click();
+  await expect(page.getByRole("status")).toContainText("已删除：关于开展文明实践志愿者培训的通知");
+  await expect(page.getByRole("link", { name: /关于开展文明实践志愿者培训的通知/ })).toHaveCount(0);
+  for (const file of [`news/${id}.md`, `news/images/${id}.jpg`, "news/files/志愿者 报名表.docx", "news/files/通知-1.pdf"]) expect(existsSync(join(STUDIO.content, file)), file).toBe(false);
+  // Another notice's attachment stays.
+  expect(existsSync(join(STUDIO.content, "news/files/zhiyuanzhe-baoming-biao.pdf"))).toBe(true);
+  expect(git("log", "-1", "--format=%an|%s")).toBe("张三|新闻公告：删除 关于开展文明实践志愿者培训的通知（2026-11-30）（张三）\n");
+
+  // The home page's featured ad and the handbook's cover: deleting it is refused, naming what refers to it.
+  const head = git("rev-parse", "HEAD");
+  await page.goto("/edit/ads/jiang-wenming");
+  await page.getByRole("link", { name: "删除此公益广告" }).click();
+  await page.getByRole("button", { name: "确认删除" }).click();
+  await expect(page.getByRole("alert")).toContainText("site.yaml · featured · 引用了不存在的公益广告“jiang-wenming”");
+  await expect(page.getByRole("alert")).toContainText("handbook.yaml · cover");
+  expect(git("rev-parse", "HEAD")).toBe(head);
+  expect(existsSync(join(STUDIO.content, "ads/jiang-wenming.yaml"))).toBe(true);
+  // A good person is withdrawn (the page then says so), never deleted.
+  await page.goto("/edit/people/chen-youfu");
+  await expect(page.getByRole("link", { name: /删除/ })).toHaveCount(0);
 });
 
 test("a photo is cropped to the site's 4:5 around the point staff chose", async ({ page }) => {

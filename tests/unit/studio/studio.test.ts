@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { byField, fields, formToData, jsonSchemaOf } from "../../../src/studio/forms.ts";
 import { escapeHtml, html, raw } from "../../../src/studio/html.ts";
-import { findKind, itemChanges, KINDS, readItem } from "../../../src/studio/kinds.ts";
+import { deletable, findKind, itemChanges, KINDS, listItems, readItem, removalChanges } from "../../../src/studio/kinds.ts";
 import { entryDiff } from "../../../src/studio/route-lists.ts";
 import { focusOf, portraitCrop } from "../../../src/studio/uploads.ts";
 import { LoginLimiter, Sessions, IDLE_MINUTES, MAX_HOURS } from "../../../src/studio/sessions.ts";
@@ -220,5 +220,30 @@ describe("the newer kinds are editable like the others", () => {
     const again = await readItem(store, k, id);
     expect(again?.data[field]).toBe(value);
     if (item?.body !== undefined) expect(again?.body).toBe(item.body);
+  });
+});
+
+describe("deleting an item removes exactly that item", () => {
+  it("deletable kinds: everything but good people (withdrawn instead) and settings files", () => {
+    expect(KINDS.filter(deletable).map((k) => k.key)).toEqual(["batches", "conventions", "guides", "ads", "news", "volunteer", "quiz"]);
+  });
+
+  it.each([
+    ["news", "2026-11-laji-fenlei-dudao"],
+    ["volunteer", "2026-12-dujulaoren-tanfang"],
+    ["quiz", "fenlei-dianchi"],
+  ])("%s %s: gone, every other item as it was, and the content still passes the build's checks", async (key, id) => {
+    const root = join(mkdtempSync(join(tmpdir(), "studio-delete-")), "content");
+    cpSync("content", root, { recursive: true });
+    const store = new ContentStore(root);
+    const k = findKind(key);
+    if (!k) throw new Error(`kind ${key} missing`);
+    const before = (await listItems(store, k)).filter((i) => i.id !== id);
+    const changes = await removalChanges(store, k, id);
+    const { fresh } = await store.newProblems(changes, "2026-11-22");
+    expect(fresh).toEqual([]);
+    await store.write(changes);
+    expect(await readItem(store, k, id)).toBeUndefined();
+    expect(await listItems(store, k)).toEqual(before);
   });
 });
