@@ -20,6 +20,7 @@ import { Pending } from "./pending.ts";
 import { Jobs } from "./jobs.ts";
 import { WarmBuilder } from "../lib/build/warm-builder.ts";
 import { contentRoutes } from "./route-content.ts";
+import { accountRoutes } from "./route-accounts.ts";
 import { imageRoutes } from "./route-images.ts";
 import { listRoutes } from "./route-lists.ts";
 import { previewApp, siteRoutes } from "./route-site.ts";
@@ -186,6 +187,7 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
   contentRoutes(app, studio);
   listRoutes(app, studio);
   imageRoutes(app, studio);
+  accountRoutes(app, studio);
   siteRoutes(app, studio, options.previewPort ?? (() => 4323));
   app.notFound((c) => c.text("页面不存在", 404));
   app.onError((error, c) => {

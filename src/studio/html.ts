@@ -54,7 +54,8 @@ export interface PageOptions {
   flash?: string | undefined;
 }
 
-const NAV: [string, string][] = [
+/** The menu: address, label, and the one role it is shown to (the server checks every request whatever the menu shows). */
+const NAV: [string, string, ("管理员" | undefined)?][] = [
   ["/", "首页"],
   ["/edit/people", "好人榜"],
   ["/edit/batches", "好人榜批次"],
@@ -69,6 +70,7 @@ const NAV: [string, string][] = [
   ["/publish", "发布"],
   ["/history", "修改记录"],
   ["/edit/site", "网站设置"],
+  ["/accounts", "账号管理", "管理员"],
 ];
 
 export function page({ title, user, body, flash }: PageOptions): string {
@@ -88,7 +90,7 @@ export function page({ title, user, body, flash }: PageOptions): string {
           <strong>文明办工作台</strong>
           ${
             user
-              ? html`<nav aria-label="工作台">${NAV.map(([href, label]) => html`<a href="${href}">${label}</a>`)}</nav>
+              ? html`<nav aria-label="工作台">${NAV.filter(([, , only]) => !only || only === user.role).map(([href, label]) => html`<a href="${href}">${label}</a>`)}</nav>
                   <form method="post" action="/logout" class="logout">
                     <span>${user.name}（${user.role}）</span>
                     <input type="hidden" name="csrf" value="${user.csrf}" />

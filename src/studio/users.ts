@@ -39,6 +39,17 @@ function scrypt(password: string, salt: Buffer, N: number): Promise<Buffer> {
   return new Promise((resolve, reject) => scryptCallback(password.normalize("NFC"), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))));
 }
 
+function checkRole(role: Role): void {
+  if (!ROLES.includes(role)) throw new Error(`角色“${String(role)}”不存在：应为 ${ROLES.join("、")} 之一`);
+}
+
+/** A password's salt, hash and cost, once it is long enough. */
+async function hashed(password: string): Promise<Pick<Account, "salt" | "hash" | "N">> {
+  if ([...password].length < 10) throw new Error("密码太短：至少 10 个字符");
+  const salt = randomBytes(16);
+  return { salt: salt.toString("base64"), hash: (await scrypt(password, salt, COST)).toString("base64"), N: COST };
+}
+
 export const USER_NAME = /^[\p{Script=Han}A-Za-z0-9_.-]{2,20}$/u;
 
 export class Accounts {
@@ -56,14 +67,32 @@ export class Accounts {
     return this.list().find((a) => a.name === name);
   }
 
+  /** Adds the account, or replaces the one of that name (role and password). */
   async add(name: string, role: Role, password: string): Promise<void> {
     if (!USER_NAME.test(name)) throw new Error(`用户名“${name}”不可用：应为 2 至 20 个汉字、字母、数字或 _ . -`);
-    if (!ROLES.includes(role)) throw new Error(`角色“${String(role)}”不存在：应为 ${ROLES.join("、")} 之一`);
-    if ([...password].length < 10) throw new Error("密码太短：至少 10 个字符");
-    const salt = randomBytes(16);
-    const hash = await scrypt(password, salt, COST);
+    checkRole(role);
     const others = this.list().filter((a) => a.name !== name);
-    this.write([...others, { name, role, salt: salt.toString("base64"), hash: hash.toString("base64"), N: COST }]);
+    this.write([...others, { name, role, ...(await hashed(password)) }]);
+  }
+
+  /** Gives an existing account another role. */
+  setRole(name: string, role: Role): void {
+    checkRole(role);
+    this.write(this.#existing(name).map((a) => (a.name === name ? { ...a, role } : a)));
+  }
+
+  /** Gives an existing account a new password. */
+  async setPassword(name: string, password: string): Promise<void> {
+    const all = this.#existing(name);
+    const secret = await hashed(password);
+    this.write(all.map((a) => (a.name === name ? { ...a, ...secret } : a)));
+  }
+
+  /** Every account, when `name` is one of them. */
+  #existing(name: string): Account[] {
+    const all = this.list();
+    if (!all.some((a) => a.name === name)) throw new Error(`账号“${name}”不存在`);
+    return all;
   }
 
   remove(name: string): boolean {

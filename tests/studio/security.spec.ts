@@ -4,7 +4,8 @@
  * are enforced by the server; the 预览 date is only ever a date; paths
  * cannot leave the content folder, nor can an uploaded file's name (notices'
  * attachments, the image library's pictures);
- * oversized and disguised uploads are refused; headers are strict; failed
+ * oversized and disguised uploads are refused; accounts are managed by
+ * 管理员 only, and a changed account is signed out at once; headers are strict; failed
  * logins are limited.
  */
 import { existsSync } from "node:fs";
@@ -54,6 +55,11 @@ const ROUTES: [string, string][] = [
   ["GET", "/api/job"],
   ["GET", "/history"],
   ["POST", `/history/${"0".repeat(40)}/undo`],
+  ["GET", "/accounts"],
+  ["POST", "/accounts"],
+  ["POST", "/accounts/张三/role"],
+  ["POST", "/accounts/张三/password"],
+  ["POST", "/accounts/张三/remove"],
   ["POST", "/logout"],
 ];
 
@@ -339,6 +345,78 @@ test("the image library: a client's file name cannot place a picture outside ima
   for (const name of ["..%2fsite.yaml", "%2e%2e%2fsite.yaml", "site.yaml", "..%2f..%2fpackage.json", "qingming.svg%00.txt"]) {
     expect((await request.get(`/images/file/${name}`)).status(), name).toBe(404);
   }
+});
+
+test("accounts are managed by 管理员 only; a changed or removed account is signed out at once; no one locks themselves out", async ({ request, playwright }) => {
+  // Editors and reviewers: refused, whatever they send.
+  for (const name of ["张三", "李四"]) {
+    const other = await playwright.request.newContext({ baseURL: BASE });
+    const csrf = await session(other, name);
+    expect((await other.get("/accounts")).status(), name).toBe(403);
+    expect(await (await other.get("/")).text()).not.toContain("账号管理");
+    for (const [path, form] of [
+      ["/accounts", { name: "闯入者", role: "管理员", password: "intruder-password", again: "intruder-password" }],
+      ["/accounts/王五/role", { role: "编辑" }],
+      ["/accounts/王五/password", { password: "taken-over-password", again: "taken-over-password" }],
+      ["/accounts/王五/remove", { confirm: "1" }],
+    ] as const)
+      expect((await other.post(path, { form: { csrf, ...form }, maxRedirects: 0 })).status(), `${name} ${path}`).toBe(403);
+    await other.dispose();
+  }
+
+  const csrf = await session(request, "王五");
+  const post = (path: string, form: Record<string, string>) => request.post(path, { form: { csrf, ...form }, maxRedirects: 0 });
+  const signIn = async (password: string) => {
+    const ctx = await playwright.request.newContext({ baseURL: BASE });
+    const login = await ctx.get("/login");
+    const token = /name="csrf" value="([^"]+)"/.exec(await login.text())?.[1] ?? "";
+    const res = await ctx.post("/login", { form: { csrf: token, username: "临时工", password }, maxRedirects: 0 });
+    return { ctx, ok: res.status() === 303 };
+  };
+  const signedIn = async (ctx: APIRequestContext) => (await ctx.get("/", { maxRedirects: 0 })).status() === 200;
+
+  expect((await post("/accounts", { name: "临时工", role: "编辑", password: "temp-password-1", again: "temp-password-2" })).status()).toBe(422);
+  expect((await post("/accounts", { name: "../临时工", role: "编辑", password: "temp-password-1", again: "temp-password-1" })).status()).toBe(422);
+  expect((await post("/accounts", { name: "临时工", role: "编辑", password: "short", again: "short" })).status()).toBe(422);
+  expect((await post("/accounts", { name: "临时工", role: "编辑", password: "temp-password-1", again: "temp-password-1" })).status()).toBe(303);
+  const existing = await post("/accounts", { name: "临时工", role: "管理员", password: "other-password-1", again: "other-password-1" });
+  expect(await existing.text()).toContain("账号“临时工”已存在");
+
+  // A new role signs the account out; the next sign-in has it.
+  const first = await signIn("temp-password-1");
+  expect(first.ok && (await signedIn(first.ctx))).toBe(true);
+  expect((await post("/accounts/临时工/role", { role: "审核" })).status()).toBe(303);
+  expect(await signedIn(first.ctx)).toBe(false);
+  const second = await signIn("temp-password-1");
+  expect(await (await second.ctx.get("/")).text()).toContain("临时工（审核）");
+
+  // A new password signs it out, and the old one no longer opens it.
+  expect((await post("/accounts/临时工/password", { password: "temp-password-9", again: "temp-password-9" })).status()).toBe(303);
+  expect(await signedIn(second.ctx)).toBe(false);
+  expect((await signIn("temp-password-1")).ok).toBe(false);
+  const third = await signIn("temp-password-9");
+  expect(third.ok).toBe(true);
+
+  // Removal needs its confirmation, then signs the account out for good.
+  expect((await post("/accounts/临时工/remove", {})).status()).toBe(422);
+  expect((await post("/accounts/临时工/remove", { confirm: "1" })).status()).toBe(303);
+  expect(await signedIn(third.ctx)).toBe(false);
+  expect((await signIn("temp-password-9")).ok).toBe(false);
+
+  // One's own role and account are not changed from one's own session; unknown accounts are not found.
+  for (const [path, form] of [
+    ["/accounts/王五/role", { role: "编辑" }],
+    ["/accounts/王五/remove", { confirm: "1" }],
+  ] as const) {
+    const res = await post(path, form);
+    expect(res.status(), path).toBe(422);
+    expect(await res.text()).toContain("不能修改自己的角色或删除自己的账号");
+  }
+  expect((await post("/accounts/无此人/role", { role: "编辑" })).status()).toBe(404);
+  expect((await post(`/accounts/${encodeURIComponent("../users.json")}/remove`, { confirm: "1" })).status()).toBe(404);
+  const log = await (await request.get("/accounts")).text();
+  for (const line of ["王五 新增 临时工（编辑）", "王五 修改角色 临时工（审核）", "王五 重设密码 临时工", "王五 删除 临时工"]) expect(log).toContain(line);
+  expect(log).not.toMatch(/temp-password/);
 });
 
 test("failed logins are limited per account", async ({ playwright }) => {

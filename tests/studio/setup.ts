@@ -15,4 +15,6 @@ export const ACCOUNTS: { name: string; role: Role; password: string }[] = [
   { name: "张三", role: "编辑", password: "zhangsan-password-1" },
   { name: "李四", role: "审核", password: "lisi-password-2" },
   { name: "王五", role: "管理员", password: "wangwu-password-3" },
+  // A second administrator: 王五 is locked out by the login-limit test before the browser tests run.
+  { name: "周九", role: "管理员", password: "zhoujiu-password-9" },
 ];

@@ -413,3 +413,38 @@ test("every action is in the history with its author, and a change can be undone
   expect(existsSync(join(STUDIO.content, "ads/lirang-banmaxian.yaml"))).toBe(false);
   expect(git("log", "-1", "--format=%an|%s")).toMatch(/^张三\|撤销：公益广告：新增 礼让斑马线/);
 });
+
+test("an administrator adds a colleague's account in the browser, who signs in with it; the menu offers accounts to administrators only", async ({ page }) => {
+  await login(page, "张三");
+  await expect(page.getByRole("navigation", { name: "工作台" }).getByRole("link", { name: "账号管理" })).toHaveCount(0);
+  await logout(page);
+
+  await login(page, "周九");
+  await page.getByRole("navigation", { name: "工作台" }).getByRole("link", { name: "账号管理" }).click();
+  const add = page.locator("form").filter({ has: page.getByRole("button", { name: "新增账号" }) });
+  await add.getByLabel("用户名").fill("孙七");
+  await add.getByLabel("角色", { exact: true }).selectOption("审核");
+  await add.getByLabel("初始密码", { exact: true }).fill("sunqi-password-7");
+  await add.getByLabel("再次输入初始密码").fill("sunqi-password-8");
+  await add.getByRole("button", { name: "新增账号" }).click();
+  // A typing mistake is explained, and no account is made.
+  await expect(page.getByRole("alert")).toContainText("两次输入的密码不一致，未新增账号");
+  await expect(page.getByRole("heading", { name: /孙七/ })).toHaveCount(0);
+  // What was typed is still there, but for the passwords.
+  await expect(add.getByLabel("用户名")).toHaveValue("孙七");
+  await expect(add.getByLabel("角色", { exact: true })).toHaveValue("审核");
+  await expect(add.getByLabel("初始密码", { exact: true })).toHaveValue("");
+  await add.getByLabel("初始密码", { exact: true }).fill("sunqi-password-7");
+  await add.getByLabel("再次输入初始密码").fill("sunqi-password-7");
+  await add.getByRole("button", { name: "新增账号" }).click();
+  await expect(page.getByRole("status")).toContainText("已新增账号：孙七（审核）");
+  await expect(page.getByRole("heading", { name: "孙七（审核）" })).toBeVisible();
+  await expect(page.getByText("周九 新增 孙七（审核）")).toBeVisible();
+  await logout(page);
+
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill("孙七");
+  await page.getByLabel("密码").fill("sunqi-password-7");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByText("孙七（审核）")).toBeVisible();
+});

@@ -106,6 +106,23 @@ describe("accounts", () => {
     await expect(accounts.add("../x", "编辑", "long-enough-password")).rejects.toThrow("不可用");
   });
 
+  it("a role and a password are changed in place; the old password no longer opens the account", async () => {
+    const accounts = new Accounts(mkdtempSync(join(tmpdir(), "wenming-accounts-")));
+    await accounts.add("张三", "编辑", "first-password-1");
+    await accounts.add("李四", "审核", "lisi-password-2");
+    accounts.setRole("张三", "审核");
+    await accounts.setPassword("张三", "second-password-2");
+    expect(await accounts.verify("张三", "first-password-1")).toBeUndefined();
+    expect((await accounts.verify("张三", "second-password-2"))?.role).toBe("审核");
+    expect((await accounts.verify("李四", "lisi-password-2"))?.role).toBe("审核");
+    expect(accounts.list().map((a) => a.name)).toEqual(["张三", "李四"]);
+    await expect(accounts.setPassword("张三", "short")).rejects.toThrow("密码太短");
+    await expect(accounts.setPassword("无此人", "long-enough-password")).rejects.toThrow("账号“无此人”不存在");
+    expect(() => accounts.setRole("无此人", "编辑")).toThrow("账号“无此人”不存在");
+    expect(() => accounts.setRole("张三", "超级用户" as never)).toThrow("角色“超级用户”不存在");
+    expect((await accounts.verify("张三", "second-password-2"))?.role).toBe("审核");
+  });
+
   it.each([
     ["编辑", "edit", true],
     ["编辑", "approve", false],
