@@ -9,7 +9,7 @@ import { byField, fields, formToData, type FieldProblems } from "./forms.ts";
 import { html, raw, type Markup } from "./html.ts";
 import { deletable, findKind, ID_HELP, itemChanges, itemFile, KINDS, listItems, readItem, removalChanges, validId, type EditableKind, type Item } from "./kinds.ts";
 import type { ContentProblem } from "../lib/content/problems.ts";
-import type { Changes, SaveResult } from "./store.ts";
+import { PathError, type Changes, type SaveResult } from "./store.ts";
 import { attachmentName, focusOf, freePath, MAX_ATTACHMENTS, processPicture, processPhoto, uploadedAttachmentProblem } from "./uploads.ts";
 
 /** Body Markdown as HTML for the live preview: raw HTML in the text is dropped, never rendered. */
@@ -120,7 +120,17 @@ async function deletion(studio: Studio, k: EditableKind, item: Item): Promise<Ch
   const changes = await removalChanges(studio.store, k, item.id);
   if (k.key !== "news") return changes;
   const others = new Set((await listItems(studio.store, k)).filter((i) => i.id !== item.id).flatMap((i) => newsFiles(i.data)));
-  for (const path of newsFiles(item.data)) if (!others.has(path) && (await studio.store.read(path)) !== null) changes.set(path, null);
+  for (const path of newsFiles(item.data)) {
+    // A path the loader would refuse (hand-edited, with ../) names nothing of the item's to remove.
+    let present: Buffer | null;
+    try {
+      present = await studio.store.read(path);
+    } catch (error) {
+      if (!(error instanceof PathError)) throw error;
+      present = null;
+    }
+    if (!others.has(path) && present !== null) changes.set(path, null);
+  }
   return changes;
 }
 

@@ -8,7 +8,8 @@
  * 管理员 only, and a changed account is signed out at once; headers are strict; failed
  * logins are limited.
  */
-import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, STUDIO } from "./setup.ts";
@@ -204,6 +205,19 @@ test("deleting is for items of the kinds that may be deleted, by id as listed: n
   }
   expect(existsSync(join(STUDIO.content, "good-people/people/chen-youfu.md"))).toBe(true);
   expect(existsSync(join(STUDIO.content, "site.yaml"))).toBe(true);
+
+  // A notice edited by hand to name files outside its folders: deleting it removes the notice, nothing it names.
+  writeFileSync(
+    join(STUDIO.content, "news/2026-12-shougong.md"),
+    "---\ntitle: 手工编辑的通知\ndate: 2026-11-30\ncategory: 通知公告\nsummary: 某\ncover: ../../site.yaml\nattachments:\n  - title: 设置\n    file: ../handbook.yaml\n---\n\n正文\n",
+  );
+  execFileSync("git", ["-C", STUDIO.content, "add", "news/2026-12-shougong.md"]);
+  execFileSync("git", ["-C", STUDIO.content, "-c", "user.name=测试", "-c", "user.email=t@example.invalid", "commit", "-qm", "手工编辑"]);
+  const confirm = await request.get("/delete/news/2026-12-shougong");
+  expect(confirm.status()).toBe(200);
+  expect(await confirm.text()).not.toContain("site.yaml");
+  expect((await request.post("/delete/news/2026-12-shougong", { form: { csrf }, maxRedirects: 0 })).status()).toBe(303);
+  for (const rel of ["news/2026-12-shougong.md", "site.yaml", "handbook.yaml"]) expect(existsSync(join(STUDIO.content, rel)), rel).toBe(rel !== "news/2026-12-shougong.md");
 });
 
 test("a new item cannot take an existing id and overwrite it", async ({ request }) => {
