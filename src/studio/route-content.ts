@@ -9,6 +9,7 @@ import { byField, fields, formToData, type FieldProblems } from "./forms.ts";
 import { html, raw, type Markup } from "./html.ts";
 import { deletable, findKind, ID_HELP, itemChanges, itemFile, KINDS, listItems, readItem, removalChanges, validId, type EditableKind, type Item } from "./kinds.ts";
 import type { ContentProblem } from "../lib/content/problems.ts";
+import { heldUploads, holdUploads, releaseUploads, type Upload } from "./held-uploads.ts";
 import { PathError, type Changes, type SaveResult } from "./store.ts";
 import { attachmentName, focusOf, freePath, MAX_ATTACHMENTS, processPicture, processPhoto, uploadedAttachmentProblem } from "./uploads.ts";
 
@@ -35,6 +36,16 @@ interface FormState {
   body?: string | undefined;
   problems: FieldProblems;
   other: ContentProblem[];
+  /** Files chosen before a refused save, held for the next (held-uploads.ts): their token, and their names per field. */
+  held?: { token: string; names: Map<string, string[]> } | undefined;
+  /** The photo's crop centre as sent (percent), so a refused save keeps it. */
+  focus?: { x: string; y: string } | undefined;
+}
+
+/** Under an upload field: the files held for it from a refused save, which the next save stores without choosing them again. */
+function heldNote(state: FormState, field: string): Markup {
+  const names = state.held?.names.get(field) ?? [];
+  return names.length ? html`<p class="held" id="${field}-held">已选择：${names.join("、")}（保存时一并保存，无需重新选择；重新选择会替换${field === "attachmentFiles" ? "为新增" : ""}）</p>` : html``;
 }
 
 function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
@@ -44,7 +55,7 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
   const multipart = k.key === "people" || k.key === "news";
   return html`${problemList(state.other, "未保存：请先处理以下问题")}
     <form method="post" action="/edit/${k.key}/${state.isNew ? "new" : state.id}" class="edit" ${multipart ? html`enctype="multipart/form-data"` : ""} novalidate>
-      ${hiddenCsrf(c)}
+      ${hiddenCsrf(c)} ${state.held ? html`<input type="hidden" name="__uploads" value="${state.held.token}" />` : ""}
       ${
         state.isNew && k.storage.type === "dir"
           ? html`<div class="field${idProblems.length ? " has-error" : ""}">
@@ -72,11 +83,11 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
               <div class="focus">
                 <div class="focus-picture"><img id="photo-preview" alt="所选照片的预览：点击设定取景中心" hidden /><span id="focus-mark" hidden></span></div>
                 <label for="focus-x">取景中心（横向，0 为最左，100 为最右）</label>
-                <input id="focus-x" name="photoFocusX" type="number" min="0" max="100" value="50" aria-describedby="focus-help" />
+                <input id="focus-x" name="photoFocusX" type="number" min="0" max="100" value="${state.focus?.x ?? "50"}" aria-describedby="focus-help" />
                 <label for="focus-y">取景中心（纵向，0 为最上，100 为最下）</label>
-                <input id="focus-y" name="photoFocusY" type="number" min="0" max="100" value="50" aria-describedby="focus-help" />
+                <input id="focus-y" name="photoFocusY" type="number" min="0" max="100" value="${state.focus?.y ?? "50"}" aria-describedby="focus-help" />
               </div>
-              ${uploadErrors(state, "photoFile")}
+              ${heldNote(state, "photoFile")} ${uploadErrors(state, "photoFile")}
             </div>`
           : ""
       }
@@ -176,7 +187,7 @@ function newsUploads(state: FormState): Markup {
         images/编号.jpg，并填入上面的“封面图片”。请同时填写“封面图片说明”。
       </p>
       <input id="cover-file" name="coverFile" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="cover-help${state.problems.has("coverFile") ? " coverFile-error" : ""}" />
-      ${uploadErrors(state, "coverFile")}
+      ${heldNote(state, "coverFile")} ${uploadErrors(state, "coverFile")}
     </div>
     <div class="field drop${state.problems.has("attachmentFiles") ? " has-error" : ""}" data-drop="attachment-files">
       <label for="attachment-files">上传附件</label>
@@ -191,7 +202,7 @@ function newsUploads(state: FormState): Markup {
         accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.wps,.et,.ofd"
         aria-describedby="attachment-help${state.problems.has("attachmentFiles") ? " attachmentFiles-error" : ""}"
       />
-      ${uploadErrors(state, "attachmentFiles")}
+      ${heldNote(state, "attachmentFiles")} ${uploadErrors(state, "attachmentFiles")}
     </div>`;
 }
 
@@ -201,9 +212,28 @@ function splitProblems(result: SaveResult, file: string): { mine: FieldProblems;
   return { mine: byField(mine), other: result.problems.filter((p) => !(p.file === file && p.field)) };
 }
 
-/** Whether a form value holds at least one chosen file. */
-function chosen(value: Form[string] | undefined): boolean {
-  return [value].flat().some((v) => v instanceof File && v.size > 0);
+/** The form's note of files held from before (`uploads`, under `token`), or none. */
+function heldState(uploads: readonly Upload[], token: string): FormState["held"] {
+  if (uploads.length === 0 || token === "") return undefined;
+  const names = new Map<string, string[]>();
+  for (const u of uploads) names.set(u.field, [...(names.get(u.field) ?? []), u.name]);
+  return { token, names };
+}
+
+/** The upload fields of the content forms, by the name their files are held under (a field of several files ends in “[]” in the form). */
+const UPLOAD_FIELDS: Record<string, string> = { photoFile: "photoFile", coverFile: "coverFile", attachmentFiles: "attachmentFiles[]" };
+
+/**
+ * The files of this save: those held from a refused save, then those chosen
+ * now — a field of one file (photo, cover) takes the one chosen now, a field
+ * of several (attachments) takes both.
+ */
+async function formUploads(form: Form, held: readonly Upload[]): Promise<Upload[]> {
+  const fresh: Upload[] = [];
+  for (const [field, name] of Object.entries(UPLOAD_FIELDS))
+    for (const file of [form[name]].flat()) if (file instanceof File && file.size > 0) fresh.push({ field, name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+  const replaced = new Set(fresh.filter((u) => u.field !== "attachmentFiles").map((u) => u.field));
+  return [...held.filter((u) => !replaced.has(u.field)), ...fresh];
 }
 
 /**
@@ -213,21 +243,21 @@ function chosen(value: Form[string] | undefined): boolean {
  * (appended to the item's attachments, titled by the file's name). Each
  * upload is checked first; any problem refuses them all, by field.
  */
-async function newsUploadChanges(studio: Studio, form: Form, id: string, data: Record<string, unknown>): Promise<{ files: Map<string, Buffer>; problems: FieldProblems }> {
+async function newsUploadChanges(studio: Studio, chosen: readonly Upload[], id: string, data: Record<string, unknown>): Promise<{ files: Map<string, Buffer>; problems: FieldProblems }> {
   const files = new Map<string, Buffer>();
   const problems: FieldProblems = new Map();
   const problem = (field: string, message: string) => problems.set(field, [...(problems.get(field) ?? []), message]);
-  const cover = form["coverFile"];
+  const cover = chosen.find((u) => u.field === "coverFile");
   let coverPath: string | undefined;
-  if (cover instanceof File && cover.size > 0) {
-    const processed = await processPicture(Buffer.from(await cover.arrayBuffer()), "封面图片");
+  if (cover) {
+    const processed = await processPicture(cover.bytes, "封面图片");
     if ("error" in processed) problem("coverFile", processed.error);
     else {
       coverPath = `images/${id}.${processed.ext}`;
       files.set(`news/${coverPath}`, processed.data);
     }
   }
-  const uploads = [form["attachmentFiles[]"]].flat().filter((f): f is File => f instanceof File && f.size > 0);
+  const uploads = chosen.filter((u) => u.field === "attachmentFiles");
   const added: { title: string; file: string }[] = [];
   if (uploads.length > MAX_ATTACHMENTS) problem("attachmentFiles", `一次至多上传 ${MAX_ATTACHMENTS} 个附件，这次选择了 ${uploads.length} 个`);
   else
@@ -237,7 +267,7 @@ async function newsUploadChanges(studio: Studio, form: Form, id: string, data: R
         problem("attachmentFiles", named.error);
         continue;
       }
-      const bytes = Buffer.from(await upload.arrayBuffer());
+      const bytes = upload.bytes;
       const refused = uploadedAttachmentProblem(named.name, bytes);
       if (refused) {
         problem("attachmentFiles", refused);
@@ -326,9 +356,10 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     const id = k.storage.type === "dir" ? (isNew ? text(form, "__id").trim() : param) : k.storage.type === "list" ? (typeof data["id"] === "string" ? data["id"] : "") : "site";
     // The form as staff filled it: shown again when the save is refused (the uploads below are not in it: not stored).
     const filled = structuredClone(data);
-    const again = (problems: FieldProblems, other: ContentProblem[] = []) => {
+    const focus = { x: text(form, "photoFocusX") || "50", y: text(form, "photoFocusY") || "50" };
+    const again = (problems: FieldProblems, other: ContentProblem[] = [], held?: FormState["held"]) => {
       c.status(422);
-      return studioPage(c, isNew ? `新增${k.item}` : `${k.label}：${k.titleOf(existing?.data ?? data)}`, editForm(c, k, { id, isNew, data: filled, body, problems, other }));
+      return studioPage(c, isNew ? `新增${k.item}` : `${k.label}：${k.titleOf(existing?.data ?? data)}`, editForm(c, k, { id, isNew, data: filled, body, problems, other, held, focus }));
     };
     if (k.storage.type === "list" && id !== (existing?.id ?? "") && (await readItem(store, k, id))) return again(new Map([["id", [`编号“${id}”已被使用，请换一个`]]]));
     if (k.storage.type === "dir" && isNew) {
@@ -336,18 +367,22 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
       if (await readItem(store, k, id)) return again(new Map([["__id", [`编号“${id}”已被使用，请换一个`]]]));
     }
     const s = c.get("session");
-    const photo = form["photoFile"];
+    const token = text(form, "__uploads");
+    const held = await heldUploads(studio.config.data, s.name, token);
+    if (!held) return again(new Map([[k.key === "people" ? "photoFile" : "coverFile", ["之前选择的文件已失效（超过一天，或已经保存过），请重新选择"]]]));
+    const uploads = await formUploads(form, held);
+    const photo = uploads.find((u) => u.field === "photoFile");
     const extra = new Map<string, Buffer>();
-    if (k.key === "people" && photo instanceof File && photo.size > 0) {
-      const processed = await processPhoto(Buffer.from(await photo.arrayBuffer()), focusOf(text(form, "photoFocusX"), text(form, "photoFocusY")));
-      if ("error" in processed) return again(new Map([["photoFile", [processed.error]]]));
+    if (k.key === "people" && photo) {
+      const processed = await processPhoto(photo.bytes, focusOf(focus.x, focus.y));
+      if ("error" in processed) return again(new Map([["photoFile", [processed.error]]]), [], heldState(held, token));
       const rel = `photos/${id}.${processed.ext}`;
       extra.set(`good-people/${rel}`, processed.data);
       data["photo"] = rel;
     }
     if (k.key === "news") {
-      const uploaded = await newsUploadChanges(studio, form, id, data);
-      if (uploaded.problems.size > 0) return again(uploaded.problems);
+      const uploaded = await newsUploadChanges(studio, uploads, id, data);
+      if (uploaded.problems.size > 0) return again(uploaded.problems, [], heldState(held, token));
       for (const [rel, bytes] of uploaded.files) extra.set(rel, bytes);
     }
     const changes = await itemChanges(store, k, id, data, body, existing?.id);
@@ -357,11 +392,13 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     const result = await store.save(changes, message, { name: s.name }, studio.asOf());
     if (!result.ok) {
       const { mine, other } = splitProblems(result, itemFile(k, id));
-      // Files chosen for this save were not stored with it: say so where they were chosen.
-      const unsaved = "所选文件尚未保存：请先处理本页列出的问题，再重新选择文件并保存";
-      for (const name of ["photoFile", "coverFile", "attachmentFiles"]) if (chosen(form[name === "attachmentFiles" ? "attachmentFiles[]" : name])) mine.set(name, [...(mine.get(name) ?? []), unsaved]);
-      return again(mine, other);
+      // The files chosen passed their own checks but were not stored: held for the next save, which needs only the fix.
+      if (uploads.length === 0) return again(mine, other);
+      const next = await holdUploads(studio.config.data, s.name, uploads);
+      await releaseUploads(studio.config.data, token);
+      return again(mine, other, heldState(uploads, next));
     }
+    await releaseUploads(studio.config.data, token);
     return c.redirect(k.storage.type === "file" ? `/edit/${k.key}/site?saved=1` : `/edit/${k.key}?saved=${encodeURIComponent(title)}`, 303);
   });
 

@@ -269,7 +269,7 @@ test("oversized and disguised uploads are refused by their content and size", as
   expect(await markdown.text()).not.toMatch(/<script|onerror/);
 });
 
-test("a notice's uploads: a file name from the client never places a file outside news/files/, and every limit holds", async ({ request }) => {
+test("a notice's uploads: a file name from the client never places a file outside news/files/, and every limit holds", async ({ request, playwright }) => {
   const csrf = await session(request, "张三");
   const pdf = (text: string) => new File([`%PDF-1.7\n${text}\n`], "x.pdf", { type: "application/pdf" });
   const notice = (id: string, files: [name: string, file: Blob][], token: string | null = csrf, cover?: Blob) => {
@@ -315,6 +315,44 @@ test("a notice's uploads: a file name from the client never places a file outsid
   expect(await badFile.text()).toContain("附件“安装程序.docx”的内容不是 Word（.docx） 文件");
   expect(["2026-12-many", "2026-12-cover", "2026-12-exe"].some((id) => stored(`news/${id}.md`))).toBe(false);
   expect(await (await request.get("/history")).text()).toBe(await head.text());
+
+  // Files held from a refused save are given back only to the account that chose them, by their own token.
+  const cover = new Blob([new Uint8Array(await photo(600, 400))], { type: "image/jpeg" });
+  const held = await notice("2026-12-held", [["名单.pdf", pdf("held")]], csrf, cover);
+  expect(held.status()).toBe(422);
+  const token = /name="__uploads" value="([0-9a-f]{32})"/.exec(await held.text())?.[1] ?? "";
+  expect(token).not.toBe("");
+  const withToken = (ctx: APIRequestContext, ctxCsrf: string, value: string, id = "2026-12-held") => {
+    const form = new FormData();
+    for (const [name, v] of Object.entries({
+      csrf: ctxCsrf,
+      __uploads: value,
+      __id: id,
+      title: "关于上传附件的测试通知",
+      date: "2026-11-30",
+      category: "通知公告",
+      summary: "某",
+      coverAlt: "图片说明",
+      __body: "正文",
+    }))
+      form.append(name, v);
+    return ctx.post("/edit/news/new", { multipart: form, maxRedirects: 0 });
+  };
+  const other = await playwright.request.newContext({ baseURL: BASE });
+  const otherCsrf = await session(other, "李四");
+  for (const value of [token, "0".repeat(32), "../../users.json"]) {
+    const refused = await withToken(other, otherCsrf, value);
+    expect(refused.status(), value).toBe(422);
+    expect(await refused.text()).toContain("之前选择的文件已失效");
+  }
+  await other.dispose();
+  expect(stored("news/2026-12-held.md") || stored("news/images/2026-12-held.jpg")).toBe(false);
+  expect((await withToken(request, csrf, token)).status()).toBe(303);
+  expect(stored("news/images/2026-12-held.jpg") && stored("news/files/名单.pdf")).toBe(true);
+  // Used once: the same token again holds nothing any more.
+  const again = await withToken(request, csrf, token, "2026-12-held-again");
+  expect(again.status()).toBe(422);
+  expect(await again.text()).toContain("之前选择的文件已失效");
 
   // Over the request limit for a notice (52 MB): refused before the body is read whole.
   expect((await notice("2026-12-big", [["大.pdf", new Blob([Buffer.alloc(53 * 1024 * 1024, 0x25)])]])).status()).toBe(413);

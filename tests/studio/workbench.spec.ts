@@ -131,17 +131,17 @@ test("a notice's cover and attachments are uploaded with its form, refused ones 
   expect(git("rev-parse", "HEAD")).toBe(before);
   expect(existsSync(join(STUDIO.content, "news/files/志愿者 报名表.docx"))).toBe(false);
 
-  // A cover needs its description: the loader says so at that field, and the chosen files are said to be unsaved.
+  // A cover needs its description: the loader says so at that field; the chosen files are held, not lost.
   await page.getByLabel("上传封面图片").setInputFiles(cover);
   await page.getByLabel("上传附件").setInputFiles([form, notice]);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.locator(".field.has-error").filter({ has: page.getByLabel("封面图片说明") })).toContainText("有封面图片时必须填写图片说明");
-  await expect(page.locator("#coverFile-error")).toContainText("所选文件尚未保存");
+  await expect(page.locator("#coverFile-held")).toContainText("已选择：IMG_0042.JPG");
+  await expect(page.locator("#attachmentFiles-held")).toContainText("已选择：志愿者 报名表.docx、通知#1.pdf");
   expect(git("rev-parse", "HEAD")).toBe(before);
 
+  // Only the fix, no file chosen again: the held files are saved with it.
   await page.getByLabel("封面图片说明").fill("志愿者在社区广场学习急救知识");
-  await page.getByLabel("上传封面图片").setInputFiles(cover);
-  await page.getByLabel("上传附件").setInputFiles([form, notice]);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status")).toContainText("已保存");
 
