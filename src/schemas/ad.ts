@@ -36,9 +36,11 @@ export const adSchema = z
       description: "slogan 标语；photo 图片（需主图）；traditional 传统；rules 规范（需“要/不要”条目或礼仪指南）；etiquette 礼仪（需礼仪指南）；honour 好人榜（需批次）",
     }),
     /** Main image (photo or illustration), relative to the content folder, e.g. images/qingming.jpg. */
-    image: imageFile
-      .optional()
-      .meta({ title: "主图", description: "照片或插图（JPG、PNG、WebP 或不含脚本的 SVG），在图片库（content/images/）中，如 images/qingming.jpg；新图片请先在工作台的“图片库”上传" }),
+    image: imageFile.optional().meta({
+      title: "主图",
+      description: "照片或插图（JPG、PNG、WebP 或不含脚本的 SVG），在图片库（content/images/）中，如 images/qingming.jpg；新图片请先在工作台的“图片库”上传",
+      picker: "images",
+    }),
     /** What cropping keeps in view, in per cent from the left and from the top (default the centre). */
     focus: z
       .strictObject({ x: percent.meta({ title: "横向 %", description: "0 为最左，100 为最右" }), y: percent.meta({ title: "纵向 %", description: "0 为最上，100 为最下" }) })
@@ -47,7 +49,7 @@ export const adSchema = z
     /** Credit line printed on the image, e.g. 摄影：张三. */
     credit: plainText(30).optional().meta({ title: "图片署名", description: "如 摄影：张三" }),
     /** A partner's logo beside the signature, e.g. a co-organising bureau. */
-    partnerLogo: imageFile.optional().meta({ title: "合作单位标识", description: "显示在落款旁，在图片库（content/images/）中；新图片请先在工作台的“图片库”上传" }),
+    partnerLogo: imageFile.optional().meta({ title: "合作单位标识", description: "显示在落款旁，在图片库（content/images/）中；新图片请先在工作台的“图片库”上传", picker: "images" }),
     /** A named palette from site.yaml (e.g. 清明绿); `colours` overrides it. */
     palette: plainText(12).optional().meta({ title: "配色", description: "网站设置中的配色名称，如 中国红、清明绿、海洋蓝；不填用网站主色" }),
     /** Explicit colours for this ad. */

@@ -71,7 +71,7 @@ export const siteSchema = z
     logo: contentImagePath
       .refine((p) => p.startsWith("images/"), { message: "标识图片应放在 content/images/ 目录内，如 images/logo.png" })
       .optional()
-      .meta({ title: "标识图片", description: "图片库（content/images/）中的 PNG、JPG、WebP 或 SVG，如 images/logo.png；新图片请先在工作台的“图片库”上传" }),
+      .meta({ title: "标识图片", description: "图片库（content/images/）中的 PNG、JPG、WebP 或 SVG，如 images/logo.png；新图片请先在工作台的“图片库”上传", picker: "images" }),
     /** Named poster palettes ads choose by name (`palette`), e.g. 清明绿 for a 清明 campaign. */
     palettes: z
       .array(

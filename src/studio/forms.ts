@@ -23,6 +23,16 @@ export interface JsonSchema {
   required?: string[];
   items?: JsonSchema;
   default?: unknown;
+  /** The workbench offers choices for the field (schema meta): "images" — the pictures of the image library. */
+  picker?: string;
+}
+
+/** The id of the page's list of choices for fields with `picker` (the page carries the list: pickerList). */
+export const pickerId = (picker: string) => `picker-${picker}`;
+
+/** Whether any field of the schema offers a picker of that kind. */
+export function usesPicker(schema: JsonSchema, picker: string): boolean {
+  return schema.picker === picker || Object.values(schema.properties ?? {}).some((s) => usesPicker(s, picker)) || (schema.items ? usesPicker(schema.items, picker) : false);
 }
 
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
@@ -90,7 +100,7 @@ function control(path: string, s: JsonSchema, value: unknown, required: boolean,
   const text = scalarText(value);
   const type = s.format === "date" ? "date" : s.type === "integer" || s.type === "number" ? "number" : s.format === "email" ? "email" : s.format === "uri" ? "url" : "text";
   if (type === "text" && (s.maxLength ?? 0) > 80) return html`<textarea id="${id}" name="${path}" rows="3" ${a} ${required ? html`required` : ""}>${text}</textarea>`;
-  return html`<input id="${id}" name="${path}" type="${type}" value="${text}" ${a} ${required ? html`required` : ""} />`;
+  return html`<input id="${id}" name="${path}" type="${type}" value="${text}" ${s.picker ? html`list="${pickerId(s.picker)}"` : ""} ${a} ${required ? html`required` : ""} />`;
 }
 
 function field(path: string, s: JsonSchema, value: unknown, required: boolean, problems: FieldProblems): Markup {

@@ -5,7 +5,8 @@ import { toHast } from "mdast-util-to-hast";
 import { toHtml } from "hast-util-to-html";
 import type { Root } from "mdast";
 import { allowed, formOf, hiddenCsrf, studioPage, text, type Ctx, type Env, type Form, type Studio } from "./app.ts";
-import { byField, fields, formToData, type FieldProblems } from "./forms.ts";
+import { byField, fields, formToData, pickerId, usesPicker, type FieldProblems } from "./forms.ts";
+import { libraryImages } from "./route-images.ts";
 import { html, raw, type Markup } from "./html.ts";
 import { deletable, findKind, ID_HELP, itemChanges, itemFile, KINDS, listItems, readItem, removalChanges, validId, type EditableKind, type Item } from "./kinds.ts";
 import type { ContentProblem } from "../lib/content/problems.ts";
@@ -40,6 +41,8 @@ interface FormState {
   held?: { token: string; names: Map<string, string[]> } | undefined;
   /** The photo's crop centre as sent (percent), so a refused save keeps it. */
   focus?: { x: string; y: string } | undefined;
+  /** The image library's pictures, offered by the kind's picture fields (schema meta `picker: "images"`). */
+  images?: string[] | undefined;
 }
 
 /** Under an upload field: the files held for it from a refused save, which the next save stores without choosing them again. */
@@ -112,6 +115,7 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
           : ""
       }
       <button type="submit">保存</button>
+      ${state.images ? html`<datalist id="${pickerId("images")}">${state.images.map((path) => html`<option value="${path}"></option>`)}</datalist>` : ""}
     </form>
     ${!state.isNew && deletable(k) ? html`<p class="delete-link"><a href="/delete/${k.key}/${state.id}">删除此${k.item}</a></p>` : ""}`;
 }
@@ -286,6 +290,8 @@ async function newsUploadChanges(studio: Studio, chosen: readonly Upload[], id: 
 
 export function contentRoutes(app: Hono<Env>, studio: Studio): void {
   const { store } = studio;
+  /** The pictures a kind's form offers, when it has a picture field. */
+  const imagesFor = async (k: EditableKind) => (usesPicker(k.schema, "images") ? libraryImages(store.root) : undefined);
 
   app.get("/", (c) => {
     const waiting = studio.pending.list();
@@ -329,13 +335,14 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     const denied = allowed(c, k.permission);
     if (denied) return denied;
     const id = c.req.param("id");
-    if (id === "new") return studioPage(c, `新增${k.item}`, editForm(c, k, { id: "", isNew: true, data: {}, body: "", problems: new Map(), other: [] }));
+    const images = await imagesFor(k);
+    if (id === "new") return studioPage(c, `新增${k.item}`, editForm(c, k, { id: "", isNew: true, data: {}, body: "", problems: new Map(), other: [], images }));
     const item = await readItem(store, k, id);
     if (!item) return c.notFound();
     return studioPage(
       c,
       `${k.label}：${k.titleOf(item.data)}`,
-      editForm(c, k, { id: item.id, isNew: false, data: item.data, body: item.body, problems: new Map(), other: [] }),
+      editForm(c, k, { id: item.id, isNew: false, data: item.data, body: item.body, problems: new Map(), other: [], images }),
       c.req.query("saved") ? "已保存" : undefined,
     );
   });
@@ -357,9 +364,10 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     // The form as staff filled it: shown again when the save is refused (the uploads below are not in it: not stored).
     const filled = structuredClone(data);
     const focus = { x: text(form, "photoFocusX") || "50", y: text(form, "photoFocusY") || "50" };
+    const images = await imagesFor(k);
     const again = (problems: FieldProblems, other: ContentProblem[] = [], held?: FormState["held"]) => {
       c.status(422);
-      return studioPage(c, isNew ? `新增${k.item}` : `${k.label}：${k.titleOf(existing?.data ?? data)}`, editForm(c, k, { id, isNew, data: filled, body, problems, other, held, focus }));
+      return studioPage(c, isNew ? `新增${k.item}` : `${k.label}：${k.titleOf(existing?.data ?? data)}`, editForm(c, k, { id, isNew, data: filled, body, problems, other, held, focus, images }));
     };
     if (k.storage.type === "list" && id !== (existing?.id ?? "") && (await readItem(store, k, id))) return again(new Map([["id", [`编号“${id}”已被使用，请换一个`]]]));
     if (k.storage.type === "dir" && isNew) {

@@ -373,6 +373,11 @@ test("a picture uploaded to the image library is offered in the poster studio an
   expect([stored.width, stored.height, stored.orientation, stored.exif]).toEqual([1200, 1600, undefined, undefined]);
   expect(git("log", "-1", "--format=%an|%s")).toBe("张三|图片库：上传 images/社区 志愿者.jpg（张三）\n");
 
+  // The ad form's picture fields offer it too.
+  await page.goto("/edit/ads/jiang-wenming");
+  await expect(page.getByLabel("主图", { exact: true })).toHaveAttribute("list", "picker-images");
+  await expect(page.locator('datalist#picker-images option[value="images/社区 志愿者.jpg"]')).toHaveCount(1);
+
   await page.getByRole("link", { name: "海报制作" }).first().click();
   await page.getByLabel("版式", { exact: true }).selectOption({ label: "图片" });
   await page.getByLabel("主图（图片版式必选）").selectOption("images/社区 志愿者.jpg");

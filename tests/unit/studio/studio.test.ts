@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { byField, fields, formToData, jsonSchemaOf } from "../../../src/studio/forms.ts";
+import { byField, fields, formToData, jsonSchemaOf, usesPicker } from "../../../src/studio/forms.ts";
 import { escapeHtml, html, raw } from "../../../src/studio/html.ts";
 import { deletable, findKind, itemChanges, KINDS, listItems, readItem, removalChanges } from "../../../src/studio/kinds.ts";
 import { entryDiff } from "../../../src/studio/route-lists.ts";
@@ -33,6 +33,19 @@ describe("forms come from the schemas", () => {
     expect(form).toMatch(/for="f-name">姓名<span class="req"/);
     expect(form).toMatch(/for="f-photo">照片<\/label>/);
     expect(form).toContain('type="date"');
+  });
+
+  it.each([
+    ["ads", ["image", "partnerLogo"]],
+    ["site", ["logo"]],
+    ["news", []],
+    ["people", []],
+  ])("%s: the picture fields offer the image library's pictures, and only they", (key, picked) => {
+    const k = findKind(key);
+    if (!k) throw new Error(`kind ${key} missing`);
+    const form = fields(k.schema, {}, new Map()).text;
+    expect([...form.matchAll(/name="([^"]+)"[^>]*list="picker-images"/g)].map((m) => m[1])).toEqual(picked);
+    expect(usesPicker(k.schema, "images")).toBe(picked.length > 0);
   });
 
   it("a problem is shown beside its field, and marks it invalid", () => {
