@@ -247,8 +247,15 @@ async function formUploads(form: Form, held: readonly Upload[]): Promise<Upload[
  * (appended to the item's attachments, titled by the file's name). Each
  * upload is checked first; any problem refuses them all, by field.
  */
-async function newsUploadChanges(studio: Studio, chosen: readonly Upload[], id: string, data: Record<string, unknown>): Promise<{ files: Map<string, Buffer>; problems: FieldProblems }> {
+async function newsUploadChanges(
+  studio: Studio,
+  chosen: readonly Upload[],
+  id: string,
+  data: Record<string, unknown>,
+): Promise<{ files: Map<string, Buffer>; problems: FieldProblems; accepted: Upload[] }> {
   const files = new Map<string, Buffer>();
+  // The uploads that passed their own checks: held for the next save when another one is refused.
+  const accepted: Upload[] = [];
   const problems: FieldProblems = new Map();
   const problem = (field: string, message: string) => problems.set(field, [...(problems.get(field) ?? []), message]);
   const cover = chosen.find((u) => u.field === "coverFile");
@@ -259,6 +266,7 @@ async function newsUploadChanges(studio: Studio, chosen: readonly Upload[], id: 
     else {
       coverPath = `images/${id}.${processed.ext}`;
       files.set(`news/${coverPath}`, processed.data);
+      accepted.push(cover);
     }
   }
   const uploads = chosen.filter((u) => u.field === "attachmentFiles");
@@ -280,12 +288,13 @@ async function newsUploadChanges(studio: Studio, chosen: readonly Upload[], id: 
       const rel = await freePath(studio.store, "news/files", named.name, bytes, new Set(files.keys()));
       files.set(rel, bytes);
       added.push({ title: named.title, file: rel.slice("news/".length) });
+      accepted.push(upload);
     }
-  if (problems.size > 0) return { files: new Map(), problems };
+  if (problems.size > 0) return { files: new Map(), problems, accepted };
   if (coverPath) data["cover"] = coverPath;
   const listed: unknown[] = Array.isArray(data["attachments"]) ? data["attachments"] : [];
   if (added.length > 0) data["attachments"] = [...listed, ...added];
-  return { files, problems };
+  return { files, problems, accepted };
 }
 
 export function contentRoutes(app: Hono<Env>, studio: Studio): void {
@@ -390,7 +399,12 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     }
     if (k.key === "news") {
       const uploaded = await newsUploadChanges(studio, uploads, id, data);
-      if (uploaded.problems.size > 0) return again(uploaded.problems, [], heldState(held, token));
+      if (uploaded.problems.size > 0) {
+        // The refused file is named at its field; the accepted ones stay chosen.
+        const next = uploaded.accepted.length > 0 ? await holdUploads(studio.config.data, s.name, uploaded.accepted) : "";
+        await releaseUploads(studio.config.data, token);
+        return again(uploaded.problems, [], heldState(uploaded.accepted, next));
+      }
       for (const [rel, bytes] of uploaded.files) extra.set(rel, bytes);
     }
     const changes = await itemChanges(store, k, id, data, body, existing?.id);

@@ -122,18 +122,20 @@ test("a notice's cover and attachments are uploaded with its form, refused ones 
   const form = { name: "志愿者 报名表.docx", mimeType: "application/octet-stream", buffer: Buffer.from(zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w/>") })) };
   const notice = { name: "通知#1.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n% 培训通知\n") };
 
-  // A program renamed to .pdf is refused at its field; nothing is written, and what was typed is still there.
+  // A program renamed to .pdf is refused at its field; nothing is written, what was typed is still there, and the
+  // files that passed stay chosen.
   await page.getByLabel("上传封面图片").setInputFiles(cover);
   await page.getByLabel("上传附件").setInputFiles([form, { name: "培训安排.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00 program") }]);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.locator("#attachmentFiles-error")).toContainText("附件“培训安排.pdf”的内容不是 PDF 文件");
   await expect(page.getByLabel("标题")).toHaveValue("关于开展文明实践志愿者培训的通知");
+  await expect(page.locator("#coverFile-held")).toContainText("已选择：IMG_0042.JPG");
+  await expect(page.locator("#attachmentFiles-held")).toHaveText(/已选择：志愿者 报名表\.docx（/);
   expect(git("rev-parse", "HEAD")).toBe(before);
   expect(existsSync(join(STUDIO.content, "news/files/志愿者 报名表.docx"))).toBe(false);
 
   // A cover needs its description: the loader says so at that field; the chosen files are held, not lost.
-  await page.getByLabel("上传封面图片").setInputFiles(cover);
-  await page.getByLabel("上传附件").setInputFiles([form, notice]);
+  await page.getByLabel("上传附件").setInputFiles([notice]);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.locator(".field.has-error").filter({ has: page.getByLabel("封面图片说明") })).toContainText("有封面图片时必须填写图片说明");
   await expect(page.locator("#coverFile-held")).toContainText("已选择：IMG_0042.JPG");
