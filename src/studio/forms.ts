@@ -61,7 +61,8 @@ function help(s: JsonSchema): string {
   return [s.description, limits].filter(Boolean).join("；");
 }
 
-function errors(id: string, messages: string[]): Markup {
+/** A field's problems, listed under it (`<id>-error`, which the field's aria-describedby names). */
+export function fieldErrors(id: string, messages: readonly string[]): Markup {
   return messages.length
     ? html`<ul class="field-error" id="${id}-error">
         ${messages.map((m) => html`<li>${m}</li>`)}
@@ -126,13 +127,13 @@ function field(path: string, s: JsonSchema, value: unknown, required: boolean, p
             ${fields(s.items ?? {}, item, problems, `${path}.${i}.`)}
           </fieldset>`,
       )}
-      ${errors(id, problems.get(path) ?? [])}
+      ${fieldErrors(id, problems.get(path) ?? [])}
     </fieldset>`;
   }
   const messages = problemsAt(problems, path);
   return html`<div class="field${messages.length ? " has-error" : ""}">
     <label for="${id}">${label}${required ? html`<span class="req" aria-label="必填">*</span>` : ""}</label>
-    ${help(s) ? html`<p class="help" id="${id}-help">${help(s)}${isScalarArray(s) ? "（每行一项）" : ""}</p>` : ""} ${control(path, s, value, required, messages)} ${errors(id, messages)}
+    ${help(s) ? html`<p class="help" id="${id}-help">${help(s)}${isScalarArray(s) ? "（每行一项）" : ""}</p>` : ""} ${control(path, s, value, required, messages)} ${fieldErrors(id, messages)}
   </div>`;
 }
 

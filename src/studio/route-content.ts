@@ -1,11 +1,12 @@
 /** 首页 and the content forms: every kind of KINDS, with photos for good people, covers and attachments for news, and a live body preview. */
 import type { Hono } from "hono";
+import { existsSync } from "node:fs";
 import { markdownToMdast } from "satteri";
 import { toHast } from "mdast-util-to-hast";
 import { toHtml } from "hast-util-to-html";
 import type { Root } from "mdast";
 import { allowed, formOf, hiddenCsrf, studioPage, text, type Ctx, type Env, type Form, type Studio } from "./app.ts";
-import { byField, fields, formToData, pickerId, usesPicker, type FieldProblems } from "./forms.ts";
+import { byField, fieldErrors, fields, formToData, pickerId, usesPicker, type FieldProblems } from "./forms.ts";
 import { libraryImages } from "./route-images.ts";
 import { html, raw, type Markup } from "./html.ts";
 import { deletable, findKind, ID_HELP, itemChanges, itemFile, KINDS, listItems, readItem, removalChanges, validId, type EditableKind, type Item } from "./kinds.ts";
@@ -90,7 +91,7 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
                 <label for="focus-y">取景中心（纵向，0 为最上，100 为最下）</label>
                 <input id="focus-y" name="photoFocusY" type="number" min="0" max="100" value="${state.focus?.y ?? "50"}" aria-describedby="focus-help" />
               </div>
-              ${heldNote(state, "photoFile")} ${uploadErrors(state, "photoFile")}
+              ${heldNote(state, "photoFile")} ${fieldErrors("photoFile", state.problems.get("photoFile") ?? [])}
             </div>`
           : ""
       }
@@ -137,14 +138,14 @@ async function deletion(studio: Studio, k: EditableKind, item: Item): Promise<Ch
   const others = new Set((await listItems(studio.store, k)).filter((i) => i.id !== item.id).flatMap((i) => newsFiles(i.data)));
   for (const path of newsFiles(item.data)) {
     // A path the loader would refuse (hand-edited, with ../) names nothing of the item's to remove.
-    let present: Buffer | null;
+    let present: boolean;
     try {
-      present = await studio.store.read(path);
+      present = existsSync(studio.store.path(path));
     } catch (error) {
       if (!(error instanceof PathError)) throw error;
-      present = null;
+      present = false;
     }
-    if (!others.has(path) && present !== null) changes.set(path, null);
+    if (!others.has(path) && present) changes.set(path, null);
   }
   return changes;
 }
@@ -172,16 +173,6 @@ function deletePage(c: Ctx, k: EditableKind, item: Item, changes: Changes, probl
   );
 }
 
-/** The problems of an upload field (its name in the form), listed under it. */
-function uploadErrors(state: FormState, name: string): Markup {
-  const messages = state.problems.get(name) ?? [];
-  return messages.length
-    ? html`<ul class="field-error" id="${name}-error">
-        ${messages.map((m) => html`<li>${m}</li>`)}
-      </ul>`
-    : html``;
-}
-
 /** A news item's cover picture and attachments, uploaded with the form (stored under content/news/images/ and files/). */
 function newsUploads(state: FormState): Markup {
   return html`<div class="field drop${state.problems.has("coverFile") ? " has-error" : ""}" data-drop="cover-file">
@@ -191,7 +182,7 @@ function newsUploads(state: FormState): Markup {
         images/编号.jpg，并填入上面的“封面图片”。请同时填写“封面图片说明”。
       </p>
       <input id="cover-file" name="coverFile" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="cover-help${state.problems.has("coverFile") ? " coverFile-error" : ""}" />
-      ${heldNote(state, "coverFile")} ${uploadErrors(state, "coverFile")}
+      ${heldNote(state, "coverFile")} ${fieldErrors("coverFile", state.problems.get("coverFile") ?? [])}
     </div>
     <div class="field drop${state.problems.has("attachmentFiles") ? " has-error" : ""}" data-drop="attachment-files">
       <label for="attachment-files">上传附件</label>
@@ -206,7 +197,7 @@ function newsUploads(state: FormState): Markup {
         accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.wps,.et,.ofd"
         aria-describedby="attachment-help${state.problems.has("attachmentFiles") ? " attachmentFiles-error" : ""}"
       />
-      ${heldNote(state, "attachmentFiles")} ${uploadErrors(state, "attachmentFiles")}
+      ${heldNote(state, "attachmentFiles")} ${fieldErrors("attachmentFiles", state.problems.get("attachmentFiles") ?? [])}
     </div>`;
 }
 
@@ -388,6 +379,12 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     const held = await heldUploads(studio.config.data, s.name, token);
     if (!held) return again(new Map([[k.key === "people" ? "photoFile" : "coverFile", ["之前选择的文件已失效（超过一天，或已经保存过），请重新选择"]]]));
     const uploads = await formUploads(form, held);
+    /** Holds `kept` for the next save in place of what this one was sent with; the form's note of them. */
+    const holdAgain = async (kept: readonly Upload[]): Promise<FormState["held"]> => {
+      const next = kept.length > 0 ? await holdUploads(studio.config.data, s.name, kept) : "";
+      await releaseUploads(studio.config.data, token);
+      return heldState(kept, next);
+    };
     const photo = uploads.find((u) => u.field === "photoFile");
     const extra = new Map<string, Buffer>();
     if (k.key === "people" && photo) {
@@ -399,12 +396,8 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     }
     if (k.key === "news") {
       const uploaded = await newsUploadChanges(studio, uploads, id, data);
-      if (uploaded.problems.size > 0) {
-        // The refused file is named at its field; the accepted ones stay chosen.
-        const next = uploaded.accepted.length > 0 ? await holdUploads(studio.config.data, s.name, uploaded.accepted) : "";
-        await releaseUploads(studio.config.data, token);
-        return again(uploaded.problems, [], heldState(uploaded.accepted, next));
-      }
+      // The refused file is named at its field; the accepted ones stay chosen.
+      if (uploaded.problems.size > 0) return again(uploaded.problems, [], await holdAgain(uploaded.accepted));
       for (const [rel, bytes] of uploaded.files) extra.set(rel, bytes);
     }
     const changes = await itemChanges(store, k, id, data, body, existing?.id);
@@ -415,10 +408,7 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     if (!result.ok) {
       const { mine, other } = splitProblems(result, itemFile(k, id));
       // The files chosen passed their own checks but were not stored: held for the next save, which needs only the fix.
-      if (uploads.length === 0) return again(mine, other);
-      const next = await holdUploads(studio.config.data, s.name, uploads);
-      await releaseUploads(studio.config.data, token);
-      return again(mine, other, heldState(uploads, next));
+      return again(mine, other, await holdAgain(uploads));
     }
     await releaseUploads(studio.config.data, token);
     return c.redirect(k.storage.type === "file" ? `/edit/${k.key}/site?saved=1` : `/edit/${k.key}?saved=${encodeURIComponent(title)}`, 303);

@@ -8,8 +8,11 @@
  */
 import type { Hono } from "hono";
 import { readdir } from "node:fs/promises";
+import { extname } from "node:path";
 import { allowed, formOf, hiddenCsrf, studioPage, type Ctx, type Env, type Studio } from "./app.ts";
+import { fieldErrors } from "./forms.ts";
 import { html } from "./html.ts";
+import { FILE_TYPES } from "./route-site.ts";
 import { freePath, processLibraryImage } from "./uploads.ts";
 
 /** Extensions the library lists and the posters' fields offer (the loader's image formats). */
@@ -23,8 +26,6 @@ export async function libraryImages(root: string): Promise<string[]> {
     .sort()
     .map((n) => `images/${n}`);
 }
-
-const TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".svg": "image/svg+xml" };
 
 /** At most this many pictures are uploaded with one save. */
 const MAX_PER_UPLOAD = 20;
@@ -50,13 +51,7 @@ function libraryPage(c: Ctx, images: readonly string[], problems: readonly strin
             accept="image/jpeg,image/png,image/webp,image/svg+xml,.svg"
             aria-describedby="image-help${problems.length ? " image-files-error" : ""}"
           />
-          ${
-            problems.length
-              ? html`<ul class="field-error" id="image-files-error">
-                  ${problems.map((p) => html`<li>${p}</li>`)}
-                </ul>`
-              : ""
-          }
+          ${fieldErrors("image-files", problems)}
         </div>
         <button type="submit">上传</button>
       </form>
@@ -87,7 +82,7 @@ export function imageRoutes(app: Hono<Env>, studio: Studio): void {
     if (!(await libraryImages(store.root)).includes(path)) return c.notFound();
     const bytes = await store.read(path);
     if (!bytes) return c.notFound();
-    const type = TYPES[/\.[^.]+$/.exec(path)?.[0].toLowerCase() ?? ""] ?? "application/octet-stream";
+    const type = FILE_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
     return c.body(new Uint8Array(bytes), 200, { "Content-Type": type, "Cache-Control": "no-store" });
   });
 

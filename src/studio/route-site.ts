@@ -73,7 +73,8 @@ async function posterInput(content: SiteContent, ad: AdData) {
   return adInput({ ...content, ads: [studioAd] }, "studio");
 }
 
-const TYPES: Record<string, string> = {
+/** Content types of the files the workbench serves (the preview site, the image library). */
+export const FILE_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -118,7 +119,7 @@ export function previewApp(studio: Studio, cookie: string): Hono {
     if (file !== root && !file.startsWith(root + sep)) return c.notFound();
     if (existsSync(file) && (await stat(file)).isDirectory()) file = join(file, "index.html");
     if (!existsSync(file)) return c.text(existsSync(root) ? "页面不存在" : "还没有生成预览：请在工作台的“预览”页面点击“生成预览”", 404);
-    return c.body(new Uint8Array(await readFile(file)), 200, { "Content-Type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
+    return c.body(new Uint8Array(await readFile(file)), 200, { "Content-Type": FILE_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
   });
   return app;
 }
