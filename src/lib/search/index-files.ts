@@ -36,6 +36,17 @@ export interface IndexGroup {
   filters?: Record<string, string>;
 }
 
+/**
+ * How many word positions a chunk of a Pagefind word index holds. A query fetches the whole chunk of each of its
+ * words in each index, and the browser's Pagefind splits a Chinese name into one-character words: with Pagefind's
+ * 20,000 the first search of a three-character name fetched nine chunks of ≈ 15 KB at city scale. Smaller chunks
+ * cost the first search a few bytes each in the index's metadata (a word range and a hash); 2,500 was the lowest
+ * total measured (docs/performance.md, 2026-12-04 late night: 336 → 223 KB). Pagefind reads it from its
+ * environment (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE) when it starts; a test checks it still does.
+ */
+export const INDEX_CHUNK_SIZE = 2500;
+const CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
+
 /** Files a merged index does not need: the browser runs the primary index's script, worker and WebAssembly for all. */
 const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 
@@ -74,7 +85,7 @@ export function indexFolder(group: IndexGroup, cache: string): string {
   // "files-in-memory": indexes written by Pagefind's writeFiles before are not reused (one could be incomplete).
   // A line of JSON per document or record (JSON has no raw line break), not one string of them all: the pages'
   // documents are ≈ 40 MB of text at city scale, ≈ 200 MB at 5x.
-  const hash = createHash("sha256").update(`${JSON.stringify([packageVersion("pagefind"), "files-in-memory", "by-line", group.name])}\n`);
+  const hash = createHash("sha256").update(`${JSON.stringify([packageVersion("pagefind"), "files-in-memory", "by-line", INDEX_CHUNK_SIZE, group.name])}\n`);
   for (const part of [...group.documents, ...group.records]) hash.update(`${JSON.stringify(part)}\n`);
   return join(cache, group.name, hash.digest("hex").slice(0, 32));
 }
@@ -117,6 +128,8 @@ export async function cachedIndex(group: IndexGroup, cache: string): Promise<{ f
   const groupCache = dirname(folder);
   const tmp = `${groupCache}.tmp-${process.pid}-${threadId}`;
   await rm(tmp, { recursive: true, force: true });
+  // Pagefind's service inherits this process's environment when createIndex first starts it.
+  process.env[CHUNK_SIZE_VARIABLE] = String(INDEX_CHUNK_SIZE);
   const { index, errors } = await pagefind.createIndex({});
   if (!index || errors.length) throw new Error(`Pagefind 无法创建索引：${errors.join("；")}`);
   const segment = pageSegmenter(group.name);

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { gunzipSync } from "node:zlib";
-import { cachedIndex, indexFolder, type IndexGroup, type SearchRecord } from "../../../src/lib/search/index-files.ts";
+import { cachedIndex, INDEX_CHUNK_SIZE, indexFolder, type IndexGroup, type SearchRecord } from "../../../src/lib/search/index-files.ts";
 import { listIndex } from "../../../src/lib/search/indexes.ts";
 
 const cache = mkdtempSync(join(tmpdir(), "wenming-index-cache-"));
@@ -75,6 +75,18 @@ describe("search indexes in the cache (made beside Astro or in the index stage)"
     const other = [...base, record(6, "无证经营")];
     await expect(runIndexWorker([black(other)], join(taken.folder, "pagefind-entry.json", "cache"))).rejects.toThrow(/ENOTDIR/);
     expect(await cachedIndex(black(other), cache)).toMatchObject({ built: true });
+  });
+});
+
+describe("an index's word chunks", () => {
+  it("hold about INDEX_CHUNK_SIZE word positions each, so a query fetches small chunks (Pagefind's own size is 20,000)", async () => {
+    // 100 records of ≈ 180 words: ≈ 18,000 word positions, one chunk at Pagefind's own size.
+    const reasons = ["拖欠农民工工资", "欠缴税款", "虚假宣传", "无证经营", "食品安全违法", "价格欺诈", "偷税漏税", "违规排污"];
+    const records = Array.from({ length: 100 }, (_, i) => record(1000 + i, Array.from({ length: 12 }, (_, j) => `${reasons[(i + j) % reasons.length]}第${i * 12 + j}次`).join("，")));
+    const { folder } = await cachedIndex(black(records), cache);
+    const chunks = readdirSync(join(folder, "index"));
+    expect(chunks.length).toBeGreaterThanOrEqual(Math.floor(18_000 / INDEX_CHUNK_SIZE / 2));
+    expect(INDEX_CHUNK_SIZE).toBeLessThanOrEqual(5000);
   });
 });
 
