@@ -16,10 +16,9 @@ import { parseArgs } from "node:util";
 import { resolveAsOf } from "../src/primitives/dates.ts";
 import { recordPublished } from "../src/lib/integrity/ledger.ts";
 import { planImport, planProblems } from "../src/lib/integrity/import.ts";
-import { entryKey } from "../src/primitives/integrity-terms.ts";
 import { BATCH_FILE } from "../src/lib/integrity/lists.ts";
 import { readListFile } from "../src/lib/integrity/read-table.ts";
-import { LISTS, type ListKind } from "../src/primitives/integrity-terms.ts";
+import { entryKey, LISTS, type ListKind } from "../src/primitives/integrity-terms.ts";
 
 const [command, ...rest] = process.argv.slice(2);
 

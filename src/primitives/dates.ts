@@ -78,6 +78,16 @@ export function shanghaiDateOf(time: IsoDateTime): IsoDate {
 
 const SHANGHAI_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
+/**
+ * An instant as staff read it in the workbench, in the city's time whatever the server's: 2026-12-04T12:14:31Z
+ * and 2026-12-04T20:14:31+08:00 → 2026-12-04 20:14. Text that is not an instant is given back as it is.
+ */
+export function shanghaiMinute(time: IsoDateTime): string {
+  const instant = new Date(time);
+  if (Number.isNaN(instant.getTime())) return time;
+  return `${todayInShanghai(instant)} ${SHANGHAI_TIME.format(instant)}`;
+}
+
 /** 2026-12-12T09:00:00+08:00 → 2026年12月12日 09:00 (shown in the city's time). */
 export function formatChineseDateTime(time: IsoDateTime): string {
   return `${formatChineseDate(shanghaiDateOf(time))} ${SHANGHAI_TIME.format(new Date(time))}`;

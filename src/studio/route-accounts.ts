@@ -12,6 +12,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { allowed, formOf, hiddenCsrf, studioPage, text, type Ctx, type Env, type Studio } from "./app.ts";
 import { html } from "./html.ts";
+import { shanghaiMinute } from "../primitives/dates.ts";
 import { ROLES, type Role } from "./users.ts";
 
 interface LogLine {
@@ -130,7 +131,7 @@ function accountsPage(c: Ctx, studio: Studio, problem?: string, flash?: string, 
       ${
         recent.length
           ? html`<ul class="history">
-              ${recent.map((l) => html`<li>${l.at.slice(0, 16).replace("T", " ")} UTC · ${l.by} ${l.action} ${l.name}${l.role ? `（${l.role}）` : ""}</li>`)}
+              ${recent.map((l) => html`<li>${shanghaiMinute(l.at)} · ${l.by} ${l.action} ${l.name}${l.role ? `（${l.role}）` : ""}</li>`)}
             </ul>`
           : html`<p>暂无记录。</p>`
       }`,

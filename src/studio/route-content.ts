@@ -377,7 +377,12 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     const s = c.get("session");
     const token = text(form, "__uploads");
     const held = await heldUploads(studio.config.data, s.name, token);
-    if (!held) return again(new Map([[k.key === "people" ? "photoFile" : "coverFile", ["之前选择的文件已失效（超过一天，或已经保存过），请重新选择"]]]));
+    if (!held) {
+      const lapsed = "之前选择的文件已失效（超过一天，或已经保存过），请重新选择";
+      // Said at the form's file field; a form without one (a token not from this form) says it above the form.
+      const field = k.key === "people" ? "photoFile" : k.key === "news" ? "coverFile" : undefined;
+      return field ? again(new Map([[field, [lapsed]]])) : again(new Map(), [{ file: itemFile(k, id), message: lapsed }]);
+    }
     const uploads = await formUploads(form, held);
     /** Holds `kept` for the next save in place of what this one was sent with; the form's note of them. */
     const holdAgain = async (kept: readonly Upload[]): Promise<FormState["held"]> => {

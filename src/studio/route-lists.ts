@@ -17,11 +17,11 @@ import { html, type Markup } from "./html.ts";
 import { FIELDS, headerOf, REQUIRED_FIELDS, type FieldKey } from "../lib/integrity/columns.ts";
 import { csvText } from "../lib/integrity/csv.ts";
 import { planImport, type ImportPlan } from "../lib/integrity/import.ts";
-import { entryKey } from "../primitives/integrity-terms.ts";
 import { BATCH_FILE, loadLists } from "../lib/integrity/lists.ts";
 import { readListBytes, type Table } from "../lib/integrity/read-table.ts";
 import { LEDGER_FILE, recordPublished } from "../lib/integrity/ledger.ts";
-import { LIST_NAMES, LISTS, type ListKind } from "../primitives/integrity-terms.ts";
+import { entryKey, LIST_NAMES, LISTS, type ListKind } from "../primitives/integrity-terms.ts";
+import { shanghaiMinute } from "../primitives/dates.ts";
 import type { IntegrityEntry } from "../schemas/integrity.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 import type { Changes } from "./store.ts";
@@ -364,7 +364,7 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
         ${
           history.length
             ? html`<ol class="history">
-                ${history.map((h) => html`<li>${h.date.slice(0, 16).replace("T", " ")} · ${h.author} · ${h.message}</li>`)}
+                ${history.map((h) => html`<li>${shanghaiMinute(h.date)} · ${h.author} · ${h.message}</li>`)}
               </ol>`
             : html`<p>暂无工作台记录。</p>`
         }`,
@@ -450,7 +450,7 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
       "待审核的红黑榜修改",
       list.length
         ? html`<ul class="items">
-            ${list.map((p) => html`<li><a href="/review/${p.id}">${p.summary}</a>（${p.author} 提交于 ${p.created.slice(0, 16).replace("T", " ")}）</li>`)}
+            ${list.map((p) => html`<li><a href="/review/${p.id}">${p.summary}</a>（${p.author} 提交于 ${shanghaiMinute(p.created)}）</li>`)}
           </ul>`
         : html`<p>没有等待审核的修改。</p>`,
       c.req.query("done") ? String(c.req.query("done")) : undefined,
@@ -468,7 +468,7 @@ export function listRoutes(app: Hono<Env>, studio: Studio): void {
     return studioPage(
       c,
       `审核：${p.summary}`,
-      html`<p>${p.author} 提交于 ${p.created.slice(0, 16).replace("T", " ")}。批准后网站上的名单将发生以下变化（按今天 ${studio.asOf()} 计）：</p>
+      html`<p>${p.author} 提交于 ${shanghaiMinute(p.created)}。批准后网站上的名单将发生以下变化（按今天 ${studio.asOf()} 计）：</p>
         ${
           after.problems.length
             ? html`<div class="problems" role="alert">

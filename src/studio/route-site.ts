@@ -11,7 +11,7 @@ import { findKind, itemChanges, validId, ID_HELP } from "./kinds.ts";
 import { processRunner, stageOf } from "./jobs.ts";
 import { publishFolder } from "../lib/build/files.ts";
 import { loadContent, type SiteContent } from "../lib/content/load.ts";
-import { formatProblem } from "../lib/content/problems.ts";
+import { describeIssue, formatProblem } from "../lib/content/problems.ts";
 import { adInput } from "../lib/poster/jobs.ts";
 import { renderPosterFormats, renderPreviewPng } from "../lib/poster/render.ts";
 import { POSTER_SIZES, findSize, type PosterFormat } from "../lib/poster/sizes.ts";
@@ -19,8 +19,7 @@ import { PosterError } from "../lib/poster/templates.ts";
 import { adSchema, TEMPLATE_NAMES, TEMPLATES, type AdData } from "../schemas/ad.ts";
 import { checkImageFile, imageRefOf, logoOf } from "../lib/content/images.ts";
 import { libraryImages } from "./route-images.ts";
-import { isIsoDate } from "../primitives/dates.ts";
-import { describeIssue } from "../lib/content/problems.ts";
+import { isIsoDate, shanghaiMinute } from "../primitives/dates.ts";
 
 const run = promisify(execFile);
 
@@ -425,7 +424,7 @@ export function siteRoutes(app: Hono<Env>, studio: Studio, previewPort: () => nu
           ${items.map(
             (h) =>
               html`<tr>
-                <td>${h.date.slice(0, 16).replace("T", " ")}</td>
+                <td>${shanghaiMinute(h.date)}</td>
                 <td>${h.author}</td>
                 <td>${h.message}</td>
                 <td>

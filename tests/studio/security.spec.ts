@@ -346,6 +346,11 @@ test("a notice's uploads: a file name from the client never places a file outsid
     expect(await refused.text()).toContain("之前选择的文件已失效");
   }
   await other.dispose();
+  // A form without file fields (文明公约) sent a token says why at the top of the form: a field-less message would be hidden.
+  const convention = await request.post("/edit/conventions/new", { form: { csrf, __uploads: "0".repeat(32), __id: "held-token", title: "公约" }, maxRedirects: 0 });
+  expect(convention.status()).toBe(422);
+  expect(/未保存：请先处理以下问题[\s\S]*之前选择的文件已失效/.test(await convention.text())).toBe(true);
+  expect(stored("conventions/held-token.yaml")).toBe(false);
   expect(stored("news/2026-12-held.md") || stored("news/images/2026-12-held.jpg")).toBe(false);
   expect((await withToken(request, csrf, token)).status()).toBe(303);
   expect(stored("news/images/2026-12-held.jpg") && stored("news/files/名单.pdf")).toBe(true);

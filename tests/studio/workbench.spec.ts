@@ -415,6 +415,10 @@ test("every action is in the history with its author, and a change can be undone
   await expect(rows.filter({ hasText: "黑榜：导入 市税务局" })).toContainText("（张三 录入，李四 审核）");
   await expect(rows.filter({ hasText: "黑榜：导入 市税务局" })).toContainText("李四");
   await expect(rows.filter({ hasText: "发布：网站已更新" })).toContainText("李四");
+  // Times are the city's (UTC+8) whatever the server's time zone: the publication was minutes ago.
+  const shown = (await rows.filter({ hasText: "发布：网站已更新" }).first().locator("td").first().textContent())?.trim() ?? "";
+  expect(shown).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  expect(Math.abs(Date.now() - Date.parse(`${shown.replace(" ", "T")}:00+08:00`))).toBeLessThan(20 * 60_000);
   await rows.filter({ hasText: "公益广告：新增 礼让斑马线" }).getByRole("button", { name: /撤销/ }).click();
   await expect(page.getByRole("status")).toContainText("撤销：公益广告：新增 礼让斑马线");
   expect(existsSync(join(STUDIO.content, "ads/lirang-banmaxian.yaml"))).toBe(false);
