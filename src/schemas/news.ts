@@ -36,7 +36,8 @@ export const newsSchema = z
           title: plainText(60).meta({ title: "附件名称" }),
           file: contentFile("files/tongzhi.pdf", ATTACHMENT_EXTENSION, "附件应为 PDF、Word、Excel、PowerPoint、WPS 或 OFD 文件")
             .refine((p) => p.startsWith("files/"), { message: "附件应放在 content/news/files/ 目录内，如 files/tongzhi.pdf" })
-            .meta({ title: "文件", description: "content/news/files/ 中的文件" }),
+            // Filled in by the workbench's upload (readOnly: the form shows it, staff do not type it).
+            .meta({ title: "文件", description: "上传附件后自动填写（content/news/files/ 中的文件）", readOnly: true }),
         }),
       )
       .max(10)

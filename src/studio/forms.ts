@@ -23,6 +23,8 @@ export interface JsonSchema {
   required?: string[];
   items?: JsonSchema;
   default?: unknown;
+  /** Shown, not typed (schema meta): filled in by an upload. A list whose items have such a field is added to by uploads only. */
+  readOnly?: boolean;
   /** The workbench offers choices for the field (schema meta): "images" — the pictures of the image library. */
   picker?: string;
 }
@@ -50,6 +52,14 @@ function problemsAt(problems: FieldProblems, path: string): string[] {
 
 function fieldId(path: string): string {
   return `f-${path.replace(/[^\w-]/g, "-")}`;
+}
+
+/** The form field of a row's "remove" box (uploadedRows). */
+const REMOVE_ROW = "__remove";
+
+/** Whether a list's rows come from uploads: an item field is filled in by an upload (readOnly). */
+function uploadedRows(s: JsonSchema): boolean {
+  return Object.values(s.items?.properties ?? {}).some((p) => p.readOnly === true);
 }
 
 function isScalarArray(s: JsonSchema): boolean {
@@ -101,7 +111,16 @@ function control(path: string, s: JsonSchema, value: unknown, required: boolean,
   const text = scalarText(value);
   const type = s.format === "date" ? "date" : s.type === "integer" || s.type === "number" ? "number" : s.format === "email" ? "email" : s.format === "uri" ? "url" : "text";
   if (type === "text" && (s.maxLength ?? 0) > 80) return html`<textarea id="${id}" name="${path}" rows="3" ${a} ${required ? html`required` : ""}>${text}</textarea>`;
-  return html`<input id="${id}" name="${path}" type="${type}" value="${text}" ${s.picker ? html`list="${pickerId(s.picker)}"` : ""} ${a} ${required ? html`required` : ""} />`;
+  return html`<input
+    id="${id}"
+    name="${path}"
+    type="${type}"
+    value="${text}"
+    ${s.picker ? html`list="${pickerId(s.picker)}"` : ""}
+    ${s.readOnly ? html`readonly` : ""}
+    ${a}
+    ${required ? html`required` : ""}
+  />`;
 }
 
 function field(path: string, s: JsonSchema, value: unknown, required: boolean, problems: FieldProblems): Markup {
@@ -115,8 +134,10 @@ function field(path: string, s: JsonSchema, value: unknown, required: boolean, p
   }
   if (s.type === "array" && s.items?.type === "object") {
     const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
-    // Two empty rows to add to; an emptied row is dropped on save.
-    const rows = [...items, {}, {}];
+    // Two empty rows to add to; an emptied row is dropped on save. Rows with a field filled in by an upload are added
+    // by uploading and cannot be emptied: each has a box to remove it instead.
+    const uploaded = uploadedRows(s);
+    const rows = uploaded ? items : [...items, {}, {}];
     return html`<fieldset>
       <legend>${label}</legend>
       ${help(s) ? html`<p class="help">${help(s)}</p>` : ""}
@@ -125,6 +146,7 @@ function field(path: string, s: JsonSchema, value: unknown, required: boolean, p
           html`<fieldset class="row">
             <legend>第 ${i + 1} 项${i >= items.length ? "（新增）" : ""}</legend>
             ${fields(s.items ?? {}, item, problems, `${path}.${i}.`)}
+            ${uploaded ? html`<label class="remove-row"><input type="checkbox" name="${path}.${i}.${REMOVE_ROW}" value="1" /> 删除此项（保存后生效）</label>` : ""}
           </fieldset>`,
       )}
       ${fieldErrors(id, problems.get(path) ?? [])}
@@ -158,7 +180,7 @@ export function formToData(schema: JsonSchema, form: Record<string, string>, pre
       const items: Record<string, unknown>[] = [];
       for (let i = 0; Object.keys(form).some((name) => name.startsWith(`${path}.${i}.`)); i++) {
         const filled = Object.entries(form).some(([name, v]) => name.startsWith(`${path}.${i}.`) && v.trim() !== "");
-        if (filled) items.push(formToData(s.items, form, `${path}.${i}.`));
+        if (filled && form[`${path}.${i}.${REMOVE_ROW}`] !== "1") items.push(formToData(s.items, form, `${path}.${i}.`));
       }
       if (items.length > 0 || required.has(key)) out[key] = items;
       continue;

@@ -135,19 +135,24 @@ function newsFiles(data: Record<string, unknown>): string[] {
 async function deletion(studio: Studio, k: EditableKind, item: Item): Promise<Changes> {
   const changes = await removalChanges(studio.store, k, item.id);
   if (k.key !== "news") return changes;
-  const others = new Set((await listItems(studio.store, k)).filter((i) => i.id !== item.id).flatMap((i) => newsFiles(i.data)));
-  for (const path of newsFiles(item.data)) {
+  for (const path of await unusedNewsFiles(studio, k, item.id, newsFiles(item.data))) changes.set(path, null);
+  return changes;
+}
+
+/** Of `paths` (news/…), the files that exist and that no news item other than `id` uses. */
+async function unusedNewsFiles(studio: Studio, k: EditableKind, id: string, paths: readonly string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const others = new Set((await listItems(studio.store, k)).filter((i) => i.id !== id).flatMap((i) => newsFiles(i.data)));
+  return paths.filter((path) => {
+    if (others.has(path)) return false;
     // A path the loader would refuse (hand-edited, with ../) names nothing of the item's to remove.
-    let present: boolean;
     try {
-      present = existsSync(studio.store.path(path));
+      return existsSync(studio.store.path(path));
     } catch (error) {
       if (!(error instanceof PathError)) throw error;
-      present = false;
+      return false;
     }
-    if (!others.has(path) && present) changes.set(path, null);
-  }
-  return changes;
+  });
 }
 
 function deletePage(c: Ctx, k: EditableKind, item: Item, changes: Changes, problems: readonly ContentProblem[] = []): Response {
@@ -407,6 +412,13 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     }
     const changes = await itemChanges(store, k, id, data, body, existing?.id);
     for (const [rel, bytes] of extra) changes.set(rel, bytes);
+    if (k.key === "news" && existing) {
+      // An attachment (or cover) the notice no longer names is removed with the save, when no other notice uses it:
+      // it would stay in content/news/ unpublished, and be taken by no later deletion.
+      const now = new Set(newsFiles(data));
+      const dropped = newsFiles(existing.data).filter((path) => !now.has(path) && !changes.has(path));
+      for (const path of await unusedNewsFiles(studio, k, existing.id, dropped)) changes.set(path, null);
+    }
     const title = k.titleOf(data);
     const message = `${k.label}：${isNew ? "新增" : "修改"} ${title}（${s.name}）`;
     const result = await store.save(changes, message, { name: s.name }, studio.asOf());

@@ -166,19 +166,31 @@ test("a notice's cover and attachments are uploaded with its form, refused ones 
   expect(Buffer.from(await file.body())).toEqual(form.buffer);
 });
 
-test("a notice is deleted after a confirmation, with the files only it used; an item others refer to is not", async ({ page }) => {
+test("an attachment is taken off a notice with its file; a notice is deleted after a confirmation, with the files only it used; an item others refer to is not", async ({ page }) => {
   const id = "2026-12-zhiyuan-peixun";
   await login(page, "张三");
   await page.goto(`/edit/news/${id}`);
+  // An attachment is shown, not typed, and taken off the notice by its box: its file goes with the save.
+  const second = page.getByRole("group", { name: "第 2 项" });
+  await expect(second.getByLabel("文件")).toHaveValue("files/通知-1.pdf");
+  await expect(second.getByLabel("文件")).not.toBeEditable();
+  await expect(page.getByRole("group", { name: /（新增）/ })).toHaveCount(0);
+  await second.getByLabel("删除此项").check();
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status")).toContainText("已保存");
+  expect(readFileSync(join(STUDIO.content, `news/${id}.md`), "utf8")).not.toContain("通知-1");
+  expect(existsSync(join(STUDIO.content, "news/files/通知-1.pdf"))).toBe(false);
+  expect(existsSync(join(STUDIO.content, "news/files/志愿者 报名表.docx"))).toBe(true);
+
+  await page.goto(`/edit/news/${id}`);
   await page.getByRole("link", { name: "删除此新闻或通知" }).click();
   // What goes with it is listed before anything happens.
-  for (const file of [`news/${id}.md`, `news/images/${id}.jpg`, "news/files/志愿者 报名表.docx", "news/files/通知-1.pdf"])
-    await expect(page.getByRole("listitem").filter({ hasText: file })).toBeVisible();
+  for (const file of [`news/${id}.md`, `news/images/${id}.jpg`, "news/files/志愿者 报名表.docx"]) await expect(page.getByRole("listitem").filter({ hasText: file })).toBeVisible();
   expect(existsSync(join(STUDIO.content, `news/${id}.md`))).toBe(true);
   await page.getByRole("button", { name: "确认删除" }).click();
   await expect(page.getByRole("status")).toContainText("已删除：关于开展文明实践志愿者培训的通知");
   await expect(page.getByRole("link", { name: /关于开展文明实践志愿者培训的通知/ })).toHaveCount(0);
-  for (const file of [`news/${id}.md`, `news/images/${id}.jpg`, "news/files/志愿者 报名表.docx", "news/files/通知-1.pdf"]) expect(existsSync(join(STUDIO.content, file)), file).toBe(false);
+  for (const file of [`news/${id}.md`, `news/images/${id}.jpg`, "news/files/志愿者 报名表.docx"]) expect(existsSync(join(STUDIO.content, file)), file).toBe(false);
   // Another notice's attachment stays.
   expect(existsSync(join(STUDIO.content, "news/files/zhiyuanzhe-baoming-biao.pdf"))).toBe(true);
   expect(git("log", "-1", "--format=%an|%s")).toBe("张三|新闻公告：删除 关于开展文明实践志愿者培训的通知（2026-11-30）（张三）\n");

@@ -82,6 +82,38 @@ describe("forms come from the schemas", () => {
     const convention = jsonSchemaOf(conventionSchema);
     expect(formToData(convention, { articles: "" })["articles"]).toEqual([]);
   });
+
+  it("a notice's attachments are added by uploading: their file is shown, not typed, and a row is removed by its box", () => {
+    const news = findKind("news");
+    if (!news) throw new Error("kind news missing");
+    const attachments = [
+      { title: "报名表", file: "files/baoming.docx" },
+      { title: "通知", file: "files/tongzhi.pdf" },
+    ];
+    const form = fields(news.schema, { attachments }, new Map()).text;
+    // Each stored attachment's file is read-only; there are no empty rows to type a path into.
+    expect([...form.matchAll(/<input[^>]*name="(attachments\.\d+\.(?:file|title))"[^>]*>/g)].map((m) => [m[1], /\sreadonly\b/.test(m[0])])).toEqual([
+      ["attachments.0.title", false],
+      ["attachments.0.file", true],
+      ["attachments.1.title", false],
+      ["attachments.1.file", true],
+    ]);
+    expect(form).not.toContain("（新增）");
+    expect([...form.matchAll(/name="(attachments\.\d+\.__remove)"/g)].map((m) => m[1])).toEqual(["attachments.0.__remove", "attachments.1.__remove"]);
+    // Lists typed by hand keep their empty rows and have no removal box (a row is emptied instead).
+    const guide = fields(jsonSchemaOf(etiquetteSchema), {}, new Map()).text;
+    expect(guide).toContain("（新增）");
+    expect(guide).not.toContain("__remove");
+
+    const sent = { "attachments.0.title": "报名表", "attachments.0.file": "files/baoming.docx", "attachments.1.title": "通知", "attachments.1.file": "files/tongzhi.pdf" };
+    const cases: [string, Record<string, string>, typeof attachments][] = [
+      ["none removed", {}, attachments],
+      ["the first removed", { "attachments.0.__remove": "1" }, [attachments[1]!]],
+      ["the last removed", { "attachments.1.__remove": "1" }, [attachments[0]!]],
+    ];
+    for (const [what, boxes, kept] of cases) expect(formToData(news.schema, { ...sent, ...boxes })["attachments"] ?? [], what).toEqual(kept);
+    expect(formToData(news.schema, { ...sent, "attachments.0.__remove": "1", "attachments.1.__remove": "1" })["attachments"]).toBeUndefined();
+  });
 });
 
 describe("html escapes everything it is given", () => {
