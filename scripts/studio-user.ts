@@ -60,8 +60,8 @@ if (command === "list") {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
-  console.log(`已创建账号 ${name}（${role}），保存在 ${accounts.file}`);
+  console.log(`已创建账号 ${name}（${role}），保存在 ${accounts.file}；同名账号原有的登录随之失效`);
 } else if (command === "remove") {
   if (!name) fail("缺少用户名");
-  console.log(accounts.remove(name) ? `已删除账号 ${name}（重启工作台后其登录立即失效）` : `没有账号 ${name}`);
+  console.log(accounts.remove(name) ? `已删除账号 ${name}（其登录在工作台的下一个请求时失效）` : `没有账号 ${name}`);
 } else fail(`未知命令 ${command ?? "（缺失）"}`);

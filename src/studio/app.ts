@@ -13,7 +13,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { IsoDate } from "../primitives/dates.ts";
 import { todayInShanghai } from "../primitives/dates.ts";
 import { csrfField, html, page, type Markup } from "./html.ts";
-import { LoginLimiter, Sessions, sameToken, token, type Session } from "./sessions.ts";
+import { heldBy, LoginLimiter, Sessions, sameToken, token, type Session } from "./sessions.ts";
 import { ContentStore } from "./store.ts";
 import { Accounts, can, type Permission } from "./users.ts";
 import { Pending } from "./pending.ts";
@@ -154,7 +154,7 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
       return c.html(loginPage(form["csrf"] ?? "", "用户名或密码不正确。"), 401);
     }
     studio.limiter.name.succeed(name);
-    const session = studio.sessions.create(account.name, account.role);
+    const session = studio.sessions.create(account);
     deleteCookie(c, LOGIN_COOKIE, { path: "/login" });
     setCookie(c, COOKIE, session.id, { httpOnly: true, sameSite: "Strict", path: "/", secure: !!config.secureCookies });
     return c.redirect("/", 303);
@@ -162,7 +162,12 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
 
   // Everything else: a live session, and a CSRF token on anything that changes state.
   app.use("*", async (c, next) => {
-    const session = studio.sessions.get(cookieOf(c, COOKIE));
+    let session = studio.sessions.get(cookieOf(c, COOKIE));
+    // The account as it is now (users.json, which the command line changes too): a session outlives no change to it.
+    if (session && !heldBy(session, studio.accounts.find(session.name))) {
+      studio.sessions.end(session.id);
+      session = undefined;
+    }
     if (!session) {
       if (c.req.method === "GET" && !c.req.path.startsWith("/api/")) return c.redirect(`/login?next=1`, 303);
       return c.text("未登录或登录已过期，请重新登录", 401);

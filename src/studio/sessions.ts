@@ -2,18 +2,27 @@
  * Sessions (in memory: a restart logs everyone out, which is acceptable for
  * an office tool and keeps no session secrets on disk) with a CSRF token
  * each, idle and absolute expiry, and a limit on failed logins per name and
- * per address.
+ * per address. A session lasts only while its account is as it was at
+ * sign-in (heldBy): removed, given another role or another password — in
+ * the workbench or with the command line — it ends at its next request.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import type { Role } from "./users.ts";
+import type { Account, Role } from "./users.ts";
 
 export interface Session {
   id: string;
   name: string;
   role: Role;
+  /** The account's password hash at sign-in: a new password changes it. */
+  credential: string;
   csrf: string;
   created: number;
   seen: number;
+}
+
+/** Whether `account` (as it is now, undefined when removed) is still the one the session signed in as. */
+export function heldBy(session: Session, account: Pick<Account, "name" | "role" | "hash"> | undefined): boolean {
+  return account !== undefined && account.name === session.name && account.role === session.role && account.hash === session.credential;
 }
 
 export const IDLE_MINUTES = 30;
@@ -37,9 +46,9 @@ export class Sessions {
     this.now = now;
   }
 
-  create(name: string, role: Role): Session {
+  create(account: Pick<Account, "name" | "role" | "hash">): Session {
     const t = this.now();
-    const session = { id: token(), name, role, csrf: token(), created: t, seen: t };
+    const session = { id: token(), name: account.name, role: account.role, credential: account.hash, csrf: token(), created: t, seen: t };
     this.byId.set(session.id, session);
     return session;
   }

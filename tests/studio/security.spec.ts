@@ -476,6 +476,30 @@ test("accounts are managed by 管理员 only; a changed or removed account is si
   expect(log).not.toMatch(/temp-password/);
 });
 
+test("an account changed or removed with the command line is signed out at its next request", async ({ playwright }) => {
+  const cli = (args: string[], input = "") => execFileSync(process.execPath, ["scripts/studio-user.ts", ...args, "--data", STUDIO.data], { input, encoding: "utf8" });
+  const signIn = async (password: string) => {
+    const ctx = await playwright.request.newContext({ baseURL: BASE });
+    const token = /name="csrf" value="([^"]+)"/.exec(await (await ctx.get("/login")).text())?.[1] ?? "";
+    const res = await ctx.post("/login", { form: { csrf: token, username: "外聘", password }, maxRedirects: 0 });
+    return { ctx, ok: res.status() === 303 };
+  };
+  const signedIn = async (ctx: APIRequestContext) => (await ctx.get("/", { maxRedirects: 0 })).status() === 200;
+
+  cli(["add", "外聘", "--role", "审核"], "waipin-password-1\nwaipin-password-1\n");
+  const first = await signIn("waipin-password-1");
+  expect(first.ok && (await signedIn(first.ctx))).toBe(true);
+  // Added again: a new password (and role) for the same name; the running workbench was not restarted.
+  cli(["add", "外聘", "--role", "编辑"], "waipin-password-2\nwaipin-password-2\n");
+  expect(await signedIn(first.ctx)).toBe(false);
+  expect((await first.ctx.post("/publish", { form: {}, maxRedirects: 0 })).status()).toBe(401);
+  const second = await signIn("waipin-password-2");
+  expect(await (await second.ctx.get("/")).text()).toContain("外聘（编辑）");
+  expect(cli(["remove", "外聘"])).toContain("已删除账号 外聘");
+  expect(await signedIn(second.ctx)).toBe(false);
+  expect((await signIn("waipin-password-2")).ok).toBe(false);
+});
+
 test("failed logins are limited per account", async ({ playwright }) => {
   const request = await playwright.request.newContext({ baseURL: BASE });
   const login = await request.get("/login");

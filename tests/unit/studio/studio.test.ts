@@ -7,7 +7,7 @@ import { escapeHtml, html, raw } from "../../../src/studio/html.ts";
 import { deletable, findKind, itemChanges, KINDS, listItems, readItem, removalChanges } from "../../../src/studio/kinds.ts";
 import { entryDiff } from "../../../src/studio/route-lists.ts";
 import { focusOf, portraitCrop } from "../../../src/studio/uploads.ts";
-import { LoginLimiter, Sessions, IDLE_MINUTES, MAX_HOURS } from "../../../src/studio/sessions.ts";
+import { heldBy, LoginLimiter, Sessions, IDLE_MINUTES, MAX_HOURS } from "../../../src/studio/sessions.ts";
 import { ContentStore, PathError, safeRelative } from "../../../src/studio/store.ts";
 import { Accounts, can } from "../../../src/studio/users.ts";
 import { goodPersonSchema } from "../../../src/schemas/good-people.ts";
@@ -184,10 +184,10 @@ describe("sessions and login limits", () => {
   it("a session ends after idle time and after its maximum age, however active", () => {
     let now = 0;
     const sessions = new Sessions(() => now);
-    const idle = sessions.create("张三", "编辑");
+    const idle = sessions.create({ name: "张三", role: "编辑", hash: "h1" });
     now += (IDLE_MINUTES + 1) * 60_000;
     expect(sessions.get(idle.id)).toBeUndefined();
-    const busy = sessions.create("张三", "编辑");
+    const busy = sessions.create({ name: "张三", role: "编辑", hash: "h1" });
     for (let t = 0; t < MAX_HOURS * 60; t += 10) {
       now += 10 * 60_000;
       if (t + 10 < MAX_HOURS * 60) expect(sessions.get(busy.id)).toBeDefined();
@@ -195,6 +195,20 @@ describe("sessions and login limits", () => {
     now += 60_000;
     expect(sessions.get(busy.id)).toBeUndefined();
     expect(sessions.get("forged")).toBeUndefined();
+  });
+
+  it("a session lasts while its account is as it was at sign-in, and ends with any change to it", () => {
+    const account = { name: "张三", role: "编辑", hash: "h1" } as const;
+    const session = new Sessions().create(account);
+    const cases: [string, Parameters<typeof heldBy>[1], boolean][] = [
+      ["unchanged", account, true],
+      ["unchanged, read again from the file", { ...account }, true],
+      ["removed", undefined, false],
+      ["given another role", { ...account, role: "审核" }, false],
+      ["given a new password", { ...account, hash: "h2" }, false],
+      ["another account's", { ...account, name: "李四" }, false],
+    ];
+    for (const [what, now, held] of cases) expect(heldBy(session, now), what).toBe(held);
   });
 
   it("failures beyond the limit block until the window has passed; success clears them", () => {
