@@ -140,7 +140,7 @@ function field(path: string, s: JsonSchema, value: unknown, required: boolean, p
     const rows = uploaded ? items : [...items, {}, {}];
     return html`<fieldset>
       <legend>${label}</legend>
-      ${help(s) ? html`<p class="help">${help(s)}</p>` : ""}
+      ${help(s) ? html`<p class="help">${help(s)}</p>` : ""} ${uploaded && items.length === 0 ? html`<p>暂无。上传的文件保存后列在这里。</p>` : ""}
       ${rows.map(
         (item, i) =>
           html`<fieldset class="row">

@@ -99,6 +99,8 @@ describe("forms come from the schemas", () => {
       ["attachments.1.file", true],
     ]);
     expect(form).not.toContain("（新增）");
+    expect(form).not.toContain("暂无。上传的文件保存后列在这里");
+    expect(fields(news.schema, {}, new Map()).text).toContain("暂无。上传的文件保存后列在这里");
     expect([...form.matchAll(/name="(attachments\.\d+\.__remove)"/g)].map((m) => m[1])).toEqual(["attachments.0.__remove", "attachments.1.__remove"]);
     // Lists typed by hand keep their empty rows and have no removal box (a row is emptied instead).
     const guide = fields(jsonSchemaOf(etiquetteSchema), {}, new Map()).text;
