@@ -4,6 +4,7 @@
  * stages, polled by the page.
  */
 import { spawn } from "node:child_process";
+import { stripVTControlCharacters } from "node:util";
 import { eachLine } from "../lib/build/warm-builder.ts";
 
 export interface Job {
@@ -58,7 +59,8 @@ export class Jobs {
     const job: Job = { kind, state: "running", progress: 1, log: [], started: Date.now() };
     this.current = job;
     const take = (line: string) => {
-      const clean = line.replace(/\u001b\[[0-9;]*m/g, "").trimEnd();
+      // Every terminal control sequence (colours, and the line clearing and cursor moves of progress output), not only colours.
+      const clean = stripVTControlCharacters(line).trimEnd();
       if (!clean) return;
       job.log.push(clean);
       if (job.log.length > 400) job.log.splice(0, job.log.length - 400);

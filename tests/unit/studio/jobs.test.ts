@@ -23,6 +23,16 @@ describe("build jobs", () => {
     expect(job.log).toEqual(["wenming: 构建站点，数据截至 2026-11-22", "generating static routes", "wenming: 已输出到 /x"]);
   });
 
+  it.each([
+    ["colours", "\u001b[1m\u001b[32m✓\u001b[39m\u001b[22m Completed in 2.84s."],
+    ["a cleared line", "\u001b[2K\u001b[1G✓ Completed in 2.84s."],
+    ["a cursor moved up", "\u001b[1A\u001b[2K✓ Completed in 2.84s."],
+    ["a link", "\u001b]8;;https://astro.build\u0007✓ Completed in 2.84s.\u001b]8;;\u0007"],
+  ])("the log shows no terminal control sequence (%s)", async (_what, line) => {
+    const job = await settled(new Jobs().run("preview", lines([line], 0), () => Promise.resolve("预览已生成")));
+    expect(job.log).toEqual(["✓ Completed in 2.84s."]);
+  });
+
   it("a failed build: failed, in staff language, and `after` does not run", async () => {
     let ran = false;
     const job = await settled(
