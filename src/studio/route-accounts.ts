@@ -2,7 +2,8 @@
  * 账号管理, for 管理员 only (checked on the server for every request): add an
  * account, change its role, set a new password, remove it — so staff
  * joining or leaving need no one at a terminal. An account whose role,
- * password or existence changes is signed out everywhere at once. No one
+ * password or existence changes is signed out everywhere at its next
+ * request (every request compares its session with the account: heldBy). No one
  * changes their own role or removes themselves, and the last 管理员 stays.
  * Every change is appended to `<data>/accounts-log.jsonl` (who, what, when;
  * never a password) and shown on the page.
@@ -145,7 +146,7 @@ function roleOf(value: string): Role | undefined {
 }
 
 export function accountRoutes(app: Hono<Env>, studio: Studio): void {
-  const { accounts, sessions } = studio;
+  const { accounts } = studio;
   // Every route here is for 管理员: refused before anything is read.
   const admin =
     (handler: (c: Ctx) => Response | Promise<Response>) =>
@@ -195,7 +196,6 @@ export function accountRoutes(app: Hono<Env>, studio: Studio): void {
       if (!role) return accountsPage(c, studio, `角色应为 ${ROLES.join("、")} 之一`);
       if (role !== "管理员" && lastAdmin(found.name)) return accountsPage(c, studio, "至少要保留一个管理员账号");
       accounts.setRole(found.name, role);
-      sessions.endAll(found.name);
       log(studio, { by: c.get("session").name, action: "修改角色", name: found.name, role });
       return c.redirect(`/accounts?done=${encodeURIComponent(`${found.name} 的角色已改为${role}，该账号已退出登录`)}`, 303);
     }),
@@ -213,7 +213,6 @@ export function accountRoutes(app: Hono<Env>, studio: Studio): void {
       } catch (error) {
         return accountsPage(c, studio, error instanceof Error ? error.message : String(error));
       }
-      sessions.endAll(found.name);
       log(studio, { by: c.get("session").name, action: "重设密码", name: found.name });
       // One's own new password signs oneself out too: the next page is the login.
       return c.redirect(`/accounts?done=${encodeURIComponent(`${found.name} 的密码已重设，该账号已退出登录`)}`, 303);
@@ -228,7 +227,6 @@ export function accountRoutes(app: Hono<Env>, studio: Studio): void {
       if (text(formOf(c), "confirm") !== "1") return accountsPage(c, studio, `请勾选“确认删除 ${found.name} 的账号”后再删除`);
       if (lastAdmin(found.name)) return accountsPage(c, studio, "至少要保留一个管理员账号");
       accounts.remove(found.name);
-      sessions.endAll(found.name);
       log(studio, { by: c.get("session").name, action: "删除", name: found.name });
       return c.redirect(`/accounts?done=${encodeURIComponent(`已删除账号：${found.name}，该账号已退出登录`)}`, 303);
     }),

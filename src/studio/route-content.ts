@@ -52,11 +52,14 @@ function heldNote(state: FormState, field: string): Markup {
   return names.length ? html`<p class="held" id="${field}-held">已选择：${names.join("、")}（保存时一并保存，无需重新选择；重新选择会替换${field === "attachmentFiles" ? "为新增" : ""}）</p>` : html``;
 }
 
+/** The kinds whose forms take files, and the field a problem with the files of a save is said at. */
+const FILE_FIELD: Partial<Record<string, string>> = { people: "photoFile", news: "coverFile" };
+
 function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
   const idProblems = state.problems.get("__id") ?? [];
   const bodyName = k.storage.type === "dir" ? k.storage.body : undefined;
   const bodyProblems = bodyName ? (state.problems.get(bodyName) ?? []) : [];
-  const multipart = k.key === "people" || k.key === "news";
+  const multipart = FILE_FIELD[k.key] !== undefined;
   return html`${problemList(state.other, "未保存：请先处理以下问题")}
     <form method="post" action="/edit/${k.key}/${state.isNew ? "new" : state.id}" class="edit" ${multipart ? html`enctype="multipart/form-data"` : ""} novalidate>
       ${hiddenCsrf(c)} ${state.held ? html`<input type="hidden" name="__uploads" value="${state.held.token}" />` : ""}
@@ -385,7 +388,7 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     if (!held) {
       const lapsed = "之前选择的文件已失效（超过一天，或已经保存过），请重新选择";
       // Said at the form's file field; a form without one (a token not from this form) says it above the form.
-      const field = k.key === "people" ? "photoFile" : k.key === "news" ? "coverFile" : undefined;
+      const field = FILE_FIELD[k.key];
       return field ? again(new Map([[field, [lapsed]]])) : again(new Map(), [{ file: itemFile(k, id), message: lapsed }]);
     }
     const uploads = await formUploads(form, held);

@@ -70,11 +70,6 @@ export class Sessions {
   end(id: string | undefined): void {
     if (id) this.byId.delete(id);
   }
-
-  /** Ends every session of an account (removed, or role changed). */
-  endAll(name: string): void {
-    for (const [id, s] of this.byId) if (s.name === name) this.byId.delete(id);
-  }
 }
 
 /** Failed logins: after `limit` failures within the window, a key (name or address) waits until the window has passed. */
