@@ -17,7 +17,17 @@
  * - the page's cache key (content digests, as-of date, site settings) is the
  *   one recorded for that file;
  * - the published file is the very file that build wrote: same inode, size
- *   and modification time (a file edited or replaced by hand is rendered).
+ *   and modification time (a file edited or replaced by hand is rendered);
+ * - for a route whose pages may show optimised images (`assets`), every file
+ *   of Astro's `_astro/` folder the page refers to, as recorded when it was
+ *   rendered, is still in the published site.
+ *
+ * Astro generates an optimised image (`_astro/<name>.<hash>_<hash>.webp`) only
+ * for the pages it renders or restores itself, so a kept page's images are
+ * linked from the published site with it. Their names are made from the
+ * picture's bytes and the transform: a name is always the same image. A page
+ * that is not kept takes nothing along, so the photo of a person whose page
+ * changed or went is not published again.
  *
  * Nothing ever writes into a kept file: Astro writes only the pages it
  * renders (new files, in a folder with no files), and the build places its
@@ -29,18 +39,34 @@
  * two meet on globalThis, as in generation.ts.
  */
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { siteFiles } from "../checks/site-files.ts";
-import { fileIdentity } from "./files.ts";
+import { fileIdentity, placeFile } from "./files.ts";
 
 /** The published site's folder, set by scripts/build.ts for a build that may keep its pages. */
 export const KEEP_FROM_ENV = "WENMING_KEEP_FROM";
 
-/** What a build published, beside its site folder: the code stamp and, per file of a keeping route, its key and identity (inode:size:mtime). */
+/**
+ * What a build published, beside its site folder: the code stamp and, per file of a keeping route, its key and
+ * identity (inode:size:mtime), and for a route with `assets` the files of `_astro/` the page refers to.
+ */
 export interface KeptRecord {
   stamp: string;
-  pages: Record<string, { key: string; id: string }>;
+  pages: Record<string, { key: string; id: string; assets?: string[] }>;
+}
+
+/** A keeping route's choices: `assets` when its pages may show optimised images (read once rendered, to record them). */
+export interface KeepOptions {
+  assets?: boolean;
+}
+
+/** Where a page refers to a file of Astro's `_astro/` folder (src, srcset, href), as the site-relative path of that file. */
+const ASSET_REFERENCE = /\/(_astro\/[^"'\s,?#)<>]+)/g;
+
+/** The files of `_astro/` a page's HTML refers to, each once, in order. */
+export function assetsOf(html: string): string[] {
+  return [...new Set([...html.matchAll(ASSET_REFERENCE)].map((m) => decodeURI(m[1] ?? "")))];
 }
 
 /** Where the record of the site published in `site` is kept: beside it, never in it (`site` may end in a slash), so it describes that folder only. */
@@ -107,6 +133,9 @@ interface Registered {
   key: string;
   /** The identity of the published file found unchanged, when the page is kept. */
   kept: string | undefined;
+  /** For a route with `assets`: a kept page's recorded files of `_astro/`; a rendered page's are read once it is written. */
+  assets: string[] | undefined;
+  readsAssets: boolean;
 }
 
 /** One build's keeping: what the published site offers, and what this build's routes asked for. */
@@ -138,14 +167,22 @@ export class KeptPages {
    * their cacheKey (Astro's own cache would only copy them again). Every path
    * is registered, kept or not.
    */
-  filter<P extends { params: Record<string, string | undefined>; cacheKey?: unknown }>(pattern: string, paths: readonly P[]): Omit<P, "cacheKey">[] {
+  filter<P extends { params: Record<string, string | undefined>; cacheKey?: unknown }>(pattern: string, paths: readonly P[], options: KeepOptions = {}): Omit<P, "cacheKey">[] {
     const render: Omit<P, "cacheKey">[] = [];
+    const readsAssets = options.assets === true;
     for (const { cacheKey, ...path } of paths) {
       if (typeof cacheKey !== "string") throw new Error(`内部错误：路由 ${pattern} 的页面缺少缓存键`);
       const file = pageFile(pattern, path.params);
       const offered = this.#offered[file];
-      const kept = offered !== undefined && offered.key === cacheKey && fileIdentity(join(this.#from, file)) === offered.id ? offered.id : undefined;
-      this.#pages.set(file, { key: cacheKey, kept });
+      const kept =
+        offered !== undefined &&
+        offered.key === cacheKey &&
+        fileIdentity(join(this.#from, file)) === offered.id &&
+        // A route that shows images keeps a page only with all of them (a record without them is of another route).
+        (!readsAssets || (offered.assets !== undefined && offered.assets.every((asset) => existsSync(join(this.#from, asset)))))
+          ? offered.id
+          : undefined;
+      this.#pages.set(file, { key: cacheKey, kept, assets: kept === undefined ? undefined : offered?.assets, readsAssets });
       if (kept === undefined) render.push(path);
     }
     return render;
@@ -161,7 +198,8 @@ export class KeptPages {
     const made = new Set<string>();
     const record: KeptRecord = { stamp: this.#stamp, pages: {} };
     let kept = 0;
-    for (const [file, { key, kept: keptId }] of this.#pages) {
+    const keptTransforms = new Set<string>();
+    for (const [file, { key, kept: keptId, assets: keptAssets, readsAssets }] of this.#pages) {
       const target = join(site, file);
       if (keptId !== undefined) {
         const folder = dirname(target);
@@ -172,17 +210,54 @@ export class KeptPages {
         // An existing file here would be another route's page at the same address: linkSync refuses (EEXIST).
         linkSync(join(this.#from, file), target);
         kept++;
+        // Its images, unless this build made them for a page it rendered (the same name is the same file).
+        for (const asset of keptAssets ?? []) {
+          if (!existsSync(join(site, asset))) placeAsset(join(this.#from, asset), join(site, asset), file);
+          if (TRANSFORM.test(asset)) keptTransforms.add(asset);
+        }
       }
       const id = fileIdentity(target);
       if (id === undefined) throw new Error(`内部错误：页面 ${file} 没有生成到预期位置`);
       // Linked seconds after it was found unchanged: a file changed meanwhile (by hand, in the published site) is not published.
       if (keptId !== undefined && id !== keptId) throw new Error(`已发布的页面 ${file} 在构建期间被改动，本次构建停止；请不要手工修改网站文件夹里的文件，然后重新构建`);
-      record.pages[file] = { key, id };
+      const assets = readsAssets ? (keptId !== undefined ? keptAssets : assetsOf(readFileSync(target, "utf8"))) : undefined;
+      record.pages[file] = { key, id, ...(assets ? { assets } : {}) };
     }
+    removeUnshownOriginals(site, record, keptTransforms);
     const next = nextRecordFile(site);
     writeFileSync(`${next}.tmp`, JSON.stringify(record));
     renameSync(`${next}.tmp`, next);
     return { kept, rendered: this.#pages.size - kept };
+  }
+}
+
+/** `_astro/<name>.<hash>_<transform>.<ext>`: an image Astro made from the picture `_astro/<name>.<hash>.<its ext>` (group 1 without the extension). */
+const TRANSFORM = /^(_astro\/.+\.[\w-]{8})_[\w-]+\.\w+$/;
+
+/**
+ * Astro deletes the original of a picture it resized unless a page it rendered shows the original itself. A picture
+ * that only kept pages show was resized by no page of this build, so Astro left the original that Vite writes for
+ * every imported picture: it is removed here by the same rule — unless a page of the record shows it — so that the
+ * site is the one a build of every page makes (tests/integration/incremental.test.ts compares them). Pages show
+ * pictures through astro:assets, and only on routes with `assets`.
+ */
+function removeUnshownOriginals(site: string, record: KeptRecord, keptTransforms: ReadonlySet<string>): void {
+  const pictures = new Set([...keptTransforms].map((asset) => TRANSFORM.exec(asset)?.[1]));
+  if (keptTransforms.size === 0 || !existsSync(join(site, "_astro"))) return;
+  const shown = new Set(Object.values(record.pages).flatMap((page) => page.assets ?? []));
+  for (const name of readdirSync(join(site, "_astro"))) {
+    const asset = `_astro/${name}`;
+    if (pictures.has(asset.slice(0, asset.lastIndexOf("."))) && !shown.has(asset)) rmSync(join(site, asset));
+  }
+}
+
+/** A kept page's file of `_astro/`, found in the published site when the page was kept: gone since, the build stops. */
+function placeAsset(from: string, to: string, page: string): void {
+  try {
+    placeFile(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    throw new Error(`已发布的网站文件 ${from} 在构建期间被删除（页面 ${page} 用到它），本次构建停止；请不要手工修改网站文件夹里的文件，然后重新构建`, { cause: error });
   }
 }
 
@@ -200,6 +275,6 @@ export function startKeeping(root: string, env: NodeJS.ProcessEnv = process.env)
 export const currentKeeping = (): KeptPages | undefined => shared[KEY];
 
 /** For a route's getStaticPaths: the paths to render (all of them, with their keys, when this build keeps nothing). */
-export function keepPages<P extends { params: Record<string, string | undefined>; cacheKey?: unknown }>(pattern: string, paths: P[]): Omit<P, "cacheKey">[] {
-  return shared[KEY]?.filter(pattern, paths) ?? paths;
+export function keepPages<P extends { params: Record<string, string | undefined>; cacheKey?: unknown }>(pattern: string, paths: P[], options: KeepOptions = {}): Omit<P, "cacheKey">[] {
+  return shared[KEY]?.filter(pattern, paths, options) ?? paths;
 }

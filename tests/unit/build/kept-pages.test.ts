@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { codeStamp, KeptPages, nextRecordFile, pageFile, recordFile, type KeptRecord } from "../../../src/lib/build/kept-pages.ts";
+import { assetsOf, codeStamp, KeptPages, nextRecordFile, pageFile, recordFile, type KeptRecord } from "../../../src/lib/build/kept-pages.ts";
 import { recycleFolder, removeEmptyFolders, takeSkeleton } from "../../../src/lib/build/files.ts";
 import { siteTree } from "../../../src/lib/checks/site-files.ts";
 
@@ -152,6 +152,137 @@ describe("KeptPages: what a rebuild keeps from the published site", () => {
   it("refuses a page without a cache key", () => {
     const keeping = KeptPages.open(join(work, "none"), "code-1");
     expect(() => keeping.filter(PATTERN, [{ params: { list: "red", id: "a" } }])).toThrow(/缺少缓存键/);
+  });
+});
+
+describe("assetsOf: the files of Astro's _astro/ folder a page refers to", () => {
+  it.each([
+    ["an image", '<img src="/_astro/zhao-min.DyuQ17lb_Z2dgiKW.webp" alt="">', ["_astro/zhao-min.DyuQ17lb_Z2dgiKW.webp"]],
+    [
+      "a srcset of several, and a style sheet",
+      '<link rel="stylesheet" href="/_astro/Base.C1x2.css"><source srcset="/_astro/a.x_1.webp 1x, /_astro/a.x_2.webp 2x"><img src="/_astro/a.x_1.webp">',
+      ["_astro/Base.C1x2.css", "_astro/a.x_1.webp", "_astro/a.x_2.webp"],
+    ],
+    ["a name written percent-encoded (Chinese, a space)", '<img src="/_astro/%E8%B5%B5%E6%95%8F%20%E7%85%A7%E7%89%87.Ab_Cd.webp">', ["_astro/赵敏 照片.Ab_Cd.webp"]],
+    ["an absolute URL of the site", '<meta property="og:image" content="https://wenming.example.cn/_astro/p.Ab_Cd.jpg">', ["_astro/p.Ab_Cd.jpg"]],
+    ["none (share images and posters are the build's own)", '<img src="/posters/a/square.png"><meta content="/og/batch-1.png">', []],
+  ])("%s", (_what, html, assets) => {
+    expect(assetsOf(html)).toEqual(assets);
+  });
+});
+
+describe("KeptPages for a route whose pages show optimised images (assets)", () => {
+  const PERSON = "good-people/[id]";
+  const personFile = (id: string) => `good-people/${id}/index.html`;
+  const person = (id: string, cacheKey: string) => ({ params: { id }, props: {}, cacheKey });
+  const img = (id: string) => `_astro/${id}.DyuQ17lb_Z2dgiKW.webp`;
+  /** The picture Vite writes for every imported photo, and Astro deletes once it has resized it for the pages it rendered. */
+  const original = (id: string) => `_astro/${id}.DyuQ17lb.jpg`;
+
+  /** A published site of people's pages, each showing its photo; `assets` as the build recorded them (default: the photo). */
+  function publishedPeople(ids: string[], assets?: (id: string) => string[] | undefined) {
+    const site = join(work, "dist");
+    const record: KeptRecord = { stamp: "code-1", pages: {} };
+    for (const id of ids) {
+      mkdirSync(join(site, personFile(id), ".."), { recursive: true });
+      mkdirSync(join(site, "_astro"), { recursive: true });
+      writeFileSync(join(site, img(id)), `photo of ${id}`);
+      writeFileSync(join(site, personFile(id)), `<img src="/${img(id)}">`);
+      const s = statSync(join(site, personFile(id)), { bigint: true });
+      const recorded = assets ? assets(id) : [img(id)];
+      record.pages[personFile(id)] = { key: `k-${id}`, id: `${s.ino}:${s.size}:${s.mtimeNs}`, ...(recorded ? { assets: recorded } : {}) };
+    }
+    writeFileSync(recordFile(site), JSON.stringify(record));
+    return site;
+  }
+
+  /** The next build: what is not kept is "rendered" showing its photo, which "Astro" makes. */
+  function rebuildPeople(site: string, paths: ReturnType<typeof person>[]) {
+    const keeping = KeptPages.open(site, "code-1");
+    const render = keeping.filter(PERSON, paths, { assets: true });
+    const next = join(work, "next");
+    for (const { params } of render) {
+      mkdirSync(join(next, personFile(params.id), ".."), { recursive: true });
+      mkdirSync(join(next, "_astro"), { recursive: true });
+      writeFileSync(join(next, img(params.id)), `new photo of ${params.id}`);
+      writeFileSync(join(next, personFile(params.id)), `<img src="/${img(params.id)}">`);
+    }
+    const counts = keeping.place(next);
+    return { render: render.map((p) => p.params.id), counts, next, record: JSON.parse(readFileSync(nextRecordFile(next), "utf8")) as KeptRecord };
+  }
+
+  it("keeps a page with its images, linked from the published site", () => {
+    const site = publishedPeople(["a", "b"]);
+    const { render, counts, next, record } = rebuildPeople(site, [person("a", "k-a"), person("b", "k-b-changed")]);
+    expect(render).toEqual(["b"]);
+    expect(counts).toEqual({ kept: 1, rendered: 1 });
+    expect(statSync(join(next, img("a"))).ino).toBe(statSync(join(site, img("a"))).ino);
+    expect(record.pages[personFile("a")]?.assets).toEqual([img("a")]);
+  });
+
+  it("records the images a rendered page shows, read from the page written", () => {
+    const site = publishedPeople([]);
+    const { record } = rebuildPeople(site, [person("c", "k-c")]);
+    expect(record.pages[personFile("c")]?.assets).toEqual([img("c")]);
+  });
+
+  it("leaves an image this build made for a page it rendered, and takes no image of a page it did not keep", () => {
+    const site = publishedPeople(["a", "b"], (id) => (id === "a" ? [img("a"), img("b")] : [img("b")]));
+    const { next } = rebuildPeople(site, [person("a", "k-a"), person("b", "k-b-changed")]);
+    // b's image is the one this build made for b's page, not the published one a also referred to.
+    expect(readFileSync(join(next, img("b")), "utf8")).toBe("new photo of b");
+  });
+
+  it.each([
+    ["an image of the page deleted from the published site", (site: string) => rmSync(join(site, img("a"))), undefined],
+    ["a record without the page's images (made before its route showed any)", () => undefined, () => undefined],
+  ])("renders the page again after %s", (_what, spoil, assets) => {
+    const site = publishedPeople(["a"], assets);
+    spoil(site);
+    const { render, next } = rebuildPeople(site, [person("a", "k-a")]);
+    expect(render).toEqual(["a"]);
+    expect(readFileSync(join(next, img("a")), "utf8")).toBe("new photo of a");
+  });
+
+  it("fails the build when a kept page's image is deleted from the published site between the check and the link", () => {
+    const site = publishedPeople(["a"]);
+    const keeping = KeptPages.open(site, "code-1");
+    expect(keeping.filter(PERSON, [person("a", "k-a")], { assets: true })).toEqual([]);
+    rmSync(join(site, img("a")));
+    expect(() => keeping.place(join(work, "next"))).toThrow(/_astro\/a\.DyuQ17lb_Z2dgiKW\.webp 在构建期间被删除（页面 good-people\/a\/index\.html 用到它）/);
+  });
+
+  /** A rebuild keeping a's page, where Vite wrote the originals of `written` (as it does for every imported picture). */
+  function rebuildWithOriginals(site: string, written: string[]) {
+    const keeping = KeptPages.open(site, "code-1");
+    keeping.filter(PERSON, [person("a", "k-a")], { assets: true });
+    const next = join(work, "next");
+    mkdirSync(join(next, "_astro"), { recursive: true });
+    for (const id of written) writeFileSync(join(next, original(id)), `original of ${id}`);
+    writeFileSync(join(next, "_astro/Base.C1x2abcd.css"), "css");
+    keeping.place(next);
+    return readdirSync(join(next, "_astro")).sort();
+  }
+
+  it("removes the original of a picture that only kept pages show, as a build of every page would", () => {
+    const site = publishedPeople(["a"]);
+    // z's original: no kept page shows z (Astro would resize and delete it, or keep it, for a page it rendered).
+    expect(rebuildWithOriginals(site, ["a", "z"])).toEqual(["Base.C1x2abcd.css", "a.DyuQ17lb_Z2dgiKW.webp", "z.DyuQ17lb.jpg"]);
+  });
+
+  it("keeps the original of a picture a page shows itself", () => {
+    const site = publishedPeople(["a"], (id) => [img(id), original(id)]);
+    writeFileSync(join(site, original("a")), "original of a");
+    expect(rebuildWithOriginals(site, ["a"])).toEqual(["Base.C1x2abcd.css", "a.DyuQ17lb.jpg", "a.DyuQ17lb_Z2dgiKW.webp"]);
+  });
+
+  it("a route without assets records none, and keeps its pages without looking for any", () => {
+    const { site } = published({ [FILE("a")]: "k1" });
+    const { record } = (() => {
+      const r = rebuild(site, "code-1", [path("a", "k1"), path("b", "k2")]);
+      return { record: JSON.parse(readFileSync(nextRecordFile(r.site), "utf8")) as KeptRecord };
+    })();
+    expect(Object.values(record.pages).map((p) => p.assets)).toEqual([undefined, undefined]);
   });
 });
 
