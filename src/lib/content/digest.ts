@@ -16,6 +16,11 @@ import { entryKey } from "../../primitives/integrity-terms.ts";
 
 /** One digest over several parts; each part is length-prefixed so ("ab","c") ≠ ("a","bc"). */
 export function digestOf(...parts: readonly (string | Uint8Array | undefined)[]): string {
+  return digestOfAll(parts);
+}
+
+/** digestOf for any number of parts: a list of a whole site's items is too long to spread into a call's arguments. */
+export function digestOfAll(parts: Iterable<string | Uint8Array | undefined>): string {
   const hash = createHash("sha256");
   for (const part of parts) {
     const bytes = part === undefined ? new Uint8Array() : typeof part === "string" ? Buffer.from(part, "utf8") : part;
@@ -39,7 +44,7 @@ export const LISTS_ENTRY = "lists";
  * changes it).
  */
 export function listsDigest(content: { integrity: readonly Pick<IntegrityEntry, "list" | "id">[]; digests: ReadonlyMap<string, string> }): string {
-  return digestOf(...content.integrity.map((e) => `${entryKey(e)}=${content.digests.get(sourceKey("integrity", entryKey(e))) ?? ""}`));
+  return digestOfAll(content.integrity.map((e) => `${entryKey(e)}=${content.digests.get(sourceKey("integrity", entryKey(e))) ?? ""}`));
 }
 
 let version: string | undefined;

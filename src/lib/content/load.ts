@@ -185,7 +185,8 @@ async function loadEverything(root: string, asOf: IsoDate): Promise<SiteContent>
   const present = ctx.present;
 
   const lists = await loadLists(root, asOf);
-  problems.push(...lists.problems);
+  // One by one: a spread of hundreds of thousands (every row of a large list, wrong) would overflow the call stack.
+  for (const problem of lists.problems) problems.push(problem);
   for (const e of lists.entries) digests.set(sourceKey("integrity", entryKey(e)), digestOf(JSON.stringify(e)));
 
   // A batches.yaml with its own problem would make every person's batch look missing: report it once.

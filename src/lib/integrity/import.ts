@@ -44,7 +44,7 @@ export async function planImport(content: string, table: Table, list: ListKind, 
   const target = join("integrity", list, `${batch}.csv`);
   const prefix = `${batch}-`;
   const used = (existing?.entries ?? []).filter((e) => e.list === list && e.id.startsWith(prefix)).map((e) => Number(e.id.slice(prefix.length)) || 0);
-  let next = Math.max(0, ...used) + 1;
+  let next = used.reduce((a, b) => Math.max(a, b), 0) + 1;
   // Rows from departments carry no ids yet: give each a permanent one, batch + sequence.
   const rows = table.rows.map((r) => ({ ...r, values: { ...r.values, id: r.values.id || `${prefix}${String(next++).padStart(3, "0")}` } }));
   const { entries, rows: entryRows, problems } = validateRows(rows, { list, batch, asOf, mode: "import", columns: new Set([...table.columns, "id"]) });
