@@ -242,8 +242,8 @@ const TRANSFORM = /^(_astro\/.+\.[\w-]{8})_[\w-]+\.\w+$/;
  * pictures through astro:assets, and only on routes with `assets`.
  */
 function removeUnshownOriginals(site: string, record: KeptRecord, keptTransforms: ReadonlySet<string>): void {
-  const pictures = new Set([...keptTransforms].map((asset) => TRANSFORM.exec(asset)?.[1]));
   if (keptTransforms.size === 0 || !existsSync(join(site, "_astro"))) return;
+  const pictures = new Set([...keptTransforms].map((asset) => TRANSFORM.exec(asset)?.[1]));
   const shown = new Set(Object.values(record.pages).flatMap((page) => page.assets ?? []));
   for (const name of readdirSync(join(site, "_astro"))) {
     const asset = `_astro/${name}`;
