@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { discardFolder, recycleFolder, takeSkeleton } from "../src/lib/build/files.ts";
+import { discardFolder, prerenderScratch, recycleFolder, takeSkeleton } from "../src/lib/build/files.ts";
 import { codeStamp, KEEP_FROM_ENV, nextRecordFile, recordFile } from "../src/lib/build/kept-pages.ts";
 import { capacityProblem, contentCounts, memoryBudget, PAGES_STAGE_ONLY, roughItemCount, separateStages, watchMemory, type Budget } from "../src/lib/build/capacity.ts";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
@@ -57,6 +57,9 @@ const skeletonOf = (outDir: string) => `${outDir}.skeleton`;
 /** The temporary folder of the build under way, removed by every way out of a failed build. */
 let tmp: string | undefined;
 
+/** Removes the folder Astro's prerender bundle is linked to for the build under way (files.ts: prerenderScratch), if any. */
+let removeScratch: (() => void) | undefined;
+
 /** Set once the lock is held, so that every way out releases it. */
 const lock: { release?: () => void } = {};
 
@@ -69,6 +72,7 @@ function cleanUp(): void {
     rmSync(tmp, { recursive: true, force: true });
     rmSync(nextRecordFile(tmp), { force: true });
   }
+  removeScratch?.();
   lock.release?.();
 }
 
@@ -166,6 +170,8 @@ async function buildOnce(): Promise<void> {
   if (force) rmSync(recordFile(outDir), { force: true });
   // The folders of an older site, emptied after the last build, spare making them again.
   orFail(() => takeSkeleton(skeletonOf(outDir), tmp as string));
+  // Astro's bundle of the pages on the output folder's file system, whatever disk the project is on.
+  removeScratch = orFail(() => prerenderScratch(tmp as string, process.cwd()));
 
   console.log(`wenming: 构建站点，数据截至 ${asOf}`);
   if (twoStages) console.log(TWO_STAGES_SAID);
@@ -184,6 +190,8 @@ async function buildOnce(): Promise<void> {
     await rename(tmp, outDir);
     if (existsSync(nextRecordFile(tmp))) await rename(nextRecordFile(tmp), recordFile(outDir));
     tmp = undefined;
+    removeScratch?.();
+    removeScratch = undefined;
     // The new site is in place; the old one's files are removed in the background and its folders kept for the next build.
     recycleFolder(old, skeletonOf(outDir), outDir);
   } catch (error) {

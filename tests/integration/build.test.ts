@@ -3,7 +3,7 @@
  * and problem named, personal data in the output fails it, and a failed build
  * leaves the last good site in place.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -46,6 +46,32 @@ describe("a failed build", () => {
     expect(log.indexOf("构建失败")).toBeLessThan(log.indexOf("内容检查未通过"));
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe("last good build");
     expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+});
+
+/** A folder on another file system than the project's (tmpfs), where the machine has one. */
+const otherDisk = existsSync("/dev/shm") && statSync("/dev/shm").dev !== statSync(process.cwd()).dev ? "/dev/shm" : undefined;
+
+describe("a build whose output folder is on another file system than the project", () => {
+  // A workbench with --data on a volume of its own (README): Astro bundles the pages in the project and
+  // renamed its style sheets into the output folder, which failed with EXDEV before any page was built.
+  it.skipIf(!otherDisk).each([
+    { stages: "one", how: "in one process" },
+    { stages: "two", how: "in two processes" },
+  ])("builds and publishes the site ($how) and leaves nothing behind in either place", ({ stages }) => {
+    const parent = mkdtempSync(join(otherDisk ?? tmpdir(), "wenming-other-disk-"));
+    const out = join(parent, "dist");
+    try {
+      const r = buildSite({ content: sampleContent(), out, caches: join(parent, "caches"), skipPosters: true, env: { WENMING_BUILD_STAGES: stages } });
+      expect(r.log).not.toContain("EXDEV");
+      expect(r.code).toBe(0);
+      expect(readFileSync(join(out, "index.html"), "utf8")).toContain("文明");
+      expect(readdirSync(join(out, "_astro")).some((f) => f.endsWith(".css"))).toBe(true);
+      expect(readdirSync(parent).filter((f) => f.includes("prerender") || f.endsWith(".tmp"))).toEqual([]);
+      expect(existsSync(join(".astro", ".prerender")) && lstatSync(join(".astro", ".prerender")).isSymbolicLink()).toBe(false);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /** Placing cached build outputs into the site being built, and clearing away (or recycling) the site it replaces. */
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +36,37 @@ function linkOrCopy(file: string, target: string): void {
     if (code === "ENOENT" || code === "EEXIST") throw error;
     copyFileSync(file, target);
   }
+}
+
+/**
+ * Where Astro bundles the pages before rendering them when the output folder is
+ * outside the project folder (its test, copied: the output path does not start
+ * with the project's): `<project>/.astro/.prerender/`, whose style sheets and
+ * scripts it then renames into the output folder. A rename cannot cross file
+ * systems (EXDEV), so a workbench whose `--data` is on another disk than the
+ * project — `/var` on a volume of its own — could not build at all. That folder
+ * is made a link to `<output>.prerender`, beside the output folder and on its
+ * file system, for this build (the caller holds the project's build lock: the
+ * folder is shared by every build of the project). Returns what removes both
+ * after the build, or undefined where Astro uses a folder inside the output
+ * folder itself.
+ */
+export function prerenderScratch(outDir: string, projectDir: string): (() => void) | undefined {
+  if (outDir.startsWith(projectDir)) return undefined;
+  const link = join(projectDir, ".astro", ".prerender");
+  const target = `${outDir}.prerender`;
+  // rmSync removes a link, not what it points to.
+  const remove = () => {
+    rmSync(link, { recursive: true, force: true });
+    rmSync(target, { recursive: true, force: true });
+  };
+  remove();
+  mkdirSync(target, { recursive: true });
+  // Node finds the bundle's imports from where its files really are: the project's packages, linked beside them.
+  symlinkSync(join(projectDir, "node_modules"), join(target, "node_modules"), "dir");
+  mkdirSync(dirname(link), { recursive: true });
+  symlinkSync(target, link, "dir");
+  return remove;
 }
 
 /**

@@ -3,11 +3,11 @@
  * files, and clearing away the site a build replaces (gone from its place at
  * once, deleted in the background, leftovers swept).
  */
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { discardFolder, placeFile, publishFolder } from "../../../src/lib/build/files.ts";
+import { discardFolder, placeFile, prerenderScratch, publishFolder } from "../../../src/lib/build/files.ts";
 import { siteFiles } from "../../../src/lib/checks/site-files.ts";
 
 function site(path: string, files = 200): void {
@@ -197,5 +197,41 @@ describe("publishFolder", () => {
     writeFileSync(join(built, "p-1", "index.html"), "<p>new</p>");
     await publishFolder(built, target);
     expect(tree(target)).toEqual(tree(built));
+  });
+});
+
+describe("prerenderScratch", () => {
+  const project = () => {
+    const dir = mkdtempSync(join(tmpdir(), "wenming-project-"));
+    mkdirSync(join(dir, "node_modules", "some-package"), { recursive: true });
+    return dir;
+  };
+
+  it("leaves Astro's own folder alone when the output folder is inside the project (Astro's test: the path starts with the project's)", () => {
+    const dir = project();
+    expect(prerenderScratch(join(dir, "dist.tmp"), dir)).toBeUndefined();
+    expect(prerenderScratch(`${dir}-sibling/dist.tmp`, dir)).toBeUndefined();
+    expect(existsSync(join(dir, ".astro"))).toBe(false);
+  });
+
+  it("links the project's .astro/.prerender to a folder beside an output folder elsewhere, whose imports find the project's packages", () => {
+    const dir = project();
+    const out = join(mkdtempSync(join(tmpdir(), "wenming-out-")), "dist.tmp");
+    // What an earlier build left: a real folder with a stale chunk.
+    mkdirSync(join(dir, ".astro", ".prerender", "chunks"), { recursive: true });
+    writeFileSync(join(dir, ".astro", ".prerender", "chunks", "old.mjs"), "stale");
+    const remove = prerenderScratch(out, dir);
+    const link = join(dir, ".astro", ".prerender");
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(`${out}.prerender`);
+    expect(readdirSync(link)).toEqual(["node_modules"]);
+    expect(realpathSync(join(link, "node_modules", "some-package"))).toBe(realpathSync(join(dir, "node_modules", "some-package")));
+    writeFileSync(join(link, "chunk.mjs"), "bundle");
+    expect(readFileSync(`${out}.prerender/chunk.mjs`, "utf8")).toBe("bundle");
+    remove?.();
+    expect(existsSync(`${out}.prerender`)).toBe(false);
+    expect(() => lstatSync(link)).toThrow();
+    // The project's packages are untouched by the removal of the link to them.
+    expect(existsSync(join(dir, "node_modules", "some-package"))).toBe(true);
   });
 });
