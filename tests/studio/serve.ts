@@ -1,7 +1,8 @@
 /**
  * Starts the workbench for the browser tests on a fresh copy of the sample
  * content (its own git repository), with three accounts and a folder as
- * publication target, all under .test-studio/.
+ * publication target: the content under .test-studio/, the workbench's data
+ * and the target outside the project (setup.ts).
  */
 import { serve } from "@hono/node-server";
 import { cpSync, mkdirSync, rmSync } from "node:fs";
@@ -10,8 +11,10 @@ import { createStudio } from "../../src/studio/app.ts";
 import { Accounts } from "../../src/studio/users.ts";
 import { ACCOUNTS, STUDIO } from "./setup.ts";
 
-rmSync(STUDIO.root, { recursive: true, force: true });
-mkdirSync(STUDIO.root, { recursive: true });
+for (const folder of [STUDIO.root, STUDIO.outside]) {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+}
 cpSync(resolve("content"), STUDIO.content, { recursive: true });
 const accounts = new Accounts(STUDIO.data);
 for (const a of ACCOUNTS) await accounts.add(a.name, a.role, a.password);

@@ -1,14 +1,23 @@
 /** Where the workbench under test keeps its files, and its accounts. */
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { Role } from "../../src/studio/users.ts";
 
 const root = resolve(".test-studio");
+const port = Number(process.env["WENMING_STUDIO_TEST_PORT"] ?? 4342);
+/**
+ * The data folder and the publication target are outside the project, as an installation puts them (README:
+ * --data /var/lib/…): the builds of 预览 and 发布 then write outside the project folder. WENMING_STUDIO_TEST_DATA
+ * puts them elsewhere, for example on another file system.
+ */
+const outside = resolve(process.env["WENMING_STUDIO_TEST_DATA"] ?? join(tmpdir(), `wenming-test-studio-${port}`));
 export const STUDIO = {
   root,
+  outside,
   content: resolve(root, "content"),
-  data: resolve(root, "data"),
-  published: resolve(root, "published"),
-  port: Number(process.env["WENMING_STUDIO_TEST_PORT"] ?? 4342),
+  data: join(outside, "data"),
+  published: join(outside, "published"),
+  port,
 };
 
 export const ACCOUNTS: { name: string; role: Role; password: string }[] = [
