@@ -24,6 +24,7 @@ import { discardFolder, prerenderScratch, recycleFolder, takeSkeleton } from "..
 import { codeStamp, KEEP_FROM_ENV, nextRecordFile, recordFile } from "../src/lib/build/kept-pages.ts";
 import { capacityProblem, contentCounts, memoryBudget, PAGES_STAGE_ONLY, roughItemCount, separateStages, watchMemory, type Budget } from "../src/lib/build/capacity.ts";
 import { acquireBuildLock } from "../src/lib/build/lock.ts";
+import { systemErrorAdvice } from "../src/lib/build/system-errors.ts";
 import { descendants } from "../src/lib/build/process-tree.ts";
 import { cachePath, contentRoot as contentFolder, forgetContent, getContent } from "../src/lib/content/cached.ts";
 import { saveMemoFile, useMemoFile } from "../src/lib/content/memo.ts";
@@ -66,26 +67,38 @@ const lock: { release?: () => void } = {};
 /** Exit status of a build stopped at the memory limit (src/lib/build/capacity.ts), for scripts that expect it. */
 const STOPPED_AT_LIMIT = 3;
 
-/** What every way out of a failed build does first: remove the temporary folder, release the lock. */
-function cleanUp(): void {
-  if (tmp) {
-    rmSync(tmp, { recursive: true, force: true });
-    rmSync(nextRecordFile(tmp), { force: true });
-  }
-  removeScratch?.();
-  lock.release?.();
+/**
+ * What every way out of a failed build does first: remove the temporary folder, release the lock. Each step is
+ * tried whatever the others do — the failure being cleaned up after may be the very one that makes a step fail (a
+ * full disk, an output path through a file) — and what could not be done is returned to be said after the failure.
+ */
+function cleanUp(): string[] {
+  const path = tmp;
+  const steps = [() => path && rmSync(path, { recursive: true, force: true }), () => path && rmSync(nextRecordFile(path), { force: true }), () => removeScratch?.(), () => lock.release?.()];
+  const failed: string[] = [];
+  for (const step of steps)
+    try {
+      step();
+    } catch (error) {
+      failed.push(error instanceof Error ? error.message : String(error));
+    }
+  return failed;
 }
 
 /** Every way out of a failed build: clean up, then explain. */
 function fail(error: unknown, status = 1): never {
-  cleanUp();
+  const leftovers = cleanUp();
   console.error(`\n构建失败，未发布任何内容，已保留上一次成功构建的 ${resolve(process.env["WENMING_OUT"] ?? "dist")}（如有）。\n`);
+  // A failure of the machine (a full disk, a read-only folder…) is not the content's: said first, in words staff know.
+  const advice = systemErrorAdvice(error);
+  if (advice) console.error(`${advice}\n`);
   if (error instanceof Error) {
     console.error(error.message);
     if (process.env["WENMING_LOG"] === "debug" || !(["ContentError", "CapacityError"].includes(error.name) || error.message.startsWith("内容检查")))
       console.error(`\n详细信息：\n${error.stack ?? ""}`);
     for (let cause = error.cause; cause; cause = cause instanceof Error ? cause.cause : undefined) console.error(`原因：${cause instanceof Error ? cause.message : JSON.stringify(cause)}`);
   } else console.error(String(error));
+  for (const leftover of leftovers) console.error(`（清理临时文件时出错，下次构建会再试：${leftover}）`);
   process.exit(status);
 }
 
@@ -104,8 +117,9 @@ function stopAtLimit(message: string): never {
   fail(error, STOPPED_AT_LIMIT);
 }
 // An error thrown outside the awaited chain (a file system error in a callback) must not skip the cleanup.
-process.on("uncaughtException", fail);
-process.on("unhandledRejection", fail);
+// Only the error: Node passes these handlers a second argument ("uncaughtException", a promise), not an exit status.
+process.on("uncaughtException", (error) => fail(error));
+process.on("unhandledRejection", (reason) => fail(reason));
 
 /** Reads and checks the content (any problem fails the build), and stops when it would not fit in `budget`. */
 async function checkContent(contentRoot: string, asOf: string, budget: Budget, twoStages: boolean): Promise<void> {

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { stripVTControlCharacters } from "node:util";
 import { eachLine } from "../lib/build/warm-builder.ts";
+import { ADVICE_END, systemErrorAdvice } from "../lib/build/system-errors.ts";
 
 export interface Job {
   kind: "preview" | "publish";
@@ -74,7 +75,9 @@ export class Jobs {
     void status.then((code) => {
       if (code !== 0) {
         job.state = "failed";
-        job.result = "构建失败，没有发布任何内容。原因见下方日志中“构建失败”之后的说明（通常是内容有误：按提示修改后再发布）。";
+        // The build says first when the machine failed rather than the content (scripts/build.ts: fail).
+        const machine = job.log.find((line) => ADVICE_END.test(line));
+        job.result = machine ? `构建失败，没有发布任何内容。这不是内容的问题：${machine}` : "构建失败，没有发布任何内容。原因见下方日志中“构建失败”之后的说明（通常是内容有误：按提示修改后再发布）。";
         return;
       }
       after(job).then(
@@ -85,7 +88,8 @@ export class Jobs {
         },
         (error: unknown) => {
           job.state = "failed";
-          job.result = `构建成功但发布失败，线上网站未改变：${error instanceof Error ? error.message : String(error)}`;
+          const advice = systemErrorAdvice(error);
+          job.result = `构建成功但发布失败，线上网站未改变：${advice ?? (error instanceof Error ? error.message : String(error))}`;
         },
       );
     });

@@ -75,6 +75,24 @@ describe("a build whose output folder is on another file system than the project
   });
 });
 
+describe("a build the machine fails", () => {
+  it("says so first, in Chinese, with the path and the system's code, exits with status 1 and leaves the file as it was", () => {
+    // The output folder's parent is a file: the build cannot make its folders there (ENOTDIR).
+    const parent = join(mkdtempSync(join(tmpdir(), "wenming-machine-")), "a-file");
+    writeFileSync(parent, "");
+    const { code, out: log } = build(sampleContent(), join(parent, "dist"));
+    expect(code).toBe(1);
+    const advice = log.split("\n").find((line) => line.endsWith("（系统错误 ENOTDIR）"));
+    expect(advice).toMatch(/^路径中应为文件夹的一段是文件（.*a-file.*）：请检查输出、数据或发布目录的设置。/);
+    expect(log.indexOf("构建失败")).toBeLessThan(log.indexOf(advice ?? "—"));
+    expect(log.indexOf(advice ?? "—")).toBeLessThan(log.indexOf("ENOTDIR:"));
+    expect(readFileSync(parent, "utf8")).toBe("");
+    // Its own cleanup, which meets the same file, neither crashes the explanation nor hides it.
+    expect(log).not.toMatch(/ERR_INVALID_ARG_TYPE|node:internal/);
+    expect(log).toContain("（清理临时文件时出错，下次构建会再试：");
+  });
+});
+
 describe("a build in two processes (Astro's own, then the index and checks)", () => {
   const failing = (where: "pages" | "after") => {
     const caches = mkdtempSync(join(tmpdir(), "wenming-caches-"));

@@ -63,6 +63,22 @@ describe("build jobs", () => {
     expect(job).toMatchObject({ state: "failed", result: "构建成功但发布失败，线上网站未改变：rsync 无法连接" });
   });
 
+  it("a build the machine failed says so in the result, not that the content is probably wrong", async () => {
+    const advice = "磁盘空间已满（/var/lib/wenming-studio/site.tmp/a.html）：请清理该磁盘（例如删除不再需要的旧文件），或请信息中心扩容后再试。（系统错误 ENOSPC）";
+    const job = await settled(
+      new Jobs().run("publish", lines(["构建失败，未发布任何内容，已保留上一次成功构建的 /x（如有）。", advice, "ENOSPC: no space left on device"], 1), () => Promise.resolve("")),
+    );
+    expect(job).toMatchObject({ state: "failed", result: `构建失败，没有发布任何内容。这不是内容的问题：${advice}` });
+    expect(job.result).not.toContain("内容有误");
+  });
+
+  it("a publication the machine failed explains the system error in Chinese", async () => {
+    const error: NodeJS.ErrnoException = Object.assign(new Error("EROFS: read-only file system, mkdir '/var/www/wenming/dist.next'"), { code: "EROFS", path: "/var/www/wenming/dist.next" });
+    const job = await settled(new Jobs().run("publish", lines([], 0), () => Promise.reject(error)));
+    expect(job.state).toBe("failed");
+    expect(job.result).toMatch(/^构建成功但发布失败，线上网站未改变：该位置只读，不能写入（\/var\/www\/wenming\/dist\.next）：.*ReadWritePaths.*（系统错误 EROFS）$/);
+  });
+
   it("names the stage of a progress figure", () => {
     expect([1, 5, 30, 75, 95].map(stageOf)).toEqual(["开始", "读取并检查内容", "生成页面", "建立搜索索引", "完成构建"]);
   });
