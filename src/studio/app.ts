@@ -24,6 +24,7 @@ import { accountRoutes } from "./route-accounts.ts";
 import { imageRoutes } from "./route-images.ts";
 import { listRoutes } from "./route-lists.ts";
 import { previewApp, siteRoutes } from "./route-site.ts";
+import { systemErrorAdvice } from "../lib/build/system-errors.ts";
 
 export interface StudioConfig {
   /** The content folder (a git repository, or made one). */
@@ -197,10 +198,20 @@ export function createStudio(config: StudioConfig, options: { now?: () => number
   app.notFound((c) => c.text("页面不存在", 404));
   app.onError((error, c) => {
     console.error(error);
-    return c.text("工作台内部错误，未保存任何修改。请把发生的时间告诉信息中心。", 500);
+    return c.text(internalErrorText(error), 500);
   });
 
   return { app, preview: previewApp(studio, COOKIE), studio };
+}
+
+/**
+ * The answer to a request that failed inside the workbench: nothing was saved, and, when the machine failed (a full
+ * disk, a read-only folder…), what failed in words staff can pass on — without the server's paths, which only its log
+ * shows.
+ */
+export function internalErrorText(error: unknown): string {
+  const advice = systemErrorAdvice(error, { withPath: false });
+  return `工作台内部错误，未保存任何修改。${advice ? `${advice}。请把这段说明和发生的时间告诉信息中心。` : "请把发生的时间告诉信息中心。"}`;
 }
 
 /** One cookie of the request. */

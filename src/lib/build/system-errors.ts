@@ -31,10 +31,13 @@ function systemError(error: unknown): NodeJS.ErrnoException | undefined {
   return undefined;
 }
 
-/** A sentence for staff saying what a system error means and what to do, or undefined when `error` is not one this knows. */
-export function systemErrorAdvice(error: unknown): string | undefined {
+/**
+ * A sentence for staff saying what a system error means and what to do, or undefined when `error` is not one this
+ * knows. `withPath: false` leaves the path out (a web page's answer: the server's log has it).
+ */
+export function systemErrorAdvice(error: unknown, { withPath = true } = {}): string | undefined {
   const e = systemError(error);
   if (!e?.code) return undefined;
-  const path = e.path ? `（${e.path}）` : "";
+  const path = e.path && withPath ? `（${e.path}）` : "";
   return `${ADVICE[e.code]?.(path) ?? ""}（系统错误 ${e.code}）`;
 }

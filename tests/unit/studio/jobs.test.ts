@@ -1,6 +1,10 @@
-/** The workbench's build jobs: a runner's lines become the log and the progress; its status decides the outcome. */
+/**
+ * The workbench's build jobs: a runner's lines become the log and the progress; its status decides the outcome.
+ * And what staff are told when the machine fails them, in a job or in any request.
+ */
 import { describe, expect, it } from "vitest";
 import { Jobs, stageOf, type BuildRunner, type Job } from "../../../src/studio/jobs.ts";
+import { internalErrorText } from "../../../src/studio/app.ts";
 
 const settled = async (job: Job) => {
   await expect.poll(() => job.state).not.toBe("running");
@@ -81,5 +85,27 @@ describe("build jobs", () => {
 
   it("names the stage of a progress figure", () => {
     expect([1, 5, 30, 75, 95].map(stageOf)).toEqual(["开始", "读取并检查内容", "生成页面", "建立搜索索引", "完成构建"]);
+  });
+});
+
+describe("a request the machine fails", () => {
+  it.each([
+    [
+      "ENOSPC",
+      "/var/lib/wenming-studio/pending/a.json",
+      "工作台内部错误，未保存任何修改。磁盘空间已满：请清理该磁盘（例如删除不再需要的旧文件），或请信息中心扩容后再试。（系统错误 ENOSPC）。请把这段说明和发生的时间告诉信息中心。",
+    ],
+    [
+      "EROFS",
+      "/tmp/wenming-studio-x",
+      "工作台内部错误，未保存任何修改。该位置只读，不能写入：如工作台以 systemd 服务运行，请把输出、数据和发布目录加入 ReadWritePaths，或改设到可写的位置。（系统错误 EROFS）。请把这段说明和发生的时间告诉信息中心。",
+    ],
+  ])("%s: says what failed, without the server's path", (code, path, expected) => {
+    const error: NodeJS.ErrnoException = Object.assign(new Error(`${code}: failed '${path}'`), { code, path });
+    expect(internalErrorText(error)).toBe(expected);
+  });
+
+  it("any other error: nothing saved, and when to tell IT", () => {
+    expect(internalErrorText(new TypeError("x is undefined"))).toBe("工作台内部错误，未保存任何修改。请把发生的时间告诉信息中心。");
   });
 });
