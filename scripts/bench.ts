@@ -139,11 +139,10 @@ if (hugo) {
     figures["coldVsHugo"] = cold.seconds / h.seconds;
     figures["coldNoPostersVsHugo"] = bare.seconds / h.seconds;
     log(`  ${h.seconds.toFixed(1)} s, ${h.cpuSeconds.toFixed(0)} CPU s, ${figures["hugoPages"]} pages`);
-    rmSync(join(work, "dist-hugo"), { recursive: true, force: true });
     if (!coldOnly) await inMemory(site);
   }
 } else figures["hugoError"] = "hugo 未安装（apt-get install -y hugo）";
-// Deleted after Hugo's build: on this VM's disk a build right after a large deletion spent up to 2.5× the kernel time
+// Deleted after Hugo's builds (whether or not they succeeded): on this VM's disk a build right after a large deletion spent up to 2.5× the kernel time
 // making its folders (docs/performance.md, 2026-12-05).
 rmSync(join(work, "dist-no-posters"), { recursive: true, force: true });
 rmSync(join(work, "dist-hugo"), { recursive: true, force: true });
