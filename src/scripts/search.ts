@@ -1,8 +1,11 @@
-// Search page: Pagefind's JS API with our own accessible UI. The query lives in
-// the URL (?q=…&section=…), so a search can be shared, reloaded and gone back to.
-import { cleanExcerpt, hasMatch, markedText, queryWords } from "../lib/search/results.ts";
+// Search page: Pagefind's JS API for the pages and the lists' own index
+// (src/lib/search/list-index.ts) for list entries, with our own accessible UI.
+// The query lives in the URL (?q=…&section=…), so a search can be shared,
+// reloaded and gone back to.
+import { cleanExcerpt, hasMatch, markedText, markedParts, queryWords } from "../lib/search/results.ts";
 import { SEARCH_FILTERS } from "../lib/search/filters.ts";
-import { INDEX_MANIFEST, PAGES_INDEX, type MergedIndex } from "../lib/search/indexes.ts";
+import { INDEX_MANIFEST, PAGES_INDEX, type IndexManifest } from "../lib/search/indexes.ts";
+import { searchLists, type ListIndexMeta, type ListMatches, type ListRecord } from "../lib/search/list-index.ts";
 
 interface PagefindResultData {
   url: string;
@@ -20,7 +23,6 @@ interface PagefindSearch {
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
-  mergeIndex: (path: string, o?: Record<string, unknown>) => Promise<void>;
   search: (q: string, o?: { filters?: Record<string, string[]> }) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
@@ -35,32 +37,87 @@ const empty = document.querySelector<HTMLElement>("[data-search-empty]");
 const filterBox = document.querySelector<HTMLElement>("[data-search-filters]");
 const filterToggle = document.querySelector<HTMLButtonElement>("[data-search-filter-toggle]");
 
-let loading: Promise<Pagefind> | undefined;
-let results: PagefindResult[] = [];
+/** The lists' index of this build: its folder, its table, and the files fetched from it (each once). */
+interface Lists {
+  base: string;
+  meta: ListIndexMeta;
+  shards: Map<number, Promise<Record<string, string>>>;
+  records: Map<number, Promise<ListRecord>>;
+}
+
+/** A result as shown: a page found by Pagefind, or a list entry by its record number. */
+type Result = { page: PagefindResult } | { record: number };
+
+/** What a result shows: its link, title, section and date, and an excerpt with the query's words marked. */
+interface Shown {
+  url: string;
+  title: string;
+  meta: string;
+  /** Pagefind's excerpt (HTML with <mark>), or a list entry's text cut into parts, marked or not. */
+  excerpt: string | { text: string; marked: boolean }[];
+}
+
+let loading: Promise<{ pf: Pagefind; lists: Lists | null }> | undefined;
+let results: Result[] = [];
 let shown = 0;
 let run = 0;
 
+const json = async <T>(url: string): Promise<T> => {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return r.json() as Promise<T>;
+};
+
 /**
- * Loads the engine and merges every list's index into the pages' index, once:
- * the preload and the first search share one promise, so no index is merged
- * twice (which would show each of its results twice). A failure stays until
- * the page is reloaded.
+ * Loads the pages' engine and the lists' index table, once: the preload and
+ * the first search share one promise. A failure stays until the page is
+ * reloaded.
  */
-function load(): Promise<Pagefind> {
+function load(): Promise<{ pf: Pagefind; lists: Lists | null }> {
   loading ??= (async () => {
     const url = `${PAGES_INDEX}pagefind.js`;
-    // The pages' index is primary; each list's records are an index of their own (src/integrations/search-index.ts).
-    const [engine, merged] = await Promise.all([
-      import(/* @vite-ignore */ url) as Promise<Pagefind>,
-      fetch(INDEX_MANIFEST).then((r) => (r.ok ? (r.json() as Promise<MergedIndex[]>) : Promise.reject(new Error(`search indexes: HTTP ${r.status}`)))),
+    const [pf, lists] = await Promise.all([
+      (async () => {
+        const engine = (await import(/* @vite-ignore */ url)) as Pagefind;
+        await engine.options({ excerptLength: 40 });
+        return engine;
+      })(),
+      json<IndexManifest>(INDEX_MANIFEST).then(async ({ lists: base }) => (base ? { base, meta: await json<ListIndexMeta>(`${base}meta.json`), shards: new Map(), records: new Map() } : null)),
     ]);
-    const options = { excerptLength: 40 };
-    await engine.options(options);
-    // A list's 栏目 is given to all its records here rather than stored with each of them.
-    for (const { path, filters } of merged) await engine.mergeIndex(path, { ...options, mergeFilter: filters });
-    return engine;
+    return { pf, lists };
   })();
   return loading;
+}
+
+/** Searches the lists' index (none: nothing found). */
+function listMatches(lists: Lists | null, q: string, filters: Record<string, string[]>): Promise<ListMatches> {
+  if (!lists) return Promise.resolve({ records: [], byTitle: 0, counts: {}, unknown: queryWords(q) });
+  return searchLists(lists.meta, queryWords(q), filters, (n) => {
+    let shard = lists.shards.get(n);
+    if (!shard) lists.shards.set(n, (shard = json(`${lists.base}w/${n}.json`)));
+    return shard;
+  });
+}
+
+/** A page's fragment, fetched once however often it is asked for. */
+const fragments = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
+function dataOf(page: PagefindResult): Promise<PagefindResultData> {
+  let data = fragments.get(page);
+  if (!data) fragments.set(page, (data = page.data()));
+  return data;
+}
+
+/** What a result shows; a list entry's record is fetched once. */
+async function shownOf(result: Result, lists: Lists | null, words: readonly string[]): Promise<Shown> {
+  if ("page" in result) {
+    const d = await dataOf(result.page);
+    return { url: d.url, title: cleanExcerpt(d.meta["title"] ?? d.url), meta: [d.meta["section"], d.meta["date"]].filter(Boolean).join(" · "), excerpt: cleanExcerpt(d.excerpt) };
+  }
+  if (!lists) throw new Error("名单索引未载入");
+  let record = lists.records.get(result.record);
+  if (!record) lists.records.set(result.record, (record = json<ListRecord>(`${lists.base}r/${result.record}.json`)));
+  const r = await record;
+  return { url: r.url, title: r.title, meta: [r.section, r.date].join(" · "), excerpt: markedParts(r.text, words) };
 }
 
 let filterIndex: Promise<unknown> | undefined;
@@ -73,7 +130,7 @@ let filtersOpen = false;
  * searches never use: they are fetched when the reader opens the filters,
  * or arrives with one chosen — and always after the results are drawn.
  */
-async function showFilters(current: number, pf: Pagefind, q: string, filters: Record<string, string[]>) {
+async function showFilters(current: number, pf: Pagefind, q: string, filters: Record<string, string[]>, listCounts: ListMatches["counts"]) {
   const chosen = Object.values(filters).flat().length;
   if (filterToggle) {
     filterToggle.hidden = false;
@@ -88,7 +145,10 @@ async function showFilters(current: number, pf: Pagefind, q: string, filters: Re
   await filterIndex;
   const counted = await pf.search(q, chosen ? { filters } : {});
   if (current !== run || !filtersOpen) return;
-  renderFilters(counted?.totalFilters ?? {}, filters);
+  // The lists' counts are exact and made with the search: they are added to the pages'.
+  const counts: Record<string, Record<string, number>> = structuredClone(counted?.totalFilters ?? {});
+  for (const [key, values] of Object.entries(listCounts)) for (const [value, n] of Object.entries(values)) (counts[key] ??= {})[value] = (counts[key][value] ?? 0) + n;
+  renderFilters(counts, filters);
   if (filterBox && filterBox.childElementCount === 0) {
     const note = document.createElement("p");
     note.textContent = "这些结果同属一个栏目、类别、地区和年份，无需再筛选。";
@@ -138,10 +198,14 @@ function renderFilters(counts: Record<string, Record<string, number>>, selected:
   filterBox.hidden = filterBox.childElementCount === 0;
 }
 
-/** Draws the next page of results; `fetched` is the data of that page when the caller has it already. */
-async function showMore(current: number, fetched?: PagefindResultData[]) {
+/** Draws the next page of results; `fetched` is what that page shows when the caller has it already. */
+async function showMore(current: number, fetched?: Shown[]) {
   const slice = results.slice(shown, shown + PAGE);
-  const data = fetched ?? (await Promise.all(slice.map((r) => r.data())));
+  let data = fetched;
+  if (!data) {
+    const { lists } = await load();
+    data = await Promise.all(slice.map((r) => shownOf(r, lists, queryWords(params().q))));
+  }
   if (current !== run || !list) return;
   for (const d of data) {
     const li = document.createElement("li");
@@ -149,13 +213,19 @@ async function showMore(current: number, fetched?: PagefindResultData[]) {
     const h = document.createElement("h2");
     const a = document.createElement("a");
     a.href = d.url;
-    a.textContent = cleanExcerpt(d.meta["title"] ?? d.url);
+    a.textContent = d.title;
     h.append(a);
     const meta = document.createElement("p");
     meta.className = "meta";
-    meta.textContent = [d.meta["section"], d.meta["date"]].filter(Boolean).join(" · ");
+    meta.textContent = d.meta;
     const excerpt = document.createElement("p");
-    excerpt.innerHTML = cleanExcerpt(d.excerpt);
+    // Pagefind's excerpt is its own escaped HTML; a list entry's text is only ever set as text.
+    if (typeof d.excerpt === "string") excerpt.innerHTML = d.excerpt;
+    else
+      for (const part of d.excerpt) {
+        if (!part.marked) excerpt.append(part.text);
+        else excerpt.appendChild(document.createElement("mark")).textContent = part.text;
+      }
     li.append(h, meta, excerpt);
     list.append(li);
   }
@@ -178,51 +248,78 @@ async function execute() {
   }
   if (status) status.textContent = "正在搜索…";
   let pf: Pagefind;
+  let lists: Lists | null;
   try {
-    pf = await load();
+    ({ pf, lists } = await load());
   } catch {
     if (current === run && status) status.textContent = "搜索暂时无法使用，请稍后刷新页面再试";
     return;
   }
-  const search = await pf.search(q, Object.keys(filters).length ? { filters } : {});
+  try {
+    await searchAndShow(current, q, filters, pf, lists);
+  } catch {
+    // A file of an index that could not be fetched (the network, or a site replaced meanwhile).
+    if (current === run && status) status.textContent = "搜索暂时无法使用，请稍后刷新页面再试";
+  }
+}
+
+/** Searches both indexes for `q` and draws the first page of results, the count, and the filters if open. */
+async function searchAndShow(current: number, q: string, filters: Record<string, string[]>, pf: Pagefind, lists: Lists | null) {
+  const words = queryWords(q);
+  const [search, found] = await Promise.all([pf.search(q, Object.keys(filters).length ? { filters } : {}), listMatches(lists, q, filters)]);
   if (current !== run) return;
-  results = search?.results ?? [];
+  let pages = search?.results ?? [];
   // Pagefind drops unknown words silently, so "纺织公司" would find every 公司. Every word
   // of the query must be known: a word highlighted in the top results is; any other word
   // is searched alone, and is unknown when that search highlights nothing.
   // The first page's fragments are fetched at once (one round trip, not two): its first five answer that.
-  const firstPage = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
-  const highlighted = firstPage
-    .slice(0, 5)
-    .map((d) => markedText(d.excerpt))
-    .join(" ");
+  // (The lists' index finds only entries holding every word: it needs no such check.)
+  const ordered = (): Result[] => [
+    ...found.records.slice(0, found.byTitle).map((record) => ({ record })),
+    ...pages.map((page) => ({ page })),
+    ...found.records.slice(found.byTitle).map((record) => ({ record })),
+  ];
+  const [firstPage, topPages] = await Promise.all([
+    Promise.all(
+      ordered()
+        .slice(0, PAGE)
+        .map((r) => shownOf(r, lists, words)),
+    ),
+    Promise.all(pages.slice(0, 5).map(dataOf)),
+  ]);
+  const highlighted = topPages.map((d) => markedText(d.excerpt)).join(" ");
   const unknown: string[] = [];
-  for (const word of queryWords(q)) {
-    if (highlighted.includes(word)) continue;
+  for (const word of words) {
+    // Only pages can be wrongly found; with none, a word matters only for saying why nothing was.
+    if (highlighted.includes(word) || (pages.length === 0 && found.records.length > 0)) continue;
     const alone = await pf.search(word);
-    const check = await Promise.all((alone?.results ?? []).slice(0, 3).map((r) => r.data()));
+    const check = await Promise.all((alone?.results ?? []).slice(0, 3).map(dataOf));
     if (!check.some((d) => hasMatch(d.excerpt))) unknown.push(word);
   }
   if (current !== run) return;
-  if (unknown.length > 0) results = [];
+  const pagesDropped = unknown.length > 0 && pages.length > 0;
+  if (unknown.length > 0) pages = [];
+  results = ordered();
   if (results.length === 0) {
     renderFilters({}, filters);
-    if (status) status.textContent = unknown.length > 0 ? `没有找到包含“${unknown.join("”“")}”的内容` : `没有找到与“${q}”相关的内容`;
+    // Unknown to both: no page and no list entry holds the word.
+    const nowhere = unknown.filter((w) => found.unknown.includes(w));
+    if (status) status.textContent = nowhere.length > 0 ? `没有找到包含“${nowhere.join("”“")}”的内容` : `没有找到与“${q}”相关的内容`;
     if (empty) empty.hidden = false;
     return;
   }
   // The results are drawn before the count is announced: a reader (or a screen reader) told "找到" finds them there.
-  await showMore(current, firstPage);
+  await showMore(current, pagesDropped ? undefined : firstPage);
   if (current !== run) return;
   if (status) status.textContent = `找到 ${results.length} 条与“${q}”相关的结果`;
-  await showFilters(current, pf, q, filters);
+  await showFilters(current, pf, q, filters, found.counts);
 }
 
 more?.addEventListener("click", () => void showMore(run));
 filterToggle?.addEventListener("click", () => {
   filtersOpen = !filtersOpen;
   const { q, filters } = params();
-  if (loading) void loading.then((pf) => showFilters(run, pf, q, filters)).catch(() => undefined);
+  if (loading) void loading.then(async ({ pf, lists }) => showFilters(run, pf, q, filters, (await listMatches(lists, q, filters)).counts)).catch(() => undefined);
 });
 form?.addEventListener("submit", (event) => {
   event.preventDefault();

@@ -4,7 +4,7 @@
  * and anchors are checked by the build itself, which fails on a broken one:
  * tests/unit/site and tests/integration/build.test.ts.)
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, relative } from "node:path";
 import { HtmlValidate } from "html-validate";
@@ -48,18 +48,26 @@ test("inline scripts and styles are allowed by the meta CSP and the header CSP",
   }
 });
 
-test("every search index is published whole: its entry file, no empty file, no ready-made UI, one engine", () => {
-  const manifest = JSON.parse(readFileSync(join(SITE, "pagefind", "wenming-indexes.json"), "utf8")) as { path: string }[];
-  const folders = ["/pagefind/", ...manifest.map((m) => m.path)];
-  expect(folders.length).toBeGreaterThanOrEqual(3);
+test("every search index is published whole: the pages' engine and entry file, no empty file, no ready-made UI; the lists' index with a record file for each entry it counts", () => {
+  const manifest = JSON.parse(readFileSync(join(SITE, "pagefind", "wenming-indexes.json"), "utf8")) as { lists: string | null };
   const files = readdirSync(join(SITE, "pagefind"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
   const empty = files.filter((e) => statSync(join(e.parentPath, e.name)).size === 0).map((e) => e.name);
   expect(empty).toEqual([]);
   expect(files.map((e) => e.name).filter((n) => /^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(n))).toEqual([]);
-  for (const folder of folders) {
-    const dir = join(SITE, folder);
-    expect(JSON.parse(readFileSync(join(dir, "pagefind-entry.json"), "utf8")), folder).toHaveProperty("languages");
-    const engine = ["pagefind.js", "pagefind-worker.js"].filter((f) => existsSync(join(dir, f)));
-    expect(engine, folder).toEqual(folder === "/pagefind/" ? ["pagefind.js", "pagefind-worker.js"] : []);
-  }
+  expect(JSON.parse(readFileSync(join(SITE, "pagefind", "pagefind-entry.json"), "utf8"))).toHaveProperty("languages");
+  expect(
+    files
+      .filter((e) => ["pagefind.js", "pagefind-worker.js"].includes(e.name))
+      .map((e) => relative(SITE, join(e.parentPath, e.name)))
+      .sort(),
+  ).toEqual(["pagefind/pagefind-worker.js", "pagefind/pagefind.js"]);
+  // One lists' index, in the folder the manifest names (named by its hash), and no other.
+  expect(manifest.lists).toMatch(/^\/pagefind\/lists\/[0-9a-f]{20}\/$/);
+  expect(readdirSync(join(SITE, "pagefind", "lists"))).toEqual([manifest.lists!.split("/")[3]]);
+  const lists = join(SITE, manifest.lists!);
+  const meta = JSON.parse(readFileSync(join(lists, "meta.json"), "utf8")) as { count: number; shards: number; ranges: { start: number; end: number }[] };
+  expect(meta.count).toBeGreaterThan(0);
+  expect(meta.ranges.reduce((n, r) => n + r.end - r.start, 0)).toBe(meta.count);
+  expect(readdirSync(join(lists, "r")).length).toBe(meta.count);
+  expect(readdirSync(join(lists, "w")).length).toBe(meta.shards);
 });

@@ -1,5 +1,7 @@
 /** Search in Chinese over the whole site (Pagefind) with our accessible UI. */
 import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { checkA11y, expect, test } from "./fixtures.ts";
 
 const QUERIES: { q: string; expect: string; kind: string }[] = [
@@ -119,7 +121,7 @@ test("results that cannot be narrowed say so when the filters are opened", async
   await expect(page.locator("[data-search-filters]")).toContainText("无需再筛选");
 });
 
-// A list's 栏目 is not stored with each record but given to the list's whole index when it is merged.
+// List entries are found in the lists' own index, pages by Pagefind: a list's filter keeps only its entries, counted exactly.
 for (const [section, list] of [
   ["红榜", "red"],
   ["黑榜", "black"],
@@ -189,9 +191,9 @@ test("a broad query's results page passes axe", async ({ page }) => {
   await checkA11y(page);
 });
 
-// Pages and each list are separate indexes merged in the browser: every result must come from exactly one of them,
+// Pages and lists are separate indexes merged in the browser: every result must come from exactly one of them,
 // once, whether the reader searches at once or after the engine was preloaded.
-test("a search spans the pages' index and both lists' indexes, each result once", async ({ page }) => {
+test("a search spans the pages' index and both lists' entries, each result once", async ({ page }) => {
   const typed = async (q: string) => {
     await page.fill("#search-q", q);
     await page.press("#search-q", "Enter");
@@ -217,13 +219,15 @@ test("a search spans the pages' index and both lists' indexes, each result once"
 });
 
 test("the first page of results waits for one round of fragment requests, not two", async ({ page }) => {
-  // A phone on a slow network pays each round trip: every fragment of the first page is asked for before any arrives.
+  // A phone on a slow network pays each round trip: every fragment of the first page (a page's, or a list entry's
+  // record) is asked for before any arrives.
+  const fragment = (url: string) => url.endsWith(".pf_fragment") || /\/pagefind\/lists\/[0-9a-f]+\/r\/\d+\.json$/.test(url);
   const events: ("asked" | "arrived")[] = [];
   page.on("request", (r) => {
-    if (r.url().endsWith(".pf_fragment")) events.push("asked");
+    if (fragment(r.url())) events.push("asked");
   });
   page.on("requestfinished", (r) => {
-    if (r.url().endsWith(".pf_fragment")) events.push("arrived");
+    if (fragment(r.url())) events.push("arrived");
   });
   await search(page, "文明");
   await expect(page.locator(".search-result")).toHaveCount(10);
@@ -245,4 +249,38 @@ test("the header's search and the search page's own are two search landmarks a s
   // And axe's rule for it (a best practice, checked on every page type by checkA11y as well).
   const { violations } = await new AxeBuilder({ page }).withRules(["landmark-unique"]).analyze();
   expect(violations.map((v) => v.nodes.map((n) => n.target.join(" ")))).toEqual([]);
+});
+
+// The lists' own index answers for every entry the open data publishes, and counts exactly what it holds.
+test("every published entry is found first by its credit code and by its name, and the lists' counts are the open data's", async ({ page }) => {
+  const site = process.env["WENMING_TEST_SITE"] ?? ".test-site";
+  const published = (["red", "black"] as const).map((list) => {
+    const data = JSON.parse(readFileSync(join(site, "integrity", `${list}.json`), "utf8")) as { entries: Record<string, string>[] };
+    return { list, section: list === "red" ? "红榜" : "黑榜", entries: data.entries };
+  });
+  for (const { entries } of published)
+    for (const e of entries) {
+      const path = new URL(e["url"]!).pathname;
+      // A person on a list has no credit code.
+      for (const q of [e["creditCode"], e["subjectName"]].filter((v): v is string => Boolean(v))) {
+        const links = await search(page, q);
+        await expect(links.first(), q).toHaveAttribute("href", path);
+      }
+    }
+  await searchAndOpenFilters(page, "公司");
+  for (const { section, entries } of published) {
+    const holding = entries.filter((e) => ["subjectName", "subjectType", "creditCode", "reason", "authority", "docNumber"].some((k) => e[k]?.includes("公司"))).length;
+    await expect(page.getByRole("group", { name: "栏目" }).getByRole("checkbox", { name: `${section}（${holding}）` })).toBeVisible();
+  }
+});
+
+test("a part of an index that cannot be fetched says search is unavailable, and never shows a partial answer", async ({ page, problems }) => {
+  await page.route(/\/pagefind\/lists\/[0-9a-f]+\/w\//, (route) => route.abort("failed"));
+  await search(page, "永盛商贸");
+  await expect(page.locator("[data-search-status]")).toHaveText("搜索暂时无法使用，请稍后刷新页面再试");
+  await expect(page.locator(".search-result")).toHaveCount(0);
+  // The browser reports the failed request it was made to fail; nothing else may be reported.
+  const expected = problems.filter((p) => p.includes("net::ERR_FAILED"));
+  expect(expected.length).toBeGreaterThan(0);
+  problems.splice(0, problems.length, ...problems.filter((p) => !expected.includes(p)));
 });

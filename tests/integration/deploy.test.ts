@@ -43,25 +43,17 @@ describe("deploy files", () => {
     const rules = parseHeadersFile(readFileSync("public/_headers", "utf8"));
     expect(rules.get("/*")).toEqual(expected);
     expect(rules.get("/_astro/*")).toEqual({ "Cache-Control": "public, max-age=31536000, immutable" });
-    expect([...rules.keys()].filter((k) => rules.get(k)?.["Cache-Control"]?.includes("immutable")).sort()).toEqual([
-      "/_astro/*",
-      "/pagefind/black/fragment/*",
-      "/pagefind/black/index/*",
-      "/pagefind/fragment/*",
-      "/pagefind/index/*",
-      "/pagefind/red/fragment/*",
-      "/pagefind/red/index/*",
-    ]);
+    expect([...rules.keys()].filter((k) => rules.get(k)?.["Cache-Control"]?.includes("immutable")).sort()).toEqual(["/_astro/*", "/pagefind/fragment/*", "/pagefind/index/*", "/pagefind/lists/*"]);
   });
   it("nginx includes the same headers in every location", () => {
     expect(parseNginx(readFileSync("deploy/nginx/security-headers.conf", "utf8"))).toEqual(expected);
     const server = readFileSync("deploy/nginx/wenming.conf", "utf8");
     const locations = server.match(/location [^{]+\{[^}]+\}/g) ?? [];
-    // /_astro/, the fragment and index chunks of the pages' and both lists' search indexes, and /.
-    expect(locations.length).toBe(8);
+    // /_astro/, the fragment and index chunks of the pages' search index, the lists' index (in folders named by their hash), and /.
+    expect(locations.length).toBe(5);
     for (const l of locations) expect(l).toContain("include /etc/nginx/wenming/security-headers.conf;");
     expect(server).toMatch(/location \^~ \/_astro\/ \{[^}]*immutable/);
-    for (const dir of ["", "red/", "black/"]) expect(server).toMatch(new RegExp(`location \\^~ /pagefind/${dir}fragment/ \\{[^}]*immutable`));
+    for (const dir of ["fragment/", "index/", "lists/"]) expect(server).toMatch(new RegExp(`location \\^~ /pagefind/${dir} \\{[^}]*immutable`));
   });
   it("meets Mozilla Observatory's A+ rules: no unsafe-inline/eval, frame-ancestors, object-src none, HSTS ≥ 6 months, nosniff, referrer policy", () => {
     const csp = parseCsp(headerCsp());

@@ -18,8 +18,8 @@ function files(root: string): string[] {
     .sort();
 }
 
-/** Pagefind files whose names and bytes depend on hash-map order (the pages' index and each list's). */
-const UNORDERED = /^pagefind\/(?:(?:red|black)\/)?(filter\/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$/;
+/** Pagefind files whose names and bytes depend on hash-map order (the pages' index; the lists' own index is ordered). */
+const UNORDERED = /^pagefind\/(filter\/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$/;
 
 /** Just enough CBOR (RFC 8949: integers, strings, arrays, maps) to read Pagefind's files. */
 function decodeCbor(bytes: Uint8Array): unknown {

@@ -1,39 +1,23 @@
 /**
- * One Pagefind index made from its documents and records, written into the
- * search cache under the hash of what it was made from (cachedIndex). Shared
- * by the build's index stage (src/integrations/search-index.ts) and the
- * worker that makes the lists' indexes while Astro builds the pages
- * (index-worker.ts), so it loads nothing of the content or of Astro.
+ * The pages' Pagefind index made from their documents, written into the
+ * search cache under the hash of what it was made from (cachedIndex), for the
+ * build's index stage (src/integrations/search-index.ts). The lists have an
+ * index of their own (list-index.ts).
  */
 import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { packageVersion } from "../package-version.ts";
-import { segmentChinese, segmentHtmlForIndex } from "./segment.ts";
-import { PAGES_INDEX } from "./indexes.ts";
-
-/** A list entry as Pagefind indexes it (its text is segmented when added). */
-export interface SearchRecord {
-  url: string;
-  content: string;
-  language: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
+import { segmentHtmlForIndex } from "./segment.ts";
 
 /** One index: where it goes under /pagefind/, and what it holds. */
 export interface IndexGroup {
   /** Cache folder and log name. */
   name: string;
-  /** Published folder (src/lib/search/indexes.ts). */
-  path: string;
   documents: { url: string; main: string; title: string }[];
-  records: SearchRecord[];
-  /** A merged index's filters for all its records (the lists' 栏目). */
-  filters?: Record<string, string>;
 }
 
 /**
@@ -47,9 +31,6 @@ export interface IndexGroup {
 export const INDEX_CHUNK_SIZE = 2500;
 const CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 
-/** Files a merged index does not need: the browser runs the primary index's script, worker and WebAssembly for all. */
-const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
-
 /** Pagefind's ready-made UIs: the site's own search (src/scripts/search.ts) loads only pagefind.js. */
 const PREBUILT_UI = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
 
@@ -58,17 +39,17 @@ const PREBUILT_UI = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
  * `dir`: every file complete when this returns. Pagefind's own writeFiles
  * resolved before its files were written — files were seen empty after it,
  * the index's entry file among them, which would publish a search that finds
- * nothing. The ready-made UIs are not written, nor a merged index's own
- * engine files; an empty or missing file is an error.
+ * nothing. The ready-made UIs are not written; an empty or missing file is
+ * an error.
  */
-function writeIndexFiles(files: readonly { path: string; content: Uint8Array }[], dir: string, merged: boolean): void {
-  // Synchronous, and each folder made once: thousands of small files (a fragment per record), for which
+function writeIndexFiles(files: readonly { path: string; content: Uint8Array }[], dir: string): void {
+  // Synchronous, and each folder made once: thousands of small files (a fragment per page), for which
   // fs/promises pays several thread-pool round trips each (city, red list: 2.1 s → 0.5 s).
   const made = new Set<string>();
   for (const { path, content } of files) {
     const rel = path.replace(/^\/+/, "");
     if (rel === "" || rel.split("/").some((p) => p === ".." || p === ".")) throw new Error(`Pagefind 给出了不在索引目录内的文件：${path}`);
-    if (PREBUILT_UI.test(rel) || (merged && PRIMARY_ONLY.test(rel))) continue;
+    if (PREBUILT_UI.test(rel)) continue;
     if (content.length === 0) throw new Error(`Pagefind 生成了空文件 ${rel}，搜索索引不完整`);
     const folder = dirname(join(dir, rel));
     if (!made.has(folder)) {
@@ -80,13 +61,16 @@ function writeIndexFiles(files: readonly { path: string; content: Uint8Array }[]
   if (!existsSync(join(dir, "pagefind-entry.json"))) throw new Error("Pagefind 没有生成 pagefind-entry.json，搜索索引不完整");
 }
 
+/** How pages are segmented for the index: part of its hash, so an index segmented by other code is never reused. */
+const SEGMENTER_CODE = readFileSync(new URL("./segment.ts", import.meta.url), "utf8");
+
 /** Where a group's index is cached in `cache`: a folder named by the hash of everything the index is made from. */
 export function indexFolder(group: IndexGroup, cache: string): string {
   // "files-in-memory": indexes written by Pagefind's writeFiles before are not reused (one could be incomplete).
   // A line of JSON per document or record (JSON has no raw line break), not one string of them all: the pages'
   // documents are ≈ 40 MB of text at city scale, ≈ 200 MB at 5x.
-  const hash = createHash("sha256").update(`${JSON.stringify([packageVersion("pagefind"), "files-in-memory", "by-line", INDEX_CHUNK_SIZE, group.name])}\n`);
-  for (const part of [...group.documents, ...group.records]) hash.update(`${JSON.stringify(part)}\n`);
+  const hash = createHash("sha256").update(`${JSON.stringify([packageVersion("pagefind"), "files-in-memory", "by-line", INDEX_CHUNK_SIZE, group.name, SEGMENTER_CODE])}\n`);
+  for (const part of group.documents) hash.update(`${JSON.stringify(part)}\n`);
   return join(cache, group.name, hash.digest("hex").slice(0, 32));
 }
 
@@ -134,11 +118,8 @@ export async function cachedIndex(group: IndexGroup, cache: string): Promise<{ f
   if (!index || errors.length) throw new Error(`Pagefind 无法创建索引：${errors.join("；")}`);
   const segment = pageSegmenter(group.name);
   // The Pagefind service handles requests concurrently; keeping several in flight
-  // hides the round trip of each call (tens of thousands of small records).
-  const adds: (() => Promise<{ errors: string[] }>)[] = [
-    ...group.documents.map((d) => () => index.addHTMLFile({ url: d.url, content: `<html lang="zh-CN"><head><title>${d.title}</title></head><body>${segment(d.main)}</body></html>` })),
-    ...group.records.map((r) => () => index.addCustomRecord({ ...r, content: segmentChinese(r.content) })),
-  ];
+  // hides the round trip of each call (thousands of pages).
+  const adds = group.documents.map((d) => () => index.addHTMLFile({ url: d.url, content: `<html lang="zh-CN"><head><title>${d.title}</title></head><body>${segment(d.main)}</body></html>` }));
   let next = 0;
   const failures: string[] = [];
   await Promise.all(
@@ -150,7 +131,7 @@ export async function cachedIndex(group: IndexGroup, cache: string): Promise<{ f
   const built = await index.getFiles();
   if (built.errors.length) throw new Error(`Pagefind 生成索引出错：${built.errors.join("；")}`);
   await index.deleteIndex();
-  writeIndexFiles(built.files, tmp, group.path !== PAGES_INDEX);
+  writeIndexFiles(built.files, tmp);
   // Only the current index of each group is kept.
   await rm(groupCache, { recursive: true, force: true });
   await mkdir(groupCache, { recursive: true });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DISPLAY_HEAD_SCRIPT } from "./display-settings.ts";
-import { SEARCH_INDEXES } from "../search/indexes.ts";
+import { PAGES_INDEX } from "../search/indexes.ts";
 
 /**
  * The site's security policy, in one place: the CSP directives Astro puts in
@@ -55,7 +55,7 @@ export function headerCsp(): string {
 /** Cache lifetimes: hashed assets forever, everything else revalidated (the site is rebuilt daily). */
 export const CACHE_RULES = [
   { pattern: "/_astro/*", cacheControl: "public, max-age=31536000, immutable" },
-  // The pages' search index and each list's (src/integrations/search-index.ts): chunks are named by their hash.
-  ...SEARCH_INDEXES.flatMap((dir) => ["fragment", "index"].map((chunks) => ({ pattern: `${dir}${chunks}/*`, cacheControl: "public, max-age=31536000, immutable" }) as const)),
+  // The pages' search index (its chunks are named by their hash) and the lists' (in a folder named by its hash).
+  ...["fragment/", "index/", "lists/"].map((dir) => ({ pattern: `${PAGES_INDEX}${dir}*`, cacheControl: "public, max-age=31536000, immutable" }) as const),
   { pattern: "/*", cacheControl: "public, max-age=0, must-revalidate" },
 ] as const;

@@ -5,9 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { gunzipSync } from "node:zlib";
-import { cachedIndex, INDEX_CHUNK_SIZE, indexFolder, type IndexGroup, type SearchRecord } from "../../../src/lib/search/index-files.ts";
-import { listIndex } from "../../../src/lib/search/indexes.ts";
+import { cachedIndex, INDEX_CHUNK_SIZE, indexFolder, type IndexGroup } from "../../../src/lib/search/index-files.ts";
+import { cachedListIndex, listIndexName, type ListIndexInput } from "../../../src/lib/search/list-index-files.ts";
 
 const cache = mkdtempSync(join(tmpdir(), "wenming-index-cache-"));
 afterAll(async () => {
@@ -15,75 +14,99 @@ afterAll(async () => {
   rmSync(cache, { recursive: true, force: true });
 });
 
-const record = (id: number, reason: string): SearchRecord => ({
+const record = (id: number, reason: string): ListIndexInput => ({
   url: `/integrity/black/${id}/`,
-  content: `示例市某某商贸有限公司${id}。${reason}`,
-  language: "zh-cn",
-  meta: { title: `示例市某某商贸有限公司${id}`, section: "黑榜", date: "2026-11-02" },
-  filters: { 年份: ["2026"] },
+  title: `示例市某某商贸有限公司${id}`,
+  section: "黑榜",
+  date: "2026-11-02",
+  year: "2026",
+  text: `示例市某某商贸有限公司${id}。${reason}`,
+  own: `示例市某某商贸有限公司${id}`,
 });
-const black = (records: SearchRecord[]): IndexGroup => ({ name: "black", path: listIndex("black"), documents: [], records, filters: { 栏目: "黑榜" } });
 const base = [record(1, "拖欠农民工工资"), record(2, "欠缴税款 128 万元"), record(3, "虚假宣传")];
 
-/** Every fragment's text in an index folder (Pagefind gzips them). */
-function fragmentsText(folder: string): string {
-  return readdirSync(join(folder, "fragment"))
-    .map((f) => gunzipSync(readFileSync(join(folder, "fragment", f))).toString("utf8"))
+/** Every record's text in a lists' index folder. */
+const recordsText = (folder: string): string =>
+  readdirSync(join(folder, "r"))
+    .map((f) => readFileSync(join(folder, "r", f), "utf8"))
     .join("\n");
-}
 
-/** Runs the worker that makes indexes beside Astro (src/lib/search/index-worker.ts) to its end. */
-function runIndexWorker(groups: IndexGroup[], into = cache): Promise<number> {
-  const worker = new Worker(new URL("../../../src/lib/search/index-worker.ts", import.meta.url), { workerData: { groups, cache: into } });
+/** Runs the worker that makes the lists' index beside Astro (src/lib/search/index-worker.ts) to its end. */
+function runIndexWorker(records: ListIndexInput[], into = cache): Promise<number> {
+  const worker = new Worker(new URL("../../../src/lib/search/index-worker.ts", import.meta.url), { workerData: { records, cache: into } });
   return new Promise((done, fail) => {
     worker.once("error", fail);
     worker.once("exit", done);
   });
 }
 
-describe("search indexes in the cache (made beside Astro or in the index stage)", () => {
-  it("are taken from the cache only when made from exactly the same records", async () => {
-    const first = await cachedIndex(black(base), cache);
+describe("the lists' index in the cache (made beside Astro or in the index stage)", () => {
+  it("is taken from the cache only when made from exactly the same records", async () => {
+    const first = await cachedListIndex(base, cache);
     expect(first.built).toBe(true);
-    expect(await cachedIndex(black(base), cache)).toEqual({ folder: first.folder, built: false });
+    expect(await cachedListIndex(base, cache)).toEqual({ ...first, built: false });
     // Each change an index stage can meet, one at a time: the cache must not answer for any of them.
-    const changes: [string, SearchRecord[]][] = [
+    const changes: [string, ListIndexInput[]][] = [
       ["a record's text", [base[0]!, record(2, "欠缴税款 129 万元"), base[2]!]],
       ["a record removed (expired)", [base[0]!, base[2]!]],
       ["a record added", [...base, record(4, "无证经营")]],
       ["two records swapped", [base[1]!, base[0]!, base[2]!]],
-      ["a record's date", [base[0]!, { ...base[1]!, meta: { ...base[1]!.meta, date: "2026-11-03" } }, base[2]!]],
-      ["a record's year filter", [base[0]!, { ...base[1]!, filters: { 年份: ["2025"] } }, base[2]!]],
+      ["a record's date", [base[0]!, { ...base[1]!, date: "2026-11-03" }, base[2]!]],
+      ["a record's year", [base[0]!, base[1]!, { ...base[2]!, year: "2025" }]],
+      ["a record's list", [base[0]!, base[1]!, { ...base[2]!, section: "红榜" }]],
+      ["a record's link", [base[0]!, { ...base[1]!, url: "/integrity/black/9/" }, base[2]!]],
+      ["a subject's own words", [base[0]!, { ...base[1]!, own: "另一家公司" }, base[2]!]],
     ];
     for (const [change, records] of changes) {
-      expect(indexFolder(black(records), cache), change).not.toBe(first.folder);
-      const made = await cachedIndex(black(records), cache);
+      expect(listIndexName(records), change).not.toBe(first.name);
+      const made = await cachedListIndex(records, cache);
       expect(made.built, change).toBe(true);
-      if (change === "a record's text") expect(fragmentsText(made.folder)).toContain("129");
-      // Only the current index of a group is kept: the earlier one is gone, so it cannot be published by mistake.
-      expect(readdirSync(join(cache, "black")), change).toEqual([made.folder.split("/").pop()]);
+      if (change === "a record's text") expect(recordsText(made.folder)).toContain("129");
+      // Only the current index is kept: the earlier one is gone, so it cannot be published by mistake.
+      expect(readdirSync(join(cache, "lists")), change).toEqual([made.name]);
     }
   });
 
-  it("made by the worker are the ones the index stage then takes", async () => {
+  it("made by the worker is the one the index stage then takes", async () => {
     const records = [...base, record(5, "食品安全违法")];
-    expect(await runIndexWorker([black(records)])).toBe(0);
-    const taken = await cachedIndex(black(records), cache);
+    expect(await runIndexWorker(records)).toBe(0);
+    const taken = await cachedListIndex(records, cache);
     expect(taken.built).toBe(false);
-    expect(fragmentsText(taken.folder)).toContain("食品\u200B安全\u200B违法");
+    expect(recordsText(taken.folder)).toContain("食品安全违法");
     // A worker that fails (here: its cache is under a file) ends with the error; the index stage then makes the index itself.
     const other = [...base, record(6, "无证经营")];
-    await expect(runIndexWorker([black(other)], join(taken.folder, "pagefind-entry.json", "cache"))).rejects.toThrow(/ENOTDIR/);
-    expect(await cachedIndex(black(other), cache)).toMatchObject({ built: true });
+    await expect(runIndexWorker(other, join(taken.folder, "meta.json", "cache"))).rejects.toThrow(/ENOTDIR/);
+    expect(await cachedListIndex(other, cache)).toMatchObject({ built: true });
+  });
+});
+
+/** The pages' index of these documents. */
+const pages = (documents: IndexGroup["documents"]): IndexGroup => ({ name: "pages", documents });
+const doc = (id: number, text: string) => ({ url: `/news/${id}/`, title: `通知${id}`, main: `<main data-pagefind-body><h1>通知${id}</h1><p>${text}</p></main>` });
+
+describe("the pages' index in the cache", () => {
+  it("is taken from the cache only when made from exactly the same pages", async () => {
+    const docs = [doc(1, "文明交通"), doc(2, "垃圾分类")];
+    const first = await cachedIndex(pages(docs), cache);
+    expect(first.built).toBe(true);
+    expect(await cachedIndex(pages(docs), cache)).toEqual({ folder: first.folder, built: false });
+    for (const [change, changed] of [
+      ["a page's text", [doc(1, "文明交通"), doc(2, "光盘行动")]],
+      ["a page removed", [doc(1, "文明交通")]],
+      ["a page's title", [doc(1, "文明交通"), { ...doc(2, "垃圾分类"), title: "公告" }]],
+    ] as const) {
+      expect(indexFolder(pages([...changed]), cache), change).not.toBe(first.folder);
+      expect((await cachedIndex(pages([...changed]), cache)).built, change).toBe(true);
+    }
   });
 });
 
 describe("an index's word chunks", () => {
   it("hold about INDEX_CHUNK_SIZE word positions each, so a query fetches small chunks (Pagefind's own size is 20,000)", async () => {
-    // 100 records of ≈ 180 words: ≈ 18,000 word positions, one chunk at Pagefind's own size.
+    // 100 pages of ≈ 180 words: ≈ 18,000 word positions, one chunk at Pagefind's own size.
     const reasons = ["拖欠农民工工资", "欠缴税款", "虚假宣传", "无证经营", "食品安全违法", "价格欺诈", "偷税漏税", "违规排污"];
-    const records = Array.from({ length: 100 }, (_, i) => record(1000 + i, Array.from({ length: 12 }, (_, j) => `${reasons[(i + j) % reasons.length]}第${i * 12 + j}次`).join("，")));
-    const { folder } = await cachedIndex(black(records), cache);
+    const docs = Array.from({ length: 100 }, (_, i) => doc(1000 + i, Array.from({ length: 12 }, (_, j) => `${reasons[(i + j) % reasons.length]}第${i * 12 + j}次`).join("，")));
+    const { folder } = await cachedIndex(pages(docs), cache);
     const chunks = readdirSync(join(folder, "index"));
     expect(chunks.length).toBeGreaterThanOrEqual(Math.floor(18_000 / INDEX_CHUNK_SIZE / 2));
     expect(INDEX_CHUNK_SIZE).toBeLessThanOrEqual(5000);
