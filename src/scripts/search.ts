@@ -23,6 +23,7 @@ interface PagefindSearch {
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
   search: (q: string, o?: { filters?: Record<string, string[]> }) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
@@ -69,8 +70,8 @@ const json = async <T>(url: string): Promise<T> => {
 };
 
 /**
- * Loads the pages' engine and the lists' index table, once: the preload and
- * the first search share one promise. A failure stays until the page is
+ * Loads the pages' engine with its index's table and the lists' index table,
+ * once: the preload and the first search share one promise. A failure stays until the page is
  * reloaded.
  */
 function load(): Promise<{ pf: Pagefind; lists: Lists | null }> {
@@ -80,6 +81,8 @@ function load(): Promise<{ pf: Pagefind; lists: Lists | null }> {
       (async () => {
         const engine = (await import(/* @vite-ignore */ url)) as Pagefind;
         await engine.options({ excerptLength: 40 });
+        // Its table of pages and its WebAssembly now, while the reader types, not after Enter.
+        await engine.init();
         return engine;
       })(),
       json<IndexManifest>(INDEX_MANIFEST).then(async ({ lists: base }) => (base ? { base, meta: await json<ListIndexMeta>(`${base}meta.json`), shards: new Map(), records: new Map() } : null)),

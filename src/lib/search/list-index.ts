@@ -138,16 +138,26 @@ const fromText = (text: string): string => atob(text.replace(/[-_.~!*'(),]/g, (c
  * bit a record.
  */
 export function encodePostings(sorted: readonly number[], count: number): string {
+  const bitsetLength = Math.ceil(count / 8);
   const members = varints(gaps(sorted));
-  const held = new Set(sorted);
-  const others: number[] = [];
-  if (sorted.length * 2 > count) for (let n = 0; n < count; n++) if (!held.has(n)) others.push(n);
-  const complement = sorted.length * 2 > count ? varints(gaps(others)) : undefined;
-  const bits = new Uint8Array(Math.ceil(count / 8));
-  for (const n of sorted) bits[n >> 3]! |= 1 << (n & 7);
-  const options: [string, number[] | Uint8Array][] = [["m", members], ...(complement ? [["c", complement] as [string, number[]]] : []), ["b", bits]];
-  const [letter, bytes] = options.reduce((best, o) => (o[1].length < best[1].length ? o : best));
-  return letter + toText(bytes);
+  // Most words are held by a few records: their gaps are shorter than any bitset (and made without one).
+  if (members.length <= bitsetLength && sorted.length * 2 <= count) return `m${toText(members)}`;
+  let best: [string, number[] | Uint8Array] = ["m", members];
+  if (sorted.length * 2 > count) {
+    const others: number[] = [];
+    for (let n = 0, i = 0; n < count; n++) {
+      if (sorted[i] === n) i++;
+      else others.push(n);
+    }
+    const complement = varints(gaps(others));
+    if (complement.length < best[1].length) best = ["c", complement];
+  }
+  if (bitsetLength < best[1].length) {
+    const bits = new Uint8Array(bitsetLength);
+    for (const n of sorted) bits[n >> 3]! |= 1 << (n & 7);
+    best = ["b", bits];
+  }
+  return best[0] + toText(best[1]);
 }
 
 /** A word's postings as one flag a record (1: the record holds the word). */
