@@ -5,7 +5,7 @@
 import { cleanExcerpt, hasMatch, markedText, markedParts, queryWords } from "../lib/search/results.ts";
 import { SEARCH_FILTERS } from "../lib/search/filters.ts";
 import { INDEX_MANIFEST, PAGES_INDEX, type IndexManifest } from "../lib/search/indexes.ts";
-import { searchLists, type ListIndexMeta, type ListMatches, type ListRecord } from "../lib/search/list-index.ts";
+import { recordFile, searchLists, type ListIndexMeta, type ListMatches, type ListRecord } from "../lib/search/list-index.ts";
 
 interface PagefindResultData {
   url: string;
@@ -43,7 +43,8 @@ interface Lists {
   base: string;
   meta: ListIndexMeta;
   shards: Map<number, Promise<Record<string, string>>>;
-  records: Map<number, Promise<ListRecord>>;
+  /** Record files by name (recordFile). */
+  records: Map<string, Promise<ListRecord[]>>;
 }
 
 /** A result as shown: a page found by Pagefind, or a list entry by its record number. */
@@ -117,9 +118,11 @@ async function shownOf(result: Result, lists: Lists | null, words: readonly stri
     return { url: d.url, title: cleanExcerpt(d.meta["title"] ?? d.url), meta: [d.meta["section"], d.meta["date"]].filter(Boolean).join(" · "), excerpt: cleanExcerpt(d.excerpt) };
   }
   if (!lists) throw new Error("名单索引未载入");
-  let record = lists.records.get(result.record);
-  if (!record) lists.records.set(result.record, (record = json<ListRecord>(`${lists.base}r/${result.record}.json`)));
-  const r = await record;
+  const { file, at } = recordFile(result.record);
+  let records = lists.records.get(file);
+  if (!records) lists.records.set(file, (records = json<ListRecord[]>(`${lists.base}${file}`)));
+  const r = (await records)[at];
+  if (!r) throw new Error(`名单索引缺少记录 ${result.record}`);
   return { url: r.url, title: r.title, meta: [r.section, r.date].join(" · "), excerpt: markedParts(r.text, words) };
 }
 

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { threadId } from "node:worker_threads";
-import { encodePostings, shardOf, textWords, TITLE, wordKeys, type ListIndexMeta, type ListRecord, type RecordRange } from "./list-index.ts";
+import { encodePostings, recordFile, RECORDS_PER_FILE, shardOf, textWords, TITLE, wordKeys, type ListIndexMeta, type ListRecord, type RecordRange } from "./list-index.ts";
 
 /** A published list entry as indexed: what its result shows, the words found in it, and its subject's own. */
 export interface ListIndexInput extends ListRecord {
@@ -51,9 +51,11 @@ export function listIndexFiles(records: readonly ListIndexInput[]): Map<string, 
     else ranges.push({ section: r.section, year: r.year, start: n, end: n + 1 });
     for (const w of textWords(r.text)) for (const key of wordKeys(w)) add(key, n);
     for (const w of textWords(r.own)) for (const key of wordKeys(w)) add(TITLE + key, n);
-    const shown: ListRecord = { url: r.url, title: r.title, section: r.section, date: r.date, text: r.text };
-    files.set(`r/${n}.json`, JSON.stringify(shown));
   });
+  for (let first = 0; first < count; first += RECORDS_PER_FILE) {
+    const shown = records.slice(first, first + RECORDS_PER_FILE).map((r): ListRecord => ({ url: r.url, title: r.title, section: r.section, date: r.date, text: r.text }));
+    files.set(recordFile(first).file, JSON.stringify(shown));
+  }
   const encoded = [...postings].map(([key, list]) => [key, encodePostings(list, count)] as const);
   const total = encoded.reduce((sum, [key, value]) => sum + key.length * 3 + value.length, 0);
   // A power of two, so the shard count changes seldom as lists grow.

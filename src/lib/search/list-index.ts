@@ -19,7 +19,9 @@
  *   w/<shard>.json   { word: postings } for the words hashed to the shard;
  *                    a subject's own words (name, credit code) again as
  *                    TITLE + word, which ranks those records first
- *   r/<n>.json       ListRecord n, fetched when the record is shown
+ *   r/<n>.json       ListRecords n × RECORDS_PER_FILE onwards (an array), fetched
+ *                    when one of them is shown: results come mostly in record
+ *                    order, and a file a record made 59,000 files at 5x
  * Records are numbered list by list, newest first, so each list, and each
  * year within it, is one run of numbers.
  */
@@ -44,6 +46,12 @@ export interface ListIndexMeta {
   shards: number;
   ranges: RecordRange[];
 }
+
+/** How many records a record file holds. */
+export const RECORDS_PER_FILE = 8;
+
+/** The record file holding record `n`, and its place in it. */
+export const recordFile = (n: number): { file: string; at: number } => ({ file: `r/${Math.floor(n / RECORDS_PER_FILE)}.json`, at: n % RECORDS_PER_FILE });
 
 /** One list entry as a search result shows it. */
 export interface ListRecord {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodePostings, encodePostings, searchLists, shardOf, textWords, wordKeys, type ChosenFilters, type ListIndexMeta } from "../../../src/lib/search/list-index.ts";
+import { decodePostings, encodePostings, recordFile, RECORDS_PER_FILE, searchLists, shardOf, textWords, wordKeys, type ChosenFilters, type ListIndexMeta } from "../../../src/lib/search/list-index.ts";
 import { listIndexFiles, type ListIndexInput } from "../../../src/lib/search/list-index-files.ts";
 import { markedParts } from "../../../src/lib/search/results.ts";
 
@@ -136,10 +136,14 @@ describe("searching the lists' index", () => {
   });
 
   it("shows each record as its result: its link, name, list, date and text, and nothing else", () => {
-    const records = corpus(rng(3), 5);
+    const records = corpus(rng(3), 20);
     const files = listIndexFiles(records);
-    records.forEach((r, n) => expect(JSON.parse(files.get(`r/${n}.json`)!)).toEqual({ url: r.url, title: r.title, section: r.section, date: r.date, text: r.text }));
-    expect([...files.keys()].filter((k) => k.startsWith("r/")).length).toBe(records.length);
+    expect(records.length).toBeGreaterThan(RECORDS_PER_FILE * 2);
+    records.forEach((r, n) => {
+      const { file, at } = recordFile(n);
+      expect((JSON.parse(files.get(file)!) as unknown[])[at], `record ${n}`).toEqual({ url: r.url, title: r.title, section: r.section, date: r.date, text: r.text });
+    });
+    expect([...files.keys()].filter((k) => k.startsWith("r/")).length).toBe(Math.ceil(records.length / RECORDS_PER_FILE));
   });
 
   it("refuses records not grouped by list and year: their counts would be wrong", () => {
