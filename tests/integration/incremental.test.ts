@@ -320,7 +320,7 @@ describe("an incremental build equals a cold build", () => {
       expect(builder.pid).toBe(keptPid);
       // Its log says where posters were rendered only when there were some.
       expect(again.log).not.toMatch(/新渲染 0 个（/);
-      // In one process, the lists' indexes are made beside the pages (startListIndexes): the index stage never has to.
+      // In one process, the lists' index is made beside the pages (startListIndexes): the index stage never has to.
       expect(again.log).toMatch(/搜索索引：/);
       expect(again.log).not.toMatch(/搜索索引：.*重建名单索引|未能在生成页面的同时建好/);
       if (group.some((c) => c.lists)) expect(again.log).toMatch(/搜索索引：[^\n]*名单索引已与页面同时建好/);

@@ -1,9 +1,8 @@
 /**
  * The search filters readers are offered (src/scripts/search.ts), and the only
- * filters pages and list records put into the index: every filter value is
- * fetched with the first search, so a filter nobody can choose is weight
- * without use. 栏目 of a list's records is not stored per record: the list's
- * index is merged with it for all its records (INDEX_MANIFEST).
+ * filters pages put into Pagefind's index: a filter nobody can choose is
+ * weight without use. List entries have 栏目 (their list) and 年份 only, counted
+ * by the lists' own index (list-index.ts: searchLists).
  */
 export const SEARCH_FILTERS = [
   { key: "栏目", param: "section", legend: "栏目" },
