@@ -9,7 +9,7 @@
  */
 import type { StageLogger } from "./build-output.ts";
 import * as pagefind from "pagefind";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -22,7 +22,7 @@ import type { IntegrityEntry } from "../schemas/integrity.ts";
 import { LISTS, type ListKind } from "../primitives/integrity-terms.ts";
 import { placeFile } from "../lib/build/files.ts";
 import { cachedIndex, type IndexGroup } from "../lib/search/index-files.ts";
-import { cachedListIndex, listIndexName, type ListIndexInput } from "../lib/search/list-index-files.ts";
+import { cachedListIndex, isListIndexCached, listIndexName, type ListIndexInput } from "../lib/search/list-index-files.ts";
 import { LISTS_INDEX } from "../lib/search/list-index.ts";
 import { INDEX_MANIFEST, PAGES_INDEX, type IndexManifest } from "../lib/search/indexes.ts";
 import { urls } from "../lib/site/urls.ts";
@@ -81,7 +81,7 @@ export function startListIndexes(): void {
     .then(async () => {
       const { integrity } = await getContent();
       const records = listRecords(integrity, resolveAsOf());
-      if (records.length === 0 || existsSync(join(SEARCH_CACHE, "lists", listIndexName(records), "meta.json"))) return false;
+      if (records.length === 0 || isListIndexCached(listIndexName(records), SEARCH_CACHE)) return false;
       await new Promise<void>((done, fail) => {
         const worker = new Worker(new URL("../lib/search/index-worker.ts", import.meta.url), { workerData: { records, cache: SEARCH_CACHE } });
         worker.once("error", fail);

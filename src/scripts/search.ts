@@ -64,6 +64,13 @@ let results: Result[] = [];
 let shown = 0;
 let run = 0;
 
+/** What `make` gives for `key`, made once however often it is asked for. */
+function once<K, V>(made: { get: (key: K) => V | undefined; set: (key: K, value: V) => unknown }, key: K, make: () => V): V {
+  let value = made.get(key);
+  if (value === undefined) made.set(key, (value = make()));
+  return value;
+}
+
 const json = async <T>(url: string): Promise<T> => {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
@@ -72,8 +79,8 @@ const json = async <T>(url: string): Promise<T> => {
 
 /**
  * Loads the pages' engine with its index's table and the lists' index table,
- * once: the preload and the first search share one promise. A failure stays until the page is
- * reloaded.
+ * once: the preload and the first search share one promise. A failure stays
+ * until the page is reloaded.
  */
 function load(): Promise<{ pf: Pagefind; lists: Lists | null }> {
   loading ??= (async () => {
@@ -96,20 +103,12 @@ function load(): Promise<{ pf: Pagefind; lists: Lists | null }> {
 /** Searches the lists' index (none: nothing found). */
 function listMatches(lists: Lists | null, q: string, filters: Record<string, string[]>): Promise<ListMatches> {
   if (!lists) return Promise.resolve({ records: [], byTitle: 0, counts: {}, unknown: queryWords(q) });
-  return searchLists(lists.meta, queryWords(q), filters, (n) => {
-    let shard = lists.shards.get(n);
-    if (!shard) lists.shards.set(n, (shard = json(`${lists.base}w/${n}.json`)));
-    return shard;
-  });
+  return searchLists(lists.meta, queryWords(q), filters, (n) => once(lists.shards, n, () => json(`${lists.base}w/${n}.json`)));
 }
 
 /** A page's fragment, fetched once however often it is asked for. */
 const fragments = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
-function dataOf(page: PagefindResult): Promise<PagefindResultData> {
-  let data = fragments.get(page);
-  if (!data) fragments.set(page, (data = page.data()));
-  return data;
-}
+const dataOf = (page: PagefindResult): Promise<PagefindResultData> => once(fragments, page, () => page.data());
 
 /** What a result shows; a list entry's record is fetched once. */
 async function shownOf(result: Result, lists: Lists | null, words: readonly string[]): Promise<Shown> {
@@ -119,9 +118,7 @@ async function shownOf(result: Result, lists: Lists | null, words: readonly stri
   }
   if (!lists) throw new Error("名单索引未载入");
   const { file, at } = recordFile(result.record);
-  let records = lists.records.get(file);
-  if (!records) lists.records.set(file, (records = json<ListRecord[]>(`${lists.base}${file}`)));
-  const r = (await records)[at];
+  const r = (await once(lists.records, file, () => json<ListRecord[]>(`${lists.base}${file}`)))[at];
   if (!r) throw new Error(`名单索引缺少记录 ${result.record}`);
   return { url: r.url, title: r.title, meta: [r.section, r.date].join(" · "), excerpt: markedParts(r.text, words) };
 }

@@ -6,14 +6,13 @@
  */
 import * as pagefind from "pagefind";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { threadId } from "node:worker_threads";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { packageVersion } from "../package-version.ts";
+import { makeCachedFolder, writeFiles } from "./cache-folder.ts";
 import { segmentHtmlForIndex } from "./segment.ts";
 
-/** One index: where it goes under /pagefind/, and what it holds. */
+/** The pages' index: its name in the cache, and what it holds. */
 export interface IndexGroup {
   /** Cache folder and log name. */
   name: string;
@@ -43,21 +42,15 @@ const PREBUILT_UI = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
  * an error.
  */
 function writeIndexFiles(files: readonly { path: string; content: Uint8Array }[], dir: string): void {
-  // Synchronous, and each folder made once: thousands of small files (a fragment per page), for which
-  // fs/promises pays several thread-pool round trips each (city, red list: 2.1 s → 0.5 s).
-  const made = new Set<string>();
+  const written: [string, Uint8Array][] = [];
   for (const { path, content } of files) {
     const rel = path.replace(/^\/+/, "");
     if (rel === "" || rel.split("/").some((p) => p === ".." || p === ".")) throw new Error(`Pagefind 给出了不在索引目录内的文件：${path}`);
     if (PREBUILT_UI.test(rel)) continue;
     if (content.length === 0) throw new Error(`Pagefind 生成了空文件 ${rel}，搜索索引不完整`);
-    const folder = dirname(join(dir, rel));
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(join(dir, rel), content);
+    written.push([rel, content]);
   }
+  writeFiles(dir, written);
   if (!existsSync(join(dir, "pagefind-entry.json"))) throw new Error("Pagefind 没有生成 pagefind-entry.json，搜索索引不完整");
 }
 
@@ -109,9 +102,13 @@ export function pageSegmenter(name: string, kept = process.env["WENMING_BUILD_SE
 export async function cachedIndex(group: IndexGroup, cache: string): Promise<{ folder: string; built: boolean }> {
   const folder = indexFolder(group, cache);
   if (isCached(group, cache, folder)) return { folder, built: false };
-  const groupCache = dirname(folder);
-  const tmp = `${groupCache}.tmp-${process.pid}-${threadId}`;
-  await rm(tmp, { recursive: true, force: true });
+  // Only the current index of each group is kept.
+  await makeCachedFolder(folder, (tmp) => makeIndex(group, tmp));
+  return { folder, built: true };
+}
+
+/** Makes the group's index with Pagefind and writes its files into `dir`. */
+async function makeIndex(group: IndexGroup, dir: string): Promise<void> {
   // Pagefind's service inherits this process's environment when createIndex first starts it.
   process.env[CHUNK_SIZE_VARIABLE] = String(INDEX_CHUNK_SIZE);
   const { index, errors } = await pagefind.createIndex({});
@@ -131,10 +128,5 @@ export async function cachedIndex(group: IndexGroup, cache: string): Promise<{ f
   const built = await index.getFiles();
   if (built.errors.length) throw new Error(`Pagefind 生成索引出错：${built.errors.join("；")}`);
   await index.deleteIndex();
-  writeIndexFiles(built.files, tmp);
-  // Only the current index of each group is kept.
-  await rm(groupCache, { recursive: true, force: true });
-  await mkdir(groupCache, { recursive: true });
-  await rename(tmp, folder);
-  return { folder, built: true };
+  writeIndexFiles(built.files, dir);
 }

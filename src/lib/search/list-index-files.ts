@@ -5,10 +5,9 @@
  * again would give, and browsers may keep its files forever.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { threadId } from "node:worker_threads";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { makeCachedFolder, writeFiles } from "./cache-folder.ts";
 import { encodePostings, recordFile, RECORDS_PER_FILE, shardOf, textWords, TITLE, wordKeys, type ListIndexMeta, type ListRecord, type RecordRange } from "./list-index.ts";
 
 /** A published list entry as indexed: what its result shows, the words found in it, and its subject's own. */
@@ -76,23 +75,16 @@ export function listIndexFiles(records: readonly ListIndexInput[]): Map<string, 
  */
 export async function cachedListIndex(records: readonly ListIndexInput[], cache: string): Promise<{ folder: string; name: string; built: boolean }> {
   const name = listIndexName(records);
-  const folder = join(cache, "lists", name);
-  if (existsSync(join(folder, "meta.json"))) return { folder, name, built: false };
-  const tmp = `${dirname(folder)}.tmp-${process.pid}-${threadId}`;
-  await rm(tmp, { recursive: true, force: true });
-  // Synchronous, each folder made once: a file a record (as Pagefind's fragments), thousands of small files.
-  const made = new Set<string>();
-  for (const [rel, text] of listIndexFiles(records)) {
-    const dir = dirname(join(tmp, rel));
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeFileSync(join(tmp, rel), text);
-  }
-  // Only the current index is kept; meta.json, written last above, marks it complete once moved in.
-  await rm(dirname(folder), { recursive: true, force: true });
-  mkdirSync(dirname(folder), { recursive: true });
-  await rename(tmp, folder);
+  const folder = listIndexFolder(name, cache);
+  if (isListIndexCached(name, cache)) return { folder, name, built: false };
+  // Only the current index is kept.
+  await makeCachedFolder(folder, (tmp) => writeFiles(tmp, listIndexFiles(records)));
   return { folder, name, built: true };
+}
+
+const listIndexFolder = (name: string, cache: string) => join(cache, "lists", name);
+
+/** Whether the search cache `cache` holds the lists' index named `name` (listIndexName), complete: it is moved in whole. */
+export function isListIndexCached(name: string, cache: string): boolean {
+  return existsSync(join(listIndexFolder(name, cache), "meta.json"));
 }
