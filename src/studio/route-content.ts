@@ -1,6 +1,9 @@
 /** 首页 and the content forms: every kind of KINDS, with photos for good people, covers and attachments for news, and a live body preview. */
 import type { Hono } from "hono";
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { attachmentTextCheck } from "../lib/content/attachments.ts";
 import { markdownToMdast } from "satteri";
 import { toHast } from "mdast-util-to-hast";
 import { toHtml } from "hast-util-to-html";
@@ -128,6 +131,28 @@ function editForm(c: Ctx, k: EditableKind, state: FormState): Markup {
 function newsFiles(data: Record<string, unknown>): string[] {
   const attachments = Array.isArray(data["attachments"]) ? (data["attachments"] as Record<string, unknown>[]) : [];
   return [data["cover"], ...attachments.map((a) => a["file"])].filter((p): p is string => typeof p === "string").map((p) => `news/${p}`);
+}
+
+/**
+ * What staff must check by eye in these notices' attachments — a scan has no text to look for ID and mobile
+ * numbers in — said on the notices' pages for as long as the file is attached (each file is read once: memo.ts).
+ */
+async function attachmentWarnings(root: string, items: readonly Pick<Item, "data">[]): Promise<Markup> {
+  const warnings: string[] = [];
+  for (const item of items)
+    for (const path of newsFiles(item.data).filter((p) => p.startsWith("news/files/"))) {
+      const bytes = await readFile(join(root, path)).catch(() => undefined);
+      const checked = bytes && (await attachmentTextCheck(path.slice("news/".length), bytes));
+      if (checked && checked.warning) warnings.push(checked.warning);
+    }
+  return warnings.length
+    ? html`<div class="note" role="note">
+        <p>请注意：</p>
+        <ul>
+          ${warnings.map((w) => html`<li>${w}</li>`)}
+        </ul>
+      </div>`
+    : html``;
 }
 
 /**
@@ -279,7 +304,7 @@ async function newsUploadChanges(
         continue;
       }
       const bytes = upload.bytes;
-      const refused = uploadedAttachmentProblem(named.name, bytes);
+      const refused = await uploadedAttachmentProblem(named.name, bytes);
       if (refused) {
         problem("attachmentFiles", refused);
         continue;
@@ -329,7 +354,8 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     return studioPage(
       c,
       k.label,
-      html`<p><a class="button" href="/edit/${k.key}/new">新增${k.item}</a></p>
+      html`${k.key === "news" ? await attachmentWarnings(store.root, items) : ""}
+        <p><a class="button" href="/edit/${k.key}/new">新增${k.item}</a></p>
         <ul class="items">
           ${items.map((i) => html`<li><a href="/edit/${k.key}/${i.id}">${k.titleOf(i.data)}</a> <span class="id">${i.id}</span></li>`)}
         </ul>`,
@@ -350,7 +376,7 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     return studioPage(
       c,
       `${k.label}：${k.titleOf(item.data)}`,
-      editForm(c, k, { id: item.id, isNew: false, data: item.data, body: item.body, problems: new Map(), other: [], images }),
+      html`${k.key === "news" ? await attachmentWarnings(store.root, [item]) : ""}${editForm(c, k, { id: item.id, isNew: false, data: item.data, body: item.body, problems: new Map(), other: [], images })}`,
       c.req.query("saved") ? "已保存" : undefined,
     );
   });

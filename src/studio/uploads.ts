@@ -9,7 +9,7 @@
  */
 import { extname } from "node:path";
 import sharp from "sharp";
-import { attachmentProblem, MAX_ATTACHMENT_BYTES } from "../lib/content/attachments.ts";
+import { attachmentProblem, attachmentTextCheck, MAX_ATTACHMENT_BYTES } from "../lib/content/attachments.ts";
 import { MAX_IMAGE_PIXELS, svgProblem } from "../lib/content/images.ts";
 import { ATTACHMENT_EXTENSION } from "../schemas/news.ts";
 import type { ContentStore } from "./store.ts";
@@ -152,10 +152,13 @@ export async function processLibraryImage(bytes: Buffer, uploaded: string): Prom
   return { name: `${name}${ext}`, data: await encoded.toBuffer() };
 }
 
-/** Why an uploaded attachment cannot be published (its bytes, as the loader checks them), or undefined. */
-export function uploadedAttachmentProblem(name: string, bytes: Uint8Array): string | undefined {
+/**
+ * Why an uploaded attachment cannot be published (its bytes and the text in them, as the loader checks them),
+ * or undefined: said when it is uploaded, before anything is saved.
+ */
+export async function uploadedAttachmentProblem(name: string, bytes: Uint8Array): Promise<string | undefined> {
   if (bytes.length > MAX_ATTACHMENT_BYTES) return `附件“${name}”过大：${(bytes.length / 1048576).toFixed(1)} MB，上限 ${MAX_ATTACHMENT_BYTES / 1048576} MB，请压缩或拆分后再上传`;
-  return attachmentProblem(name, bytes);
+  return attachmentProblem(name, bytes) ?? ((await attachmentTextCheck(name, bytes)).problems.join("；") || undefined);
 }
 
 /**

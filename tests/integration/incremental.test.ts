@@ -21,6 +21,7 @@ import { recordFile, type KeptRecord } from "../../src/lib/build/kept-pages.ts";
 import { composeCreditCode } from "../../src/lib/integrity/credit-code.ts";
 import { buildSite, sampleContent } from "./helpers.ts";
 import { siteDifferences } from "./site-diff.ts";
+import { pdf } from "../fixtures/documents.ts";
 
 const work = mkdtempSync(join(tmpdir(), "wenming-incremental-"));
 const content = sampleContent();
@@ -226,9 +227,9 @@ const changes = {
   },
   services: {
     name: "a news body and attachment, an activity's time, a question and the handbook's foreword",
-    change: () => {
+    change: async () => {
       edit("news/2026-11-laji-fenlei-dudao.md", "分类准确率提高了两成", "分类准确率提高了三成");
-      writeFileSync(join(content, "news/files/zhiyuanzhe-baoming-biao.pdf"), "%PDF-1.4\n% 新版报名表\n");
+      writeFileSync(join(content, "news/files/zhiyuanzhe-baoming-biao.pdf"), await pdf([[["新版报名表"]]]));
       edit("volunteer/2026-12-dujulaoren-tanfang.yaml", "start: 2026-12-12 09:00", "start: 2026-12-12 09:30");
       edit("quiz/questions.yaml", "既卫生又能减少疾病传播", "既卫生又能减少疾病的传播");
       edit("handbook.yaml", "城市就多一分秩序和温度", "城市就多一分秩序、多一分温度");

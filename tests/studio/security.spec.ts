@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, STUDIO } from "./setup.ts";
 import { photo } from "./helpers.ts";
+import { pdf as makePdf } from "../fixtures/documents.ts";
 
 const BASE = `http://127.0.0.1:${STUDIO.port}`;
 
@@ -271,7 +272,9 @@ test("oversized and disguised uploads are refused by their content and size", as
 
 test("a notice's uploads: a file name from the client never places a file outside news/files/, and every limit holds", async ({ request, playwright }) => {
   const csrf = await session(request, "张三");
-  const pdf = (text: string) => new File([`%PDF-1.7\n${text}\n`], "x.pdf", { type: "application/pdf" });
+  // Real PDFs, each different (the store keeps one file for the same bytes): attachments are read for personal data.
+  const pdfs = await Promise.all(Array.from({ length: 12 }, (_, i) => makePdf([[[`附件 ${i}`]]])));
+  const pdf = (i: number) => new File([new Uint8Array(pdfs[i] ?? [])], "x.pdf", { type: "application/pdf" });
   const notice = (id: string, files: [name: string, file: Blob][], token: string | null = csrf, cover?: Blob) => {
     const form = new FormData();
     if (token !== null) form.append("csrf", token);
@@ -285,15 +288,15 @@ test("a notice's uploads: a file name from the client never places a file outsid
   const stored = (rel: string) => existsSync(join(STUDIO.content, rel));
 
   // Without the session's token: refused before anything is read or written.
-  expect((await notice("2026-12-csrf", [["a.pdf", pdf("a")]], null)).status()).toBe(403);
-  expect((await notice("2026-12-csrf", [["a.pdf", pdf("a")]], "forged")).status()).toBe(403);
+  expect((await notice("2026-12-csrf", [["a.pdf", pdf(0)]], null)).status()).toBe(403);
+  expect((await notice("2026-12-csrf", [["a.pdf", pdf(0)]], "forged")).status()).toBe(403);
   expect(stored("news/2026-12-csrf.md") || stored("news/files/a.pdf")).toBe(false);
 
   // Names as a client may send them, path parts included: each is stored by its last part, in news/files/.
   const names = ["../../site.yaml.pdf", "..\\..\\附件\\evil.pdf", "/etc/cron.d/job.pdf", "%2e%2e%2fencoded.pdf", "..pdf"];
   const saved = await notice(
     "2026-12-names",
-    names.map((name, i) => [name, pdf(String(i))]),
+    names.map((name, i) => [name, pdf(i)]),
   );
   expect(saved.status(), await saved.text()).toBe(303);
   for (const rel of ["news/files/site.yaml.pdf", "news/files/evil.pdf", "news/files/job.pdf", "news/files/2e-2e-2fencoded.pdf", "news/files/附件.pdf"]) expect(stored(rel), rel).toBe(true);
@@ -303,7 +306,7 @@ test("a notice's uploads: a file name from the client never places a file outsid
   const head = await request.get("/history");
   const tooMany = await notice(
     "2026-12-many",
-    Array.from({ length: 11 }, (_, i) => [`${i}.pdf`, pdf(String(i))]),
+    Array.from({ length: 11 }, (_, i) => [`${i}.pdf`, pdf(i)]),
   );
   expect(tooMany.status()).toBe(422);
   expect(await tooMany.text()).toContain("一次至多上传 10 个附件");
@@ -318,7 +321,7 @@ test("a notice's uploads: a file name from the client never places a file outsid
 
   // Files held from a refused save are given back only to the account that chose them, by their own token.
   const cover = new Blob([new Uint8Array(await photo(600, 400))], { type: "image/jpeg" });
-  const held = await notice("2026-12-held", [["名单.pdf", pdf("held")]], csrf, cover);
+  const held = await notice("2026-12-held", [["名单.pdf", pdf(11)]], csrf, cover);
   expect(held.status()).toBe(422);
   const token = /name="__uploads" value="([0-9a-f]{32})"/.exec(await held.text())?.[1] ?? "";
   expect(token).not.toBe("");

@@ -19,6 +19,7 @@ import { readSheet } from "read-excel-file/node";
 import { FIELDS } from "../../src/lib/integrity/columns.ts";
 import { downloadPhonePoster, login, logout, photo, waitForJob } from "./helpers.ts";
 import { STUDIO } from "./setup.ts";
+import { MOBILE, pdf, xlsx } from "../fixtures/documents.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -120,14 +121,26 @@ test("a notice's cover and attachments are uploaded with its form, refused ones 
   await expect(page.getByLabel("上传照片")).toHaveCount(0);
   const cover = { name: "IMG_0042.JPG", mimeType: "image/jpeg", buffer: await photo(1600, 1200) };
   const form = { name: "志愿者 报名表.docx", mimeType: "application/octet-stream", buffer: Buffer.from(zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w/>") })) };
-  const notice = { name: "通知#1.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n% 培训通知\n") };
+  const notice = { name: "通知#1.pdf", mimeType: "application/pdf", buffer: await pdf([[["培训通知"]]]) };
+  // A sign-up sheet with a volunteer's mobile number in it: refused when it is chosen, saying where the number is.
+  const sheet = {
+    name: "报名汇总.xlsx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from(
+      xlsx([
+        ["姓名", "电话"],
+        ["王五", Number(MOBILE)],
+      ]),
+    ),
+  };
 
   // A program renamed to .pdf is refused at its field; nothing is written, what was typed is still there, and the
   // files that passed stay chosen.
   await page.getByLabel("上传封面图片").setInputFiles(cover);
-  await page.getByLabel("上传附件").setInputFiles([form, { name: "培训安排.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00 program") }]);
+  await page.getByLabel("上传附件").setInputFiles([form, { name: "培训安排.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00 program") }, sheet]);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.locator("#attachmentFiles-error")).toContainText("附件“培训安排.pdf”的内容不是 PDF 文件");
+  await expect(page.locator("#attachmentFiles-error")).toContainText("附件“报名汇总.xlsx”（工作表 1）含手机号码（139…），不得公开");
   await expect(page.getByLabel("标题")).toHaveValue("关于开展文明实践志愿者培训的通知");
   await expect(page.locator("#coverFile-held")).toContainText("已选择：IMG_0042.JPG");
   await expect(page.locator("#attachmentFiles-held")).toHaveText(/已选择：志愿者 报名表\.docx（/);
@@ -182,7 +195,17 @@ test("an attachment is taken off a notice with its file; a notice is deleted aft
   expect(existsSync(join(STUDIO.content, "news/files/通知-1.pdf"))).toBe(false);
   expect(existsSync(join(STUDIO.content, "news/files/志愿者 报名表.docx"))).toBe(true);
 
+  // A scanned notice (pictures, no text) is accepted, and the notice's pages say to check it by eye.
   await page.goto(`/edit/news/${id}`);
+  const scan = await pdf([[{ picture: await photo(400, 300) }]]);
+  await page.getByLabel("上传附件").setInputFiles([{ name: "盖章通知.pdf", mimeType: "application/pdf", buffer: scan }]);
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status")).toContainText("已保存");
+  const unread = "附件“files/盖章通知.pdf”没有可读取的文字（可能是扫描件），无法自动检查其中有没有身份证号、手机号：发布前请人工核对";
+  await expect(page.getByRole("note")).toContainText(unread);
+  await page.goto(`/edit/news/${id}`);
+  await expect(page.getByRole("note")).toContainText(unread);
+
   await page.getByRole("link", { name: "删除此新闻或通知" }).click();
   // What goes with it is listed before anything happens.
   for (const file of [`news/${id}.md`, `news/images/${id}.jpg`, "news/files/志愿者 报名表.docx"]) await expect(page.getByRole("listitem").filter({ hasText: file })).toBeVisible();

@@ -5,6 +5,8 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";
+import { attachmentPersonalData, attachmentText } from "./attachment-text.ts";
+import { remember } from "./memo.ts";
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -73,4 +75,30 @@ export async function checkAttachment(baseDir: string, relPath: string): Promise
   const bytes = await readFile(full);
   const problem = attachmentProblem(relPath, bytes);
   return problem ? { problem } : { bytes };
+}
+
+/** At most this many numbers are named in one attachment's problems; the rest are counted. */
+const NAMED_HITS = 3;
+
+/**
+ * What the text inside an attachment (`name`, as staff know it) says about publishing it: `problems` — a full ID
+ * or mobile number in it, or text that cannot be read (an old binary format, a password, a damaged file) — refuse
+ * it; `warning` — a PDF with no text at all (a scan) — is published, and staff are told to look at it themselves.
+ * Remembered by the file's bytes (memo.ts): a PDF is read once, not at every build.
+ */
+export function attachmentTextCheck(name: string, bytes: Uint8Array): Promise<{ problems: string[]; warning?: string }> {
+  return remember("attachment-text", [name, bytes], async () => {
+    const text = await attachmentText(name, bytes);
+    if ("problem" in text) return { problems: [`附件${text.problem}`] };
+    const hits = attachmentPersonalData(text.parts);
+    const problems = hits.slice(0, NAMED_HITS).map(({ kind, value, place }) => {
+      const where = `附件“${name}”${place ? `（${place}）` : ""}`;
+      return kind === "id"
+        ? `${where}含完整身份证号（${value.slice(0, 6)}…），不得公开：请在原文件中删除，或只留前 6 位和后 4 位（如 ${value.slice(0, 6)}********${value.slice(-4)}），再重新上传`
+        : `${where}含手机号码（${value.slice(0, 3)}…），不得公开：请在原文件中删除或改用单位座机，再重新上传`;
+    });
+    if (hits.length > NAMED_HITS) problems.push(`附件“${name}”中还有 ${hits.length - NAMED_HITS} 处身份证号或手机号，同样须删除`);
+    if (problems.length === 0 && text.textless) return { problems, warning: `附件“${name}”没有可读取的文字（可能是扫描件），无法自动检查其中有没有身份证号、手机号：发布前请人工核对` };
+    return { problems };
+  });
 }

@@ -15,7 +15,7 @@ import { newsSchema, type NewsData } from "../../schemas/news.ts";
 import { questionBankSchema, type Question } from "../../schemas/quiz.ts";
 import { siteSchema, type Site } from "../../schemas/site.ts";
 import { volunteerSchema } from "../../schemas/volunteer.ts";
-import { checkAttachment } from "./attachments.ts";
+import { attachmentTextCheck, checkAttachment } from "./attachments.ts";
 import type { Present } from "./cross-check.ts";
 import { digestOf, sourceKey } from "./digest.ts";
 import { checkImageFile, imageRefOf, logoOf } from "./images.ts";
@@ -34,6 +34,8 @@ export interface LoadContext {
   digests: Map<string, string>;
   /** Every file found, parsed or not: a file with its own problem is not also reported as missing where it is referenced. */
   present: Present;
+  /** What staff should look at without it stopping the build (a scanned attachment no program can read). */
+  warnings: string[];
 }
 
 /** File names a kind cannot use: the site has pages of its own at those URLs (e.g. /news/page/2/). */
@@ -248,8 +250,15 @@ export async function loadNews(ctx: LoadContext): Promise<NewsItem[]> {
     }
     for (const [i, a] of data.attachments.entries()) {
       const checked = await checkAttachment(folder, a.file);
-      if ("problem" in checked) ctx.problems.push({ file: f.shown, field: `attachments.${i}.file`, message: checked.problem });
-      else parts.push(checked.bytes);
+      const field = `attachments.${i}.file`;
+      if ("problem" in checked) {
+        ctx.problems.push({ file: f.shown, field, message: checked.problem });
+        continue;
+      }
+      parts.push(checked.bytes);
+      const inside = await attachmentTextCheck(a.file, checked.bytes);
+      for (const message of inside.problems) ctx.problems.push({ file: f.shown, field, message });
+      if (inside.warning) ctx.warnings.push(`${f.shown}：${inside.warning}`);
     }
     items.push({ id: f.id, file: f.path, data, body: loaded.body.trim() });
     ctx.digests.set(sourceKey("news", f.id), digestOf(...parts));

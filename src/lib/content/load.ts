@@ -171,7 +171,7 @@ async function loadEverything(root: string, asOf: IsoDate): Promise<SiteContent>
     throw new ContentError([readProblem(basename(root), error, `找不到内容目录 ${root}`)]);
   }
 
-  const ctx: LoadContext = { root, problems, digests, present: { conventions: new Map(), guides: new Set(), ads: new Set() } };
+  const ctx: LoadContext = { root, problems, digests, present: { conventions: new Map(), guides: new Set(), ads: new Set() }, warnings: [] };
   const { site, logo } = await loadSite(ctx);
   const conventions = await loadConventions(ctx);
   const guides = await loadGuides(ctx);
@@ -194,7 +194,7 @@ async function loadEverything(root: string, asOf: IsoDate): Promise<SiteContent>
 
   if (site) checkPosterGlyphs({ root, site, conventions, guides, batches, people, ads }, { site: shown("site.yaml"), batches: shown("good-people/batches.yaml"), conventions: present.conventions }, problems);
 
-  const warnings: string[] = [];
+  const warnings = ctx.warnings;
   if (site && problems.length === 0) checkPosters({ root, site, logo, ads, guides, people }, problems, warnings);
 
   if (problems.length > 0 || !site) throw new ContentError(problems);

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { contentFile } from "../../../src/schemas/common.ts";
 import { ATTACHMENT_EXTENSION } from "../../../src/schemas/news.ts";
 import { ContentStore } from "../../../src/studio/store.ts";
+import { MOBILE, pdf } from "../../fixtures/documents.ts";
 import { attachmentName, freePath, processLibraryImage, processPicture, uploadedAttachmentProblem } from "../../../src/studio/uploads.ts";
 import { MAX_ATTACHMENT_BYTES } from "../../../src/lib/content/attachments.ts";
 
@@ -55,9 +56,14 @@ describe("an uploaded attachment's stored name", () => {
     }
   });
 
-  it("an attachment over the limit is refused by its size before its content is looked at", () => {
-    expect(uploadedAttachmentProblem("大文件.pdf", Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 0x25))).toContain("过大");
-    expect(uploadedAttachmentProblem("通知.pdf", Buffer.from("%PDF-1.7\n"))).toBeUndefined();
+  it("an attachment over the limit is refused by its size before its content is looked at", async () => {
+    expect(await uploadedAttachmentProblem("大文件.pdf", Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 0x25))).toContain("过大");
+    expect(await uploadedAttachmentProblem("通知.pdf", await pdf([[["关于开展志愿服务的通知"]]]))).toBeUndefined();
+  });
+  it("an attachment with a mobile number in it is refused when it is uploaded, saying where", async () => {
+    expect(await uploadedAttachmentProblem("报名表.pdf", await pdf([[["报名电话"]], [["1", MOBILE]]]))).toBe(
+      "附件“报名表.pdf”（第 2 页）含手机号码（139…），不得公开：请在原文件中删除或改用单位座机，再重新上传",
+    );
   });
 });
 
