@@ -106,13 +106,15 @@ export async function finishChecks(root: string, { scan, basis, saved, started, 
   await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site.siteUrl).href}\n`);
   // Written since the scan began, and all that its pending links point into: listed alone, not the whole site again.
   const all = [...filesUnder(root, LATE_FOLDERS), ...["sitemap.xml", "robots.txt"].filter((f) => existsSync(join(root, f)))];
-  const late = scanOutput({ ...basis, files: all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt"), findings: loadFindings(INDEX_FINDINGS, stamp) });
+  const late = await scanOutput({ ...basis, files: all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt"), findings: loadFindings(INDEX_FINDINGS, stamp) });
   await mkdir(dirname(CLEAN_FILES), { recursive: true });
   await writeFile(CLEAN_FILES, JSON.stringify([...scan.clean, ...late.clean]));
 
   const leaks = [...scan.leaks, ...late.leaks];
   if (leaks.length > 0) {
-    throw new Error(`发布内容中发现个人信息，已停止发布：\n${leaks.map((l) => `  - ${l.file} · ${l.kind === "id" ? "完整身份证号" : "手机号码"} ${l.masked}`).join("\n")}`);
+    throw new Error(
+      `发布内容中发现个人信息，已停止发布：\n${leaks.map((l) => `  - ${l.file} · ${l.kind === "unreadable" ? "无法读取其中的文字，未能检查：" : l.kind === "id" ? "完整身份证号 " : "手机号码 "}${l.masked}`).join("\n")}`,
+    );
   }
   const broken: LinkProblem[] = [...scan.links, ...(await checkAnchors(root, scan.anchors)), ...checkPending(new Set(all), scan.pending)];
   if (broken.length > 0) {

@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { scanForPersonalData } from "../../src/lib/checks/output-scan.ts";
 import { buildSite, contentWith, sampleContent } from "./helpers.ts";
+import { docx, FULL_ID, MOBILE, pdf, xlsx } from "../fixtures/documents.ts";
 
 function build(content: string, out: string) {
   const r = buildSite({ content, out, caches: mkdtempSync(join(tmpdir(), "wenming-caches-")), skipPosters: true });
@@ -156,29 +157,48 @@ describe("a build over the memory limit", () => {
 });
 
 describe("scanForPersonalData", () => {
-  it("finds numbers in HTML, JSON, CSV, feeds and the gzipped search index", () => {
+  it("finds numbers in HTML, JSON, CSV, feeds and the gzipped search index", async () => {
     const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
     mkdirSync(join(root, "pagefind", "fragment"), { recursive: true });
     writeFileSync(join(root, "a.html"), "<p>身份证 11010519491231002X</p>");
     writeFileSync(join(root, "b.json"), '{"phone":"13812345678"}');
     writeFileSync(join(root, "c.csv"), "name,id\n张某,110105********002X\n");
     writeFileSync(join(root, "pagefind", "fragment", "x.pf_fragment"), gzipSync(Buffer.from('{"content":"电话 13700001111"}')));
-    const leaks = scanForPersonalData(root);
+    const leaks = await scanForPersonalData(root);
     expect(leaks.map((l) => `${l.file}:${l.kind}`).sort()).toEqual(["a.html:id", "b.json:mobile", "pagefind/fragment/x.pf_fragment:mobile"]);
   });
 
-  it("finds numbers written in other forms in every kind of published file", () => {
+  it("finds numbers written in other forms in every kind of published file", async () => {
     const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
     mkdirSync(join(root, "pagefind", "fragment"), { recursive: true });
     writeFileSync(join(root, "a.html"), "<p>电话 １３９ １２３４ ５６７８</p>");
     writeFileSync(join(root, "b.json"), '{"reason":"身份证 110105-19491231-002X"}');
     writeFileSync(join(root, "c.xml"), "<summary>139\u00AD1234\u00AD5678</summary>");
     writeFileSync(join(root, "pagefind", "fragment", "x.pf_fragment"), gzipSync(Buffer.from('{"content":"手机\u200B139\u200B.\u200B1234\u200B.\u200B5678"}')));
-    const leaks = scanForPersonalData(root);
+    const leaks = await scanForPersonalData(root);
     expect(leaks.map((l) => `${l.file}:${l.kind}`).sort()).toEqual(["a.html:mobile", "b.json:id", "c.xml:mobile", "pagefind/fragment/x.pf_fragment:mobile"]);
   });
 
-  it("accepts exactly the allowed credit codes, also where Pagefind split them", () => {
+  it("reads the text of published attachments, and stops one it cannot read", async () => {
+    const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
+    mkdirSync(join(root, "news", "files"), { recursive: true });
+    writeFileSync(join(root, "news/files/名单.pdf"), await pdf([[["志愿者", "1", MOBILE]]]));
+    writeFileSync(join(root, "news/files/汇总.xlsx"), xlsx([["身份证号"], [FULL_ID]]));
+    writeFileSync(join(root, "news/files/旧表.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    writeFileSync(join(root, "news/files/通知.docx"), docx([["请于 2026-12-10 前报名。"]]));
+    const clean = new Set<string>();
+    const leaks = await scanForPersonalData(root, clean);
+    expect(leaks.map((l) => `${l.file}:${l.kind}:${l.kind === "unreadable" ? "" : l.masked}`).sort()).toEqual([
+      "news/files/名单.pdf:mobile:139…78（第 1 页）",
+      "news/files/旧表.xls:unreadable:",
+      "news/files/汇总.xlsx:id:110…" + FULL_ID.slice(-2) + "（表格中的文字）",
+    ]);
+    // The clean document is remembered by its bytes; the others are read again next time.
+    expect(clean.size).toBe(1);
+    expect(await scanForPersonalData(root, clean)).toHaveLength(3);
+  });
+
+  it("accepts exactly the allowed credit codes, also where Pagefind split them", async () => {
     const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
     mkdirSync(join(root, "pagefind", "fragment"), { recursive: true });
     const code = "911101198001011769"; // a published credit code that also passes as an ID number
@@ -186,7 +206,7 @@ describe("scanForPersonalData", () => {
     // What stopped the 5x build: Pagefind stored 919901001003111E0G as 919901001003111 + U+200B + E0G.
     writeFileSync(join(root, "pagefind", "fragment", "y.pf_fragment"), gzipSync(Buffer.from('{"content":"法人\u200B。\u200B919901001003111\u200BE0G"}')));
     writeFileSync(join(root, "other.html"), "<p>911101198001011769 与 11010519491231002X</p>");
-    const leaks = scanForPersonalData(root, new Set(), new Set([code]));
+    const leaks = await scanForPersonalData(root, new Set(), new Set([code]));
     expect(leaks.map((l) => `${l.file}:${l.kind}:${l.masked}`)).toEqual(["other.html:id:110…2X"]);
   });
 });

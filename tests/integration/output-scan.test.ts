@@ -51,7 +51,7 @@ describe("links", () => {
 
   it("scanOutput finds the same in one pass, keeps files written later pending, and lists sitemap pages", async () => {
     const files = siteFiles(root);
-    const scan = scanOutput({ root, files, siteFiles: files, clean: [], allowed: ["911101198001011769"], pendingLinkPrefixes: ["/sitemap.xml"] });
+    const scan = await scanOutput({ root, files, siteFiles: files, clean: [], allowed: ["911101198001011769"], pendingLinkPrefixes: ["/sitemap.xml"] });
     const links = [...scan.links, ...(await checkAnchors(root, scan.anchors))];
     expect(links.map((p) => `${p.page} → ${p.href}：${p.problem}`).sort()).toEqual([...expected].sort());
     expect(scan.pending.map((p) => `${p.page} → ${p.path}`)).toEqual(["/conventions/shimin/ → /sitemap.xml"]);
@@ -62,25 +62,25 @@ describe("links", () => {
     expect(scan.indexable.sort()).toEqual(["conventions/shimin/index.html", "good-people/region/西城区/index.html", "index.html", "search/index.html"]);
   });
 
-  it("skips files found clean before, and reports which are clean now", () => {
+  it("skips files found clean before, and reports which are clean now", async () => {
     const files = siteFiles(root);
     const allowed = ["911101198001011769"];
-    const first = scanOutput({ root, files, clean: [], allowed });
+    const first = await scanOutput({ root, files, clean: [], allowed });
     expect(first.clean.length).toBe(files.filter((f) => !f.endsWith(".png")).length - 2);
-    const second = scanOutput({ root, files, clean: first.clean, allowed });
+    const second = await scanOutput({ root, files, clean: first.clean, allowed });
     expect(second.leaks).toHaveLength(2);
     expect(second.clean.sort()).toEqual([...first.clean].sort());
   });
 
-  it("a file clean only because a value was allowed is scanned again: the next build may not allow it", () => {
+  it("a file clean only because a value was allowed is scanned again: the next build may not allow it", async () => {
     write("data/codes.json", '{"code":"911101198001011769"}');
     try {
       const files = ["data/codes.json"];
-      const first = scanOutput({ root, files, clean: [], allowed: ["911101198001011769"] });
+      const first = await scanOutput({ root, files, clean: [], allowed: ["911101198001011769"] });
       expect(first.leaks).toEqual([]);
       expect(first.clean).toEqual([]);
       // The entry is gone from the lists (its code no longer allowed); the file is the same.
-      const next = scanOutput({ root, files, clean: first.clean, allowed: [] });
+      const next = await scanOutput({ root, files, clean: first.clean, allowed: [] });
       expect(next.leaks.map((l) => `${l.file}:${l.kind}`)).toEqual(["data/codes.json:id"]);
     } finally {
       rmSync(join(root, "data/codes.json"));
@@ -90,14 +90,14 @@ describe("links", () => {
 
 describe("findings reused while a file is the same file", () => {
   const pending = ["/sitemap.xml"];
-  const scan = (findings?: OutputScan["findings"], allowed: string[] = []) => {
+  const scan = async (findings?: OutputScan["findings"], allowed: string[] = []) => {
     const files = siteFiles(root);
     return scanOutput({ root, files, siteFiles: files, clean: [], allowed, pendingLinkPrefixes: pending, findings });
   };
   const lines = (s: OutputScan) => [...s.links.map((p) => `${p.page} → ${p.href}：${p.problem}`), ...s.leaks.map((l) => `${l.file}:${l.kind}`)].sort();
-  it("finds the same with the last scan's findings, and has findings only for files with no personal data at all", () => {
-    const first = scan(undefined, ["911101198001011769"]);
-    const second = scan(first.findings, ["911101198001011769"]);
+  it("finds the same with the last scan's findings, and has findings only for files with no personal data at all", async () => {
+    const first = await scan(undefined, ["911101198001011769"]);
+    const second = await scan(first.findings, ["911101198001011769"]);
     expect(lines(second)).toEqual(lines(first));
     expect(second.indexable.sort()).toEqual(first.indexable.sort());
     // The page with a mobile number and the data file (an ID, and an allowed code) are read every time.
@@ -107,29 +107,29 @@ describe("findings reused while a file is the same file", () => {
   it("reads no file that is still the very file it found clean, and reads a file again once it is edited", async () => {
     write("extra/index.html", page("<p>电话 00000000000</p>"));
     try {
-      const first = scan();
+      const first = await scan();
       expect(first.findings["extra/index.html"]).toBeDefined();
       vi.mocked(readFileSync).mockClear();
-      scan(first.findings);
+      await scan(first.findings);
       const read = vi.mocked(readFileSync).mock.calls.map(([path]) => String(path).slice(root.length + 1));
       expect(read.sort()).toEqual(["data/list.json", "good-people/region/西城区/index.html"]);
       // An edit moves the file's time (on the kernel's tick: a few ms after the scan).
       await new Promise((r) => setTimeout(r, 30));
       write("extra/index.html", page("<p>电话 13912345678</p>"));
-      expect(scan(first.findings).leaks.map((l) => l.file)).toContain("extra/index.html");
+      expect((await scan(first.findings)).leaks.map((l) => l.file)).toContain("extra/index.html");
     } finally {
       rmSync(join(root, "extra"), { recursive: true });
     }
   });
 
-  it("resolves a reused page's links against the site as it is now", () => {
+  it("resolves a reused page's links against the site as it is now", async () => {
     write("extra/index.html", page('<a href="/gone/">将删除</a>'));
     write("gone/index.html", page("<p>在</p>"));
     try {
-      const first = scan();
+      const first = await scan();
       expect(first.links.filter((l) => l.page === "/extra/")).toEqual([]);
       rmSync(join(root, "gone"), { recursive: true });
-      const second = scan(first.findings);
+      const second = await scan(first.findings);
       expect(second.findings["extra/index.html"]).toBe(first.findings["extra/index.html"]);
       expect(second.links.filter((l) => l.page === "/extra/").map((l) => l.problem)).toEqual(["链接指向的页面或文件不存在"]);
     } finally {
@@ -143,28 +143,28 @@ describe("findings reused while a file is the same file", () => {
     { edit: "a link to a missing page", html: page('<a href="/nowhere/">搜索</a>'), reused: false, problems: ["/extra/ → /nowhere/"], leaks: [], indexable: true },
     { edit: "a mobile number", html: page('<a href="/search/">13912345678</a>'), reused: false, problems: [], leaks: ["extra/index.html:mobile"], indexable: true },
     { edit: "noindex", html: page('<a href="/search/">搜索</a>', '<meta name="robots" content="noindex">'), reused: false, problems: [], leaks: [], indexable: false },
-  ])("a page written again as a new file with $edit: what its bytes decide is reused only for the same bytes", ({ html, reused, problems, leaks, indexable }) => {
+  ])("a page written again as a new file with $edit: what its bytes decide is reused only for the same bytes", async ({ html, reused, problems, leaks, indexable }) => {
     write("extra/index.html", page('<a href="/search/">搜索</a>'));
     try {
-      const first = scan();
+      const first = await scan();
       rmSync(join(root, "extra/index.html"));
       write("extra/index.html", html);
-      const second = scan(first.findings);
+      const second = await scan(first.findings);
       expect(second.findings["extra/index.html"]?.id).not.toBe(first.findings["extra/index.html"]?.id);
       expect(second.findings["extra/index.html"]?.links === first.findings["extra/index.html"]?.links).toBe(reused);
       expect(second.links.filter((l) => l.page === "/extra/").map((l) => `${l.page} → ${l.href}`)).toEqual(problems);
       expect(second.leaks.filter((l) => l.file.startsWith("extra/")).map((l) => `${l.file}:${l.kind}`)).toEqual(leaks);
       expect(second.indexable.includes("extra/index.html")).toBe(indexable);
       // The next scan, from this one's findings, finds the same.
-      expect(lines(scan(second.findings))).toEqual(lines(second));
+      expect(lines(await scan(second.findings))).toEqual(lines(second));
     } finally {
       rmSync(join(root, "extra"), { recursive: true });
     }
   });
 
-  it("are taken only from a scan by the same code for the same origin", () => {
+  it("are taken only from a scan by the same code for the same origin", async () => {
     const file = join(root, "..", `findings-${Date.now()}.json`);
-    saveFindings(file, "code-a|https://a.example", scan().findings);
+    saveFindings(file, "code-a|https://a.example", (await scan()).findings);
     expect(Object.keys(loadFindings(file, "code-a|https://a.example") ?? {}).length).toBeGreaterThan(0);
     expect(loadFindings(file, "code-b|https://a.example")).toBeUndefined();
     expect(loadFindings(`${file}.missing`, "code-a|https://a.example")).toBeUndefined();
@@ -184,12 +184,12 @@ describe("the scan's thread", () => {
 
   it("started before a page is written, finds in it what a scan on the main thread finds, and saves its findings after replying", async () => {
     const file = join(root, "..", `thread-findings-${Date.now()}.json`);
-    saveFindings(file, stamp, scanOutput(request()).findings);
+    saveFindings(file, stamp, (await scanOutput(request())).findings);
     const thread = startScanThread({ findingsFrom: [file, stamp] });
     write("late/index.html", page('<a href="/nowhere/">迟到</a> <p>电话 13912345678</p>'));
     try {
       const scan = await thread.scan(request());
-      const here = scanOutput({ ...request(), findings: loadFindings(file, stamp) });
+      const here = await scanOutput({ ...request(), findings: loadFindings(file, stamp) });
       expect(lines(scan)).toEqual(lines(here));
       expect(lines(scan)).toEqual(expect.arrayContaining(["/late/ → /nowhere/：链接指向的页面或文件不存在", "late/index.html:mobile"]));
       expect(scan.indexable.sort()).toEqual(here.indexable.sort());
@@ -205,7 +205,7 @@ describe("the scan's thread", () => {
 
   it("cancelled before it is sent the files (its build failed), ends without saving anything", async () => {
     const file = join(root, "..", `thread-cancelled-${Date.now()}.json`);
-    saveFindings(file, stamp, scanOutput(request()).findings);
+    saveFindings(file, stamp, (await scanOutput(request())).findings);
     const thread = startScanThread({ findingsFrom: [file, stamp] });
     thread.cancel();
     await expect(thread.saved).rejects.toThrow("输出检查线程意外退出");

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileIdentity } from "../build/files.ts";
 import { LinkChecker, readLinks, type AnchorLink, type LinkProblem, type PageLinks, type PendingLink } from "./links.ts";
-import { isScanned, scanBytes, type Leak } from "./personal-data-scan.ts";
+import { isScanned, isUploadedDocument, scanBytes, scanDocument, type Leak } from "./personal-data-scan.ts";
 import { isIndexable } from "./sitemap.ts";
 import { isPage, siteFiles } from "./site-files.ts";
 
@@ -62,7 +62,7 @@ export interface FileFinding {
   links?: PageLinks;
 }
 
-export function scanOutput(options: OutputScanOptions): OutputScan {
+export async function scanOutput(options: OutputScanOptions): Promise<OutputScan> {
   const skip = options.skipLinkPrefixes ?? [];
   const later = options.pendingLinkPrefixes ?? [];
   const checker = options.siteFiles
@@ -106,6 +106,15 @@ export function scanOutput(options: OutputScanOptions): OutputScan {
       const bytes = readFileSync(path);
       const scanned = scanBytes(rel, bytes, clean, allowed, seen);
       result.leaks.push(...scanned.leaks);
+      if (!scanned.clean && isUploadedDocument(rel)) {
+        // Its text read as the content check reads it; clean (remembered by its hash) only when nothing is found.
+        const leaks = await scanDocument(rel, bytes, allowed);
+        result.leaks.push(...leaks);
+        if (leaks.length === 0) {
+          clean.add(scanned.hash);
+          scanned.clean = true;
+        }
+      }
       const before = known[rel];
       if (before?.hash === scanned.hash && (!page || before.links)) {
         // The same bytes in another file (a page Astro restored from its cache, an index file rebuilt the same):
@@ -139,8 +148,8 @@ export function scanOutput(options: OutputScanOptions): OutputScan {
  * Scans every file under `root` for personal data (see scanFile). The `clean`
  * set is updated to exactly this scan's clean files.
  */
-export function scanForPersonalData(root: string, clean: Set<string> = new Set(), allowed: ReadonlySet<string> = new Set()): Leak[] {
-  const scan = scanOutput({ root, files: siteFiles(root), clean: [...clean], allowed: [...allowed] });
+export async function scanForPersonalData(root: string, clean: Set<string> = new Set(), allowed: ReadonlySet<string> = new Set()): Promise<Leak[]> {
+  const scan = await scanOutput({ root, files: siteFiles(root), clean: [...clean], allowed: [...allowed] });
   clean.clear();
   for (const hash of scan.clean) clean.add(hash);
   return scan.leaks;

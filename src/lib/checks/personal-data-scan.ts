@@ -7,15 +7,37 @@ import { createHash } from "node:crypto";
 import { extname } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { findPersonalData } from "../integrity/personal-data.ts";
+import { attachmentPersonalData, attachmentText } from "../content/attachment-text.ts";
 
 const TEXT = new Set([".html", ".json", ".csv", ".xml", ".txt", ".svg", ".js", ".webmanifest"]);
 const PAGEFIND = new Set([".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"]);
 
 export interface Leak {
   file: string;
-  kind: "id" | "mobile";
-  /** The number with its middle hidden, so the report itself does not leak it. */
+  /** A full ID or mobile number, or a published document whose text cannot be read (so was not checked). */
+  kind: "id" | "mobile" | "unreadable";
+  /** The number with its middle hidden, so the report itself does not leak it; why, for an unreadable document. */
   masked: string;
+}
+
+/** Documents published as staff uploaded them (notices' attachments): read as the content check reads them. */
+const UPLOADED_DOCUMENT = /^news\/files\/[^/]+\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd)$/i;
+
+/** True for a published file that is a document uploaded by staff (scanned by its text: scanDocument). */
+export function isUploadedDocument(rel: string): boolean {
+  return UPLOADED_DOCUMENT.test(rel);
+}
+
+/**
+ * Personal data in a published document (an attachment), read as the content check reads it; a document that
+ * cannot be read is a finding too: nothing unchecked is published.
+ */
+export async function scanDocument(rel: string, bytes: Buffer, allowed: ReadonlySet<string>): Promise<Leak[]> {
+  const text = await attachmentText(rel, bytes);
+  if ("problem" in text) return [{ file: rel, kind: "unreadable", masked: text.problem }];
+  return attachmentPersonalData(text.parts)
+    .filter((hit) => !(hit.kind === "id" && allowed.has(hit.value)))
+    .map((hit) => ({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}（${hit.place || "正文"}）` }));
 }
 
 function decode(bytes: Buffer, ext: string): string | undefined {
@@ -31,10 +53,10 @@ function decode(bytes: Buffer, ext: string): string | undefined {
   return undefined;
 }
 
-/** True for files the scan reads: text we publish and Pagefind's index files. */
+/** True for files the scan reads: text we publish, Pagefind's index files and uploaded documents. */
 export function isScanned(rel: string): boolean {
   const ext = extname(rel);
-  return TEXT.has(ext) || PAGEFIND.has(ext);
+  return TEXT.has(ext) || PAGEFIND.has(ext) || isUploadedDocument(rel);
 }
 
 /**

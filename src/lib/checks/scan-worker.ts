@@ -15,8 +15,10 @@ const { findingsFrom } = workerData as ScanThreadData;
 const earlier = findingsFrom ? loadFindings(...findingsFrom) : undefined;
 const reply = (message: ScanReply) => parentPort?.postMessage(message);
 parentPort?.once("message", (request: ScanRequest) => {
-  const scan = scanOutput({ ...request, findings: earlier });
-  reply({ scan: { ...scan, findings: {} } });
-  if (findingsFrom) saveFindings(`${findingsFrom[0]}.next`, findingsFrom[1], scan.findings);
-  reply({ saved: true });
+  // A failure is not caught: it ends the thread with its error, which fails the build (scan-thread.ts).
+  void scanOutput({ ...request, findings: earlier }).then((scan) => {
+    reply({ scan: { ...scan, findings: {} } });
+    if (findingsFrom) saveFindings(`${findingsFrom[0]}.next`, findingsFrom[1], scan.findings);
+    reply({ saved: true });
+  });
 });
