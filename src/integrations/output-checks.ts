@@ -12,7 +12,7 @@
  * meanwhile, and reports.
  */
 import type { StageLogger } from "./build-output.ts";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,6 +52,28 @@ const IMAGE_PREFIXES = ["/posters/", "/og/", "/handbook/pdf/"];
 
 /** The folders written after the scan began: the search index and IMAGE_PREFIXES (with sitemap.xml and robots.txt, its pending links). */
 const LATE_FOLDERS = [INDEX_DIR, ...IMAGE_PREFIXES].map((prefix) => prefix.replace(/^\/|\/$/g, ""));
+
+/** Pictures of Astro's `_astro/` folder (its style sheets and scripts are referred to by every page). */
+const PICTURE = /\.(jpe?g|png|webp|avif|gif|svg|tiff?)$/i;
+
+/**
+ * Removes every picture of `_astro/` that no published file refers to (`referenced`), and returns how many.
+ * Vite writes there every picture a page module imports — each of a folder's when a page looks one up by name
+ * (import.meta.glob): the photo of a person whose notice has not begun or who was withdrawn, every picture of the
+ * image library beside the logo — and Astro removes only the originals of pictures it resized. A picture is
+ * published only where a page shows it.
+ */
+function removeUnreferencedImages(root: string, referenced: ReadonlySet<string>): number {
+  const folder = join(root, "_astro");
+  if (!existsSync(folder)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(folder)) {
+    if (!PICTURE.test(name) || referenced.has(`_astro/${name}`)) continue;
+    rmSync(join(folder, name));
+    removed++;
+  }
+  return removed;
+}
 
 /** What findings are valid for: the scanning code and the site's origin. */
 const scanStamp = (siteUrl: string) => `${codeStamp(PROJECT_ROOT)}|${new URL(siteUrl).origin}`;
@@ -109,6 +131,9 @@ export async function finishChecks(root: string, { scan, basis, saved, started, 
   const late = await scanOutput({ ...basis, files: all.filter((f) => f.startsWith(INDEX_DIR) || f === "sitemap.xml" || f === "robots.txt"), findings: loadFindings(INDEX_FINDINGS, stamp) });
   await mkdir(dirname(CLEAN_FILES), { recursive: true });
   await writeFile(CLEAN_FILES, JSON.stringify([...scan.clean, ...late.clean]));
+
+  const unreferenced = removeUnreferencedImages(root, new Set([...scan.assets, ...late.assets]));
+  if (unreferenced > 0) logger.info(`未发布 ${unreferenced} 张没有任何页面用到的图片（如尚未公示或已撤销的人员照片、图片库中未用的图片）`);
 
   const leaks = [...scan.leaks, ...late.leaks];
   if (leaks.length > 0) {

@@ -229,17 +229,17 @@ const changes = {
     name: "a news body and attachment, an activity's time, a question and the handbook's foreword",
     change: async () => {
       edit("news/2026-11-laji-fenlei-dudao.md", "分类准确率提高了两成", "分类准确率提高了三成");
-      writeFileSync(join(content, "news/files/zhiyuanzhe-baoming-biao.pdf"), await pdf([[["新版报名表"]]]));
+      writeFileSync(join(content, "news/files/zhiyuanzhe-baoming-biao.pdf"), await pdf([[["新版报名表"]]], { title: "Sign-up form, new edition" }));
       edit("volunteer/2026-12-dujulaoren-tanfang.yaml", "start: 2026-12-12 09:00", "start: 2026-12-12 09:30");
       edit("quiz/questions.yaml", "既卫生又能减少疾病传播", "既卫生又能减少疾病的传播");
       edit("handbook.yaml", "城市就多一分秩序和温度", "城市就多一分秩序、多一分温度");
     },
     shows: [
       ["news/2026-11-laji-fenlei-dudao/index.html", "提高了三成"],
+      ["news/files/zhiyuanzhe-baoming-biao.pdf", "Sign-up form, new edition"],
       ["volunteer/2026-12-dujulaoren-tanfang.ics", "DTSTART:20261212T013000Z"],
       ["quiz/bank.json", "减少疾病的传播"],
       ["handbook/zhi-shimin/index.html", "多一分秩序、多一分温度"],
-      ["news/files/zhiyuanzhe-baoming-biao.pdf", "新版报名表"],
     ],
   },
   adPicture: {

@@ -162,6 +162,25 @@ describe("findings reused while a file is the same file", () => {
     }
   });
 
+  it("list the files of _astro/ each file refers to, read or reused, so that no other picture is published", async () => {
+    write("pic/index.html", page('<img src="/_astro/a.B1.jpg" srcset="/_astro/a.B1_x.webp 480w, /_astro/a.B1_y.webp 800w" alt=""><span data-pagefind-meta="image">/_astro/m.C2.png</span>'));
+    write("_astro/s.css", "@font-face{src:url(/_astro/f.D3.woff2)}");
+    const file = join(root, "..", `findings-assets-${Date.now()}.json`);
+    try {
+      const first = await scan();
+      const expected = ["_astro/a.B1.jpg", "_astro/a.B1_x.webp", "_astro/a.B1_y.webp", "_astro/m.C2.png", "_astro/f.D3.woff2"];
+      expect(first.assets).toEqual(expect.arrayContaining(expected));
+      saveFindings(file, "code-a|https://a.example", first.findings);
+      const again = await scan(loadFindings(file, "code-a|https://a.example"));
+      expect(again.findings["pic/index.html"]?.assets).toEqual(first.findings["pic/index.html"]?.assets);
+      expect(again.assets.sort()).toEqual(first.assets.sort());
+    } finally {
+      rmSync(join(root, "pic"), { recursive: true });
+      rmSync(join(root, "_astro"), { recursive: true });
+      rmSync(file, { force: true });
+    }
+  });
+
   it("are taken only from a scan by the same code for the same origin", async () => {
     const file = join(root, "..", `findings-${Date.now()}.json`);
     saveFindings(file, "code-a|https://a.example", (await scan()).findings);

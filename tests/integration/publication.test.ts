@@ -4,7 +4,7 @@
  * the site's colours and logo, two builds at once.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -19,10 +19,28 @@ const fresh = () => {
 const page = (out: string, rel: string) => readFileSync(join(out, rel, "index.html"), "utf8");
 
 describe("a past as-of day rebuilds that day's site", () => {
-  it("AS_OF before a batch's notice and before recent listings: neither is published, and nothing fails", () => {
+  it("AS_OF before a batch's notice and before recent listings: neither is published, and nothing fails", async () => {
     const site = fresh();
-    const r = buildSite({ content: sampleContent(), ...site, asOf: "2026-10-01", skipPosters: true });
+    const content = sampleContent();
+    // A withdrawn person with a photo, and a picture of the image library no page uses.
+    writeFileSync(
+      join(content, "good-people/people/pan-wei.md"),
+      readFileSync(join(content, "good-people/people/pan-wei.md"), "utf8").replace(/\nwithdrawn:/, "\nphoto: photos/pan-wei.jpg\nwithdrawn:"),
+    );
+    await sharp(join(content, "good-people/photos/wang-guilan.jpg")).flop().toFile(join(content, "good-people/photos/pan-wei.jpg"));
+    copyFileSync(join(content, "good-people/photos/li-jianguo.jpg"), join(content, "images/unused-draft.jpg"));
+    const r = buildSite({ content, ...site, asOf: "2026-10-01", skipPosters: true });
     expect(r.code, r.log).toBe(0);
+    // Pictures are published only where a page shows them: not the photos of the batch whose notice has not begun
+    // (Vite writes every photo a page may look up), nor the withdrawn person's, nor an unused library picture.
+    const pictures = readdirSync(join(site.out, "_astro")).filter((f) => /\.(jpe?g|png|webp|svg)$/i.test(f));
+    for (const unshown of ["he-xiaoyan", "yang-fan", "pan-wei", "unused-draft", "qingming"])
+      expect(
+        pictures.filter((f) => f.startsWith(`${unshown}.`)),
+        unshown,
+      ).toEqual([]);
+    expect(pictures.filter((f) => f.startsWith("li-jianguo.")).length).toBeGreaterThan(0);
+    expect(r.log).toContain("未发布 ");
     expect(page(site.out, "good-people")).not.toContain("2026年第三批");
     expect(existsSync(join(site.out, "good-people/batch/2026-3"))).toBe(false);
     expect(existsSync(join(site.out, "integrity/black/2026-11-002"))).toBe(false);
@@ -78,7 +96,9 @@ describe("the site's colours and logo", () => {
   it("recolour the whole site and put the logo in the header", async () => {
     const content = sampleContent();
     mkdirSync(join(content, "images"), { recursive: true });
+    // Saved by an editor that kept who made it and where (a PNG's eXIf chunk).
     await sharp({ create: { width: 120, height: 120, channels: 4, background: "#0b5d3b" } })
+      .withExif({ IFD0: { Artist: "王五 13912345678" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "39/1 54/1 0/1" } })
       .png()
       .toFile(join(content, "images", "logo.png"));
     const settings = join(content, "site.yaml");
@@ -91,8 +111,11 @@ describe("the site's colours and logo", () => {
     const home = page(site.out, "");
     expect(home).toContain('href="/theme.css"');
     const logo = /<img class="brand-logo" src="([^"]+)"/.exec(home)?.[1];
-    expect(logo).toMatch(/^\/_astro\/logo\..+\.png$/);
-    expect(existsSync(join(site.out, logo ?? "missing"))).toBe(true);
+    expect(logo).toBe("/site-logo.png");
+    // The logo as drawn, without the file's metadata; nothing else of it is published.
+    const published = await sharp(join(site.out, "site-logo.png")).metadata();
+    expect([published.width, published.height, published.exif]).toEqual([120, 120, undefined]);
+    expect(readdirSync(join(site.out, "_astro")).filter((f) => f.startsWith("logo."))).toEqual([]);
     expect(home).not.toContain("brand-emblem");
   }, 180_000);
 });

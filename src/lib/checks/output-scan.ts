@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileIdentity } from "../build/files.ts";
+import { assetsOf } from "../build/kept-pages.ts";
 import { LinkChecker, readLinks, type AnchorLink, type LinkProblem, type PageLinks, type PendingLink } from "./links.ts";
 import { isScanned, isUploadedDocument, scanBytes, scanDocument, type Leak } from "./personal-data-scan.ts";
 import { isIndexable } from "./sitemap.ts";
@@ -42,6 +43,8 @@ export interface OutputScan {
   clean: string[];
   /** This scan's findings in the clean files among `files`, for the next build's. */
   findings: Record<string, FileFinding>;
+  /** Every file of Astro's `_astro/` folder the scanned files refer to (removeUnreferencedImages publishes no other picture). */
+  assets: string[];
 }
 
 /**
@@ -60,7 +63,12 @@ export interface FileFinding {
   hash: string;
   indexable?: true;
   links?: PageLinks;
+  /** The files of `_astro/` it refers to (a page's pictures and styles, a style sheet's fonts). */
+  assets?: string[];
 }
+
+/** Files that may refer to files of `_astro/`: pages, style sheets, scripts, data, feeds, drawings. */
+const REFERRER = /\.(html|css|js|mjs|json|xml|svg|webmanifest|txt)$/;
 
 export async function scanOutput(options: OutputScanOptions): Promise<OutputScan> {
   const skip = options.skipLinkPrefixes ?? [];
@@ -75,7 +83,8 @@ export async function scanOutput(options: OutputScanOptions): Promise<OutputScan
   const clean = new Set(options.clean);
   const allowed = new Set(options.allowed);
   const seen = new Set<string>();
-  const result: OutputScan = { leaks: [], links: [], anchors: [], pending: [], indexable: [], clean: [], findings: {} };
+  const result: OutputScan = { leaks: [], links: [], anchors: [], pending: [], indexable: [], clean: [], findings: {}, assets: [] };
+  const assets = new Set<string>();
   const known = options.findings ?? {};
   // Every page's links are kept until the scan ends (its findings): the same link on many pages is kept once
   // (city: 800,000 links, 34,000 different; at 5x this is hundreds of megabytes beside Pagefind otherwise).
@@ -121,17 +130,20 @@ export async function scanOutput(options: OutputScanOptions): Promise<OutputScan
         // what its bytes decide is what they decided before.
         finding = { ...before, id: id ?? "" };
       } else {
-        const html = page ? bytes.toString("utf8") : "";
+        const text = page || REFERRER.test(rel) ? bytes.toString("utf8") : "";
+        const referred = text ? assetsOf(text) : [];
         finding = {
           id: id ?? "",
           hash: scanned.hash,
-          ...(page && isIndexable(rel, html) ? { indexable: true as const } : {}),
-          ...(page ? { links: shared(readLinks(rel, html, options.origin)) } : {}),
+          ...(page && isIndexable(rel, text) ? { indexable: true as const } : {}),
+          ...(page ? { links: shared(readLinks(rel, text, options.origin)) } : {}),
+          ...(referred.length ? { assets: referred } : {}),
         };
       }
       // Remembered only for a file with no personal data at all, and the same file after it was read as before.
       if (scanned.clean && id !== undefined && fileIdentity(path) === id) result.findings[rel] = finding;
     }
+    for (const asset of finding.assets ?? []) assets.add(asset);
     if (page) {
       if (finding.indexable) result.indexable.push(rel);
       const found = checker.check(rel, finding.links ?? { problems: [], refs: [] });
@@ -141,6 +153,7 @@ export async function scanOutput(options: OutputScanOptions): Promise<OutputScan
     }
   }
   result.clean = [...clean].filter((h) => seen.has(h));
+  result.assets = [...assets];
   return result;
 }
 
@@ -164,7 +177,9 @@ export async function scanForPersonalData(root: string, clean: Set<string> = new
 interface SavedFindings {
   stamp: string;
   refs: PageLinks["refs"];
-  files: Record<string, [id: string, hash: string, indexable: 0 | 1, refs?: number[], problems?: LinkProblem[]]>;
+  /** Files of `_astro/` referred to, each once (every page refers to the same style sheets). */
+  assets: string[];
+  files: Record<string, [id: string, hash: string, indexable: 0 | 1, refs: number[] | null, problems: LinkProblem[] | null, assets: number[] | null]>;
 }
 
 /** Findings saved by saveFindings with the same stamp (the scanning code and the site's origin), else none. */
@@ -177,8 +192,13 @@ export function loadFindings(file: string, stamp: string): Record<string, FileFi
   }
   if (saved.stamp !== stamp) return undefined;
   const findings: Record<string, FileFinding> = {};
-  for (const [rel, [id, hash, indexable, refs, problems]] of Object.entries(saved.files)) {
+  for (const [rel, [id, hash, indexable, refs, problems, assets]] of Object.entries(saved.files)) {
     const finding: FileFinding = { id, hash, ...(indexable ? { indexable: true as const } : {}) };
+    if (assets) {
+      finding.assets = assets.map((i) => saved.assets[i] ?? "");
+      // A damaged file is not half trusted.
+      if (finding.assets.includes("")) return undefined;
+    }
     if (refs) {
       const links: PageLinks = { problems: problems ?? [], refs: [] };
       for (const i of refs) {
@@ -196,25 +216,26 @@ export function loadFindings(file: string, stamp: string): Record<string, FileFi
 
 /** Saves a scan's findings for the next build's (written whole, then renamed: never half a file). */
 export function saveFindings(file: string, stamp: string, findings: Record<string, FileFinding>): void {
-  const saved: SavedFindings = { stamp, refs: [], files: {} };
+  const saved: SavedFindings = { stamp, refs: [], assets: [], files: {} };
   const numbers = new Map<string, number>();
-  for (const [rel, { id, hash, indexable, links }] of Object.entries(findings)) {
-    const entry: SavedFindings["files"][string] = [id, hash, indexable ? 1 : 0];
-    if (links) {
-      entry.push(
-        links.refs.map((ref) => {
-          const key = ref.join("\n");
-          let n = numbers.get(key);
-          if (n === undefined) {
-            n = saved.refs.push(ref) - 1;
-            numbers.set(key, n);
-          }
-          return n;
-        }),
-      );
-      if (links.problems.length) entry.push(links.problems);
+  const assetNumbers = new Map<string, number>();
+  const numberOf = <T>(table: T[], seen: Map<string, number>, key: string, value: T) => {
+    let n = seen.get(key);
+    if (n === undefined) {
+      n = table.push(value) - 1;
+      seen.set(key, n);
     }
-    saved.files[rel] = entry;
+    return n;
+  };
+  for (const [rel, { id, hash, indexable, links, assets }] of Object.entries(findings)) {
+    saved.files[rel] = [
+      id,
+      hash,
+      indexable ? 1 : 0,
+      links ? links.refs.map((ref) => numberOf(saved.refs, numbers, ref.join("\n"), ref)) : null,
+      links?.problems.length ? links.problems : null,
+      assets ? assets.map((asset) => numberOf(saved.assets, assetNumbers, asset, asset)) : null,
+    ];
   }
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, JSON.stringify(saved));

@@ -9,7 +9,7 @@ import { gunzipSync } from "node:zlib";
 import { findPersonalData } from "../integrity/personal-data.ts";
 import { attachmentPersonalData, attachmentText } from "../content/attachment-text.ts";
 
-const TEXT = new Set([".html", ".json", ".csv", ".xml", ".txt", ".svg", ".js", ".webmanifest"]);
+const TEXT = new Set([".html", ".css", ".json", ".csv", ".xml", ".txt", ".svg", ".js", ".mjs", ".webmanifest"]);
 const PAGEFIND = new Set([".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"]);
 
 export interface Leak {

@@ -62,6 +62,8 @@ export const urls = {
   poster: (id: string, size: string, ext: string) => `/posters/${id}/${id}-${size}.${ext}`,
   posterArchive: (id: string) => `/posters/${id}/${id}-all.zip`,
   share: (key: string) => `/og/${key}.png`,
+  /** The site's logo as published (src/pages/site-logo.[ext].ts). */
+  logo: (ext: string) => `/site-logo.${ext}`,
   search: (q?: string) => (q ? `/search/?q=${encodeURIComponent(q)}` : "/search/"),
   feed: () => "/feed.xml",
   news: (page = 1) => paged("/news/", page),
