@@ -99,6 +99,9 @@ export async function scanOutput(options: OutputScanOptions): Promise<OutputScan
     });
     return found;
   };
+  // Likewise the files of _astro/ (every page refers to the same style sheets and scripts).
+  const named = new Map<string, string>();
+  const intern = (asset: string) => named.get(asset) ?? (named.set(asset, asset), asset);
   for (const rel of [...options.files].sort()) {
     const page = checker !== undefined && isPage(rel);
     if (!page && !isScanned(rel)) continue;
@@ -131,7 +134,7 @@ export async function scanOutput(options: OutputScanOptions): Promise<OutputScan
         finding = { ...before, id: id ?? "" };
       } else {
         const text = page || REFERRER.test(rel) ? bytes.toString("utf8") : "";
-        const referred = text ? assetsOf(text) : [];
+        const referred = text ? assetsOf(text).map(intern) : [];
         finding = {
           id: id ?? "",
           hash: scanned.hash,
