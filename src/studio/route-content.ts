@@ -135,7 +135,8 @@ function newsFiles(data: Record<string, unknown>): string[] {
 
 /**
  * What staff must check by eye in these notices' attachments — a scan has no text to look for ID and mobile
- * numbers in — said on the notices' pages for as long as the file is attached (each file is read once: memo.ts).
+ * numbers in — said on a notice's page for as long as the file is attached, and on the list after it is saved
+ * (each file's text is read once: memo.ts).
  */
 async function attachmentWarnings(root: string, items: readonly Pick<Item, "data">[]): Promise<Markup> {
   const warnings: string[] = [];
@@ -354,7 +355,14 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
     return studioPage(
       c,
       k.label,
-      html`${k.key === "news" ? await attachmentWarnings(store.root, items) : ""}
+      html`${
+          k.key === "news"
+            ? await attachmentWarnings(
+                store.root,
+                items.filter((i) => i.id === c.req.query("item")),
+              )
+            : ""
+        }
         <p><a class="button" href="/edit/${k.key}/new">新增${k.item}</a></p>
         <ul class="items">
           ${items.map((i) => html`<li><a href="/edit/${k.key}/${i.id}">${k.titleOf(i.data)}</a> <span class="id">${i.id}</span></li>`)}
@@ -457,7 +465,8 @@ export function contentRoutes(app: Hono<Env>, studio: Studio): void {
       return again(mine, other, await holdAgain(uploads));
     }
     await releaseUploads(studio.config.data, token);
-    return c.redirect(k.storage.type === "file" ? `/edit/${k.key}/site?saved=1` : `/edit/${k.key}?saved=${encodeURIComponent(title)}`, 303);
+    // The list names what was saved, and what to check in it (a notice's scanned attachment: attachmentWarnings).
+    return c.redirect(k.storage.type === "file" ? `/edit/${k.key}/site?saved=1` : `/edit/${k.key}?saved=${encodeURIComponent(title)}&item=${encodeURIComponent(id)}`, 303);
   });
 
   // Deleting: a confirmation page first (what goes with the item), then the deletion, checked like any change.
