@@ -198,6 +198,17 @@ describe("scanForPersonalData", () => {
     expect(await scanForPersonalData(root, clean)).toHaveLength(3);
   });
 
+  it("an attachment clean only because a credit code was allowed is read again: the next build may not allow it", async () => {
+    const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
+    mkdirSync(join(root, "news", "files"), { recursive: true });
+    const code = "911101198001011769"; // a published credit code that also passes as an ID number
+    writeFileSync(join(root, "news/files/名单.docx"), docx([["企业名单", code]]));
+    const clean = new Set<string>();
+    expect(await scanForPersonalData(root, clean, new Set([code]))).toEqual([]);
+    expect(clean.size).toBe(0);
+    expect((await scanForPersonalData(root, clean)).map((l) => `${l.file}:${l.kind}`)).toEqual(["news/files/名单.docx:id"]);
+  });
+
   it("accepts exactly the allowed credit codes, also where Pagefind split them", async () => {
     const root = mkdtempSync(join(tmpdir(), "wenming-scan-"));
     mkdirSync(join(root, "pagefind", "fragment"), { recursive: true });

@@ -119,10 +119,10 @@ export async function scanOutput(options: OutputScanOptions): Promise<OutputScan
       const scanned = scanBytes(rel, bytes, clean, allowed, seen);
       result.leaks.push(...scanned.leaks);
       if (!scanned.clean && isUploadedDocument(rel)) {
-        // Its text read as the content check reads it; clean (remembered by its hash) only when nothing is found.
-        const leaks = await scanDocument(rel, bytes, allowed);
-        result.leaks.push(...leaks);
-        if (leaks.length === 0) {
+        // Its text read as the content check reads it; clean (remembered by its hash) only when nothing at all is found.
+        const document = await scanDocument(rel, bytes, allowed);
+        result.leaks.push(...document.leaks);
+        if (document.clean) {
           clean.add(scanned.hash);
           scanned.clean = true;
         }

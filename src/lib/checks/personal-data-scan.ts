@@ -30,14 +30,17 @@ export function isUploadedDocument(rel: string): boolean {
 
 /**
  * Personal data in a published document (an attachment), read as the content check reads it; a document that
- * cannot be read is a finding too: nothing unchecked is published.
+ * cannot be read is a finding too: nothing unchecked is published. `clean` as for scanBytes: nothing found at all,
+ * not even an allowed value (the next build may not allow it).
  */
-export async function scanDocument(rel: string, bytes: Buffer, allowed: ReadonlySet<string>): Promise<Leak[]> {
+export async function scanDocument(rel: string, bytes: Buffer, allowed: ReadonlySet<string>): Promise<{ leaks: Leak[]; clean: boolean }> {
   const text = await attachmentText(rel, bytes);
-  if ("problem" in text) return [{ file: rel, kind: "unreadable", masked: text.problem }];
-  return attachmentPersonalData(text.parts)
+  if ("problem" in text) return { leaks: [{ file: rel, kind: "unreadable", masked: text.problem }], clean: false };
+  const all = attachmentPersonalData(text.parts);
+  const leaks = all
     .filter((hit) => !(hit.kind === "id" && allowed.has(hit.value)))
-    .map((hit) => ({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}（${hit.place || "正文"}）` }));
+    .map((hit): Leak => ({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}（${hit.place || "正文"}）` }));
+  return { leaks, clean: all.length === 0 };
 }
 
 function decode(bytes: Buffer, ext: string): string | undefined {
