@@ -9,7 +9,8 @@
  * in the middle of a phone number) or sit in the piece next to another
  * number (a row number before it). Each part is therefore read twice: pieces
  * joined as they read (only paragraph, cell and line ends separate them), and
- * every piece on its own; a number found either way is reported.
+ * every piece on its own; an Office or OFD part's attribute values (a tel:
+ * link, a property) are read too. A number found any way is reported.
  */
 import { unzipSync } from "fflate";
 import { getDocumentProxy } from "unpdf";
@@ -33,7 +34,10 @@ const MAX_PACKED_FILES = 20_000;
 /** Files inside files (a spreadsheet embedded in a Word document, a file attached to a PDF) are read this deep. */
 const MAX_DEPTH = 2;
 
-/** Ends of what a reader sees as separate: paragraphs, table cells and rows, spreadsheet cells and strings, OFD text objects. */
+/**
+ * Ends of what a reader sees as separate: paragraphs, table cells and rows, spreadsheet cells and strings,
+ * properties. Not an OFD text object's: some exporters draw each character in one of its own.
+ */
 const BLOCK_END = /^<\/(w:p|w:tc|w:tr|a:p|a:tc|c|si|is|row|dc:[a-z]+|cp:[a-z]+|vt:lpwstr|Company|Manager)\s*>$|^<(w:tab|w:br|w:cr|a:br)\b/;
 
 const ENTITY = /&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi;
