@@ -13,6 +13,7 @@
  * link, a property) are read too. A number found any way is reported.
  */
 import { unzipSync } from "fflate";
+import { inflateSync } from "node:zlib";
 import { getDocumentProxy } from "unpdf";
 import { findPersonalData, type PersonalDataHit } from "../integrity/personal-data.ts";
 
@@ -157,8 +158,39 @@ async function readPackage(name: string, bytes: Uint8Array, depth: number): Prom
   return { parts };
 }
 
+/**
+ * Whether a PDF's compressed streams unpack to more than MAX_UNPACKED_BYTES in all (a decompression bomb: a few
+ * megabytes that pdf.js would unpack into gigabytes of memory), measured stream by stream with that limit before
+ * pdf.js reads the file. Streams that are not deflated (JPEG pictures) or are damaged are left to pdf.js.
+ */
+export function pdfUnpacksTooBig(bytes: Uint8Array, limit = MAX_UNPACKED_BYTES): boolean {
+  const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let budget = limit;
+  for (let at = pdf.indexOf("stream", 0, "latin1"); at >= 0; at = pdf.indexOf("stream", at, "latin1")) {
+    let start = at + "stream".length;
+    // "endstream" ends a stream, it does not start one.
+    if (pdf.toString("latin1", at - 3, at) === "end") {
+      at = start;
+      continue;
+    }
+    if (pdf[start] === 0x0d) start++;
+    if (pdf[start] === 0x0a) start++;
+    const end = pdf.indexOf("endstream", start, "latin1");
+    if (end < 0) return false;
+    try {
+      budget -= inflateSync(pdf.subarray(start, end), { maxOutputLength: budget + 1 }).length;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return true;
+    }
+    if (budget < 0) return true;
+    at = end + "endstream".length;
+  }
+  return false;
+}
+
 /** A PDF: the text of each page, and of the files attached to it. */
 async function readPdf(name: string, bytes: Uint8Array, depth: number): Promise<AttachmentText> {
+  if (pdfUnpacksTooBig(bytes)) return { problem: `“${name}”解压后过大（超过 ${MAX_UNPACKED_BYTES / 1048576} MB），无法检查：请重新导出 PDF 或拆分后上传` };
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // A copy: pdf.js takes the buffer over, and the caller keeps its bytes (they are published).

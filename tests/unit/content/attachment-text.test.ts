@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { strToU8, zipSync } from "fflate";
 import { attachmentTextCheck } from "../../../src/lib/content/attachments.ts";
-import { xmlReadings } from "../../../src/lib/content/attachment-text.ts";
+import { pdfUnpacksTooBig, xmlReadings } from "../../../src/lib/content/attachment-text.ts";
 import { loadContent } from "../../../src/lib/content/load.ts";
 import { ContentError } from "../../../src/lib/content/problems.ts";
-import { docx, FULL_ID, MOBILE, ofd, pdf, pptx, xlsx } from "../../fixtures/documents.ts";
+import { bombPdf, docx, FULL_ID, MOBILE, ofd, pdf, pptx, xlsx } from "../../fixtures/documents.ts";
 
 const split = (n: string, ...at: number[]) => [0, ...at].map((start, i) => n.slice(start, at[i] ?? n.length));
 const picture = () => sharp({ create: { width: 200, height: 100, channels: 3, background: "#ddd" } }).png().toBuffer();
@@ -72,6 +72,7 @@ describe("attachments whose text cannot be read are refused, or flagged when the
     { name: "a PDF with an opening password", file_name: "名单.pdf", file: () => pdf([[["名单"]]], { password: "123" }), says: "设有打开密码" },
     { name: "a damaged PDF", file_name: "通知.pdf", file: () => Buffer.from("%PDF-1.7\n1 0 obj broken"), says: "已损坏" },
     { name: "a Word document with an old embedded object", file_name: "通知.docx", file: () => docx([["见附表"]], { "word/embeddings/oleObject1.bin": OLE }), says: "嵌入的文件：“oleObject1.bin”是 Office 97-2003" },
+    { name: "a PDF whose few kilobytes unpack into 300 MB (a decompression bomb)", file_name: "通知.pdf", file: () => bombPdf(300 * 1024 * 1024), says: "解压后过大（超过 256 MB）" },
     { name: "a package of more parts than any document has (a zip bomb's shape)", file_name: "大.docx", file: () => zipSync(Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`word/p${i}.xml`, strToU8("<a/>")]))), says: "解压后过大" },
   ])("$name", async ({ file_name, file, says }) => {
     const { problems } = await attachmentTextCheck(`files/${file_name}`, await file());
@@ -83,6 +84,17 @@ describe("attachments whose text cannot be read are refused, or flagged when the
   it("publishes a scanned PDF (pictures, no text) with a warning to check it by eye", async () => {
     const scan = await pdf([[{ picture: await picture() }], [{ picture: await picture() }]]);
     expect(await attachmentTextCheck("files/扫描件.pdf", scan)).toEqual({ problems: [], warning: "附件“files/扫描件.pdf”没有可读取的文字（可能是扫描件），无法自动检查其中有没有身份证号、手机号：发布前请人工核对" });
+  });
+});
+
+describe("a PDF's unpacked size is measured before pdf.js unpacks it", () => {
+  it.each([
+    { name: "a real PDF", file: () => pdf([[["关于开展志愿服务的通知"]]]), limit: 1024 * 1024, tooBig: false },
+    { name: "a stream just within the limit", file: () => bombPdf(1000), limit: 1000, tooBig: false },
+    { name: "a stream one byte over", file: () => bombPdf(1001), limit: 1000, tooBig: true },
+    { name: "streams that add up to more than the limit", file: () => bombPdf(600, 2), limit: 1000, tooBig: true },
+  ])("$name", async ({ file, limit, tooBig }) => {
+    expect(pdfUnpacksTooBig(await file(), limit)).toBe(tooBig);
   });
 });
 
