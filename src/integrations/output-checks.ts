@@ -115,7 +115,9 @@ export async function scanSite(root: string, all: readonly string[] = siteFiles(
     origin: new URL(site.siteUrl).origin,
     skipLinkPrefixes: skipImages ? IMAGE_PREFIXES : [],
     // Written later: the search index and the images (meanwhile), the sitemap and robots.txt (after this scan).
-    pendingLinkPrefixes: [`/${INDEX_DIR}`, "/sitemap.xml", "/robots.txt", ...(skipImages ? [] : IMAGE_PREFIXES)],
+    // And Astro's files: checked once the pictures no page shows are removed (removeUnreferencedImages), so that a
+    // picture removed by mistake is a broken link, never a published page without it.
+    pendingLinkPrefixes: [`/${INDEX_DIR}`, "/sitemap.xml", "/robots.txt", "/_astro/", ...(skipImages ? [] : IMAGE_PREFIXES)],
   });
   return { scan, basis, saved: thread.saved, started, stamp };
 }
@@ -141,7 +143,7 @@ export async function finishChecks(root: string, { scan, basis, saved, started, 
       `发布内容中发现个人信息，已停止发布：\n${leaks.map((l) => `  - ${l.file} · ${l.kind === "unreadable" ? "无法读取其中的文字，未能检查：" : l.kind === "id" ? "完整身份证号 " : "手机号码 "}${l.masked}`).join("\n")}`,
     );
   }
-  const broken: LinkProblem[] = [...scan.links, ...(await checkAnchors(root, scan.anchors)), ...checkPending(new Set(all), scan.pending)];
+  const broken: LinkProblem[] = [...scan.links, ...(await checkAnchors(root, scan.anchors)), ...checkPending(new Set([...all, ...filesUnder(root, ["_astro"])]), scan.pending)];
   if (broken.length > 0) {
     throw new Error(
       `发现 ${broken.length} 个失效链接：\n${broken

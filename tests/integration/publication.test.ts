@@ -68,11 +68,13 @@ describe("a past as-of day rebuilds that day's site", () => {
 });
 
 describe("photo names as phones and staff write them", () => {
-  it("upper-case extensions, Chinese names and spaces build and show the photo", () => {
+  it("upper-case extensions, Chinese names, spaces and parentheses build and show the photo", () => {
     const content = sampleContent();
     const renames: [string, string, string][] = [
       ["zhao-min", "赵敏 照片.JPG", "zhao-min.md"],
       ["yang-fan", "IMG 2041.Jpeg", "yang-fan.md"],
+      // A copy as Windows names it: parentheses in the published file's name too.
+      ["wang-guilan", "IMG_2042 (1).jpg", "wang-guilan.md"],
     ];
     for (const [old, name, file] of renames) {
       renameSync(join(content, "good-people/photos", `${old}.jpg`), join(content, "good-people/photos", name));

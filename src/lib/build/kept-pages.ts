@@ -61,12 +61,25 @@ export interface KeepOptions {
   assets?: boolean;
 }
 
-/** Where a page refers to a file of Astro's `_astro/` folder (src, srcset, href), as the site-relative path of that file. */
-const ASSET_REFERENCE = /\/(_astro\/[^"'\s,?#)<>]+)/g;
+/**
+ * Where a page refers to a file of Astro's `_astro/` folder (src, srcset, href; a style sheet's url()), as the
+ * site-relative path of that file. A name may hold parentheses (a phone's "IMG_2042 (1).jpg"); spaces are %20.
+ */
+const ASSET_REFERENCE = /\/(_astro\/[^"'\s,?#&<>{};]+)/g;
 
-/** The files of `_astro/` a page's HTML refers to, each once, in order. */
+/** `path` up to its first ")" without a "(" of its own: the one that closes a style sheet's url(…). */
+function withinParentheses(path: string): string {
+  let depth = 0;
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === "(") depth++;
+    else if (path[i] === ")" && depth-- === 0) return path.slice(0, i);
+  }
+  return path;
+}
+
+/** The files of `_astro/` a page's HTML (or a style sheet) refers to, each once, in order. */
 export function assetsOf(html: string): string[] {
-  return [...new Set([...html.matchAll(ASSET_REFERENCE)].map((m) => decodeURI(m[1] ?? "")))];
+  return [...new Set([...html.matchAll(ASSET_REFERENCE)].map((m) => decodeURI(withinParentheses(m[1] ?? ""))))];
 }
 
 /** Where the record of the site published in `site` is kept: beside it, never in it (`site` may end in a slash), so it describes that folder only. */

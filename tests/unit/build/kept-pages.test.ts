@@ -166,6 +166,13 @@ describe("assetsOf: the files of Astro's _astro/ folder a page refers to", () =>
     ["a name written percent-encoded (Chinese, a space)", '<img src="/_astro/%E8%B5%B5%E6%95%8F%20%E7%85%A7%E7%89%87.Ab_Cd.webp">', ["_astro/赵敏 照片.Ab_Cd.webp"]],
     ["an absolute URL of the site", '<meta property="og:image" content="https://wenming.example.cn/_astro/p.Ab_Cd.jpg">', ["_astro/p.Ab_Cd.jpg"]],
     ["none (share images and posters are the build's own)", '<img src="/posters/a/square.png"><meta content="/og/batch-1.png">', []],
+    [
+      "a name with parentheses, as Windows names a copy",
+      '<source srcset="/_astro/IMG_2042%20(1).Dy_Z1.webp 240w, /_astro/IMG_2042%20(1).Dy_Z2.webp 480w"><img src="/_astro/(2)x.Dy_Z3.jpg">',
+      ["_astro/IMG_2042 (1).Dy_Z1.webp", "_astro/IMG_2042 (1).Dy_Z2.webp", "_astro/(2)x.Dy_Z3.jpg"],
+    ],
+    ["a style sheet's url(), with and without quotes", '@font-face{src:url(/_astro/f.D3.woff2) format("woff2"),url("/_astro/g%20(1).D4.woff")}', ["_astro/f.D3.woff2", "_astro/g (1).D4.woff"]],
+    ["a path in an attribute's JSON, its quotes written as entities", '<div data-p="{&quot;src&quot;:&quot;/_astro/p.Ab.png&quot;}">', ["_astro/p.Ab.png"]],
   ])("%s", (_what, html, assets) => {
     expect(assetsOf(html)).toEqual(assets);
   });
