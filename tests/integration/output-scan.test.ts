@@ -62,6 +62,19 @@ describe("links", () => {
     expect(scan.indexable.sort()).toEqual(["conventions/shimin/index.html", "good-people/region/西城区/index.html", "index.html", "search/index.html"]);
   });
 
+  it("keeps links matching a pending pattern for later, and only those", async () => {
+    write("pics/index.html", page('<img src="/_astro/p.Ab_Cd.webp" alt=""><img src="/_astro/missing.Ab.png" alt=""><link rel="stylesheet" href="/_astro/gone.css">'));
+    try {
+      const files = siteFiles(root);
+      const scan = await scanOutput({ root, files, siteFiles: files, clean: [], allowed: [], pendingLinkPatterns: [/^\/_astro\/[^/]+\.(png|webp)$/] });
+      expect(scan.pending.filter((p) => p.page === "/pics/").map((p) => p.path)).toEqual(["/_astro/p.Ab_Cd.webp", "/_astro/missing.Ab.png"]);
+      expect(scan.links.filter((l) => l.page === "/pics/").map((l) => l.href)).toEqual(["/_astro/gone.css"]);
+      expect(checkPending(new Set([...files, "_astro/p.Ab_Cd.webp"]), scan.pending).map((l) => l.href)).toEqual(["/_astro/missing.Ab.png"]);
+    } finally {
+      rmSync(join(root, "pics"), { recursive: true });
+    }
+  });
+
   it("skips files found clean before, and reports which are clean now", async () => {
     const files = siteFiles(root);
     const allowed = ["911101198001011769"];

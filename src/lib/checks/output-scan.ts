@@ -24,6 +24,8 @@ export interface OutputScanOptions {
   skipLinkPrefixes?: string[];
   /** Link paths with these prefixes are returned as pending (folders still being written). */
   pendingLinkPrefixes?: string[];
+  /** Link paths matching these are returned as pending too (pictures of _astro/, some of which are removed after the scan). */
+  pendingLinkPatterns?: RegExp[];
   /** Hashes of contents found clean by an earlier build. */
   clean: string[];
   /** What an earlier build's scan found in files that are still the same files (FileFinding), by file. */
@@ -73,10 +75,11 @@ const REFERRER = /\.(html|css|js|mjs|json|xml|svg|webmanifest|txt)$/;
 export async function scanOutput(options: OutputScanOptions): Promise<OutputScan> {
   const skip = options.skipLinkPrefixes ?? [];
   const later = options.pendingLinkPrefixes ?? [];
+  const laterPatterns = options.pendingLinkPatterns ?? [];
   const checker = options.siteFiles
     ? new LinkChecker(new Set(options.siteFiles), {
         skip: (p) => skip.some((s) => p.startsWith(s)),
-        pending: (p) => later.some((s) => p.startsWith(s)),
+        pending: (p) => later.some((s) => p.startsWith(s)) || laterPatterns.some((re) => re.test(p)),
         ...(options.origin ? { origin: options.origin } : {}),
       })
     : undefined;
