@@ -141,7 +141,8 @@ function newsFiles(data: Record<string, unknown>): string[] {
 async function attachmentWarnings(root: string, items: readonly Pick<Item, "data">[]): Promise<Markup> {
   const warnings: string[] = [];
   for (const item of items)
-    for (const path of newsFiles(item.data).filter((p) => p.startsWith("news/files/"))) {
+    // Only files of news/files/ (an item's data is what its file says, checked or not).
+    for (const path of newsFiles(item.data).filter((p) => p.startsWith("news/files/") && !/(^|\/)\.\.(\/|$)|\\/.test(p))) {
       const bytes = await readFile(join(root, path)).catch(() => undefined);
       const checked = bytes && (await attachmentTextCheck(path.slice("news/".length), bytes));
       if (checked && checked.warning) warnings.push(checked.warning);
