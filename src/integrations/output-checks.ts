@@ -54,9 +54,10 @@ const IMAGE_PREFIXES = ["/posters/", "/og/", "/handbook/pdf/"];
 const LATE_FOLDERS = [INDEX_DIR, ...IMAGE_PREFIXES].map((prefix) => prefix.replace(/^\/|\/$/g, ""));
 
 /** Pictures of Astro's `_astro/` folder (its style sheets and scripts are referred to by every page). */
-const PICTURE = /\.(jpe?g|png|webp|avif|gif|svg|tiff?)$/i;
+const PICTURE_EXTENSION = "\\.(jpe?g|png|webp|avif|gif|svg|tiff?)$";
+const PICTURE = new RegExp(PICTURE_EXTENSION, "i");
 /** A link to one of them. */
-const ASTRO_PICTURE = /^\/_astro\/[^/]+\.(jpe?g|png|webp|avif|gif|svg|tiff?)$/i;
+const ASTRO_PICTURE = new RegExp(`^/_astro/[^/]+${PICTURE_EXTENSION}`, "i");
 
 /**
  * Removes every picture of `_astro/` that no published file refers to (`referenced`), and returns how many.

@@ -8,6 +8,7 @@ import { extname } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { findPersonalData } from "../integrity/personal-data.ts";
 import { attachmentPersonalData, attachmentText } from "../content/attachment-text.ts";
+import { ATTACHMENT_EXTENSION } from "../../schemas/news.ts";
 
 const TEXT = new Set([".html", ".css", ".json", ".csv", ".xml", ".txt", ".svg", ".js", ".mjs", ".webmanifest"]);
 const PAGEFIND = new Set([".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"]);
@@ -20,13 +21,16 @@ export interface Leak {
   masked: string;
 }
 
-/** Documents published as staff uploaded them (notices' attachments): read as the content check reads them. */
-const UPLOADED_DOCUMENT = /^news\/files\/[^/]+\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd)$/i;
+/** Where notices' attachments are published (src/pages/news/files/[...file].ts), in folders of their own or not. */
+const ATTACHMENTS = "news/files/";
 
 /** True for a published file that is a document uploaded by staff (scanned by its text: scanDocument). */
 export function isUploadedDocument(rel: string): boolean {
-  return UPLOADED_DOCUMENT.test(rel);
+  return rel.startsWith(ATTACHMENTS) && ATTACHMENT_EXTENSION.test(rel);
 }
+
+/** A number with its middle hidden, so the report itself does not leak it. */
+const hidden = (value: string) => `${value.slice(0, 3)}…${value.slice(-2)}`;
 
 /**
  * Personal data in a published document (an attachment), read as the content check reads it; a document that
@@ -37,9 +41,7 @@ export async function scanDocument(rel: string, bytes: Buffer, allowed: Readonly
   const text = await attachmentText(rel, bytes);
   if ("problem" in text) return { leaks: [{ file: rel, kind: "unreadable", masked: text.problem }], clean: false };
   const all = attachmentPersonalData(text.parts);
-  const leaks = all
-    .filter((hit) => !(hit.kind === "id" && allowed.has(hit.value)))
-    .map((hit): Leak => ({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}（${hit.place || "正文"}）` }));
+  const leaks = all.filter((hit) => !(hit.kind === "id" && allowed.has(hit.value))).map((hit): Leak => ({ file: rel, kind: hit.kind, masked: `${hidden(hit.value)}（${hit.place || "正文"}）` }));
   return { leaks, clean: all.length === 0 };
 }
 
@@ -83,5 +85,5 @@ export function scanBytes(rel: string, bytes: Buffer, clean: Set<string>, allowe
   const hits = all.filter((hit) => !(hit.kind === "id" && allowed.has(hit.value)));
   // Clean for any build only when nothing was let through: a value allowed now (an entry's credit code) may not be next time.
   if (all.length === 0) clean.add(hash);
-  return { leaks: hits.map((hit) => ({ file: rel, kind: hit.kind, masked: `${hit.value.slice(0, 3)}…${hit.value.slice(-2)}` })), clean: all.length === 0, hash };
+  return { leaks: hits.map((hit) => ({ file: rel, kind: hit.kind, masked: hidden(hit.value) })), clean: all.length === 0, hash };
 }
