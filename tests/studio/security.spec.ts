@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, STUDIO } from "./setup.ts";
 import { photo } from "./helpers.ts";
-import { pdf as makePdf } from "../fixtures/documents.ts";
+import { bombPdf, FULL_ID, MOBILE, pdf as makePdf, xlsx } from "../fixtures/documents.ts";
 
 const BASE = `http://127.0.0.1:${STUDIO.port}`;
 
@@ -316,6 +316,20 @@ test("a notice's uploads: a file name from the client never places a file outsid
   const badFile = await notice("2026-12-exe", [["安装程序.docx", new Blob(["MZ\x90\x00"])]]);
   expect(badFile.status()).toBe(422);
   expect(await badFile.text()).toContain("附件“安装程序.docx”的内容不是 Word（.docx） 文件");
+  // Files whose text cannot be read or holds personal data, sent straight to the server: refused by field, nothing written.
+  const OLE = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array<number>(504).fill(0)]);
+  const unreadable: [id: string, name: string, bytes: Uint8Array, says: string][] = [
+    ["2026-12-doc", "名单.doc", OLE, "Office 97-2003 或 WPS 旧格式文件"],
+    ["2026-12-bomb", "通知.pdf", new Uint8Array(bombPdf(300 * 1024 * 1024)), "解压后过大"],
+    ["2026-12-phone", "报名表.pdf", new Uint8Array(await makePdf([[["联系人", MOBILE]]])), "含手机号码（139…），不得公开"],
+    ["2026-12-xlsx", "汇总.xlsx", xlsx([["身份证号"], [FULL_ID]]), "含完整身份证号"],
+  ];
+  for (const [id, name, bytes, says] of unreadable) {
+    const refused = await notice(id, [[name, new File([new Uint8Array(bytes)], name)]]);
+    expect(refused.status(), name).toBe(422);
+    expect(await refused.text(), name).toContain(says);
+    expect(stored(`news/${id}.md`) || stored(`news/files/${name}`), name).toBe(false);
+  }
   expect(["2026-12-many", "2026-12-cover", "2026-12-exe"].some((id) => stored(`news/${id}.md`))).toBe(false);
   expect(await (await request.get("/history")).text()).toBe(await head.text());
 
